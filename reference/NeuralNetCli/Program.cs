@@ -1,0 +1,6 @@
+namespace NeuralNetCli;
+
+internal static class Program
+{
+    private static int Main(string[] args) => args.Length == 0 ? 2 : 0;
+}
