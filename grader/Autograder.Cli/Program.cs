@@ -1,6 +1,24 @@
+using System.CommandLine;
+
 namespace Autograder.Cli;
 
+/// <summary>The `autograder` command: one sub-command per file under Commands/.</summary>
 internal static class Program
 {
-    private static int Main(string[] args) => args.Length == 0 ? 2 : 0;
+    private static int Main(string[] args)
+    {
+        var root = new RootCommand("Autograder: reference, starter kits and grader for neural-networks-from-scratch courses.");
+        foreach (var command in Commands())
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root.Parse(args).Invoke();
+    }
+
+    // Each command lives in Commands/<Name>Command.cs and exposes `static Command Create()`.
+    private static IEnumerable<Command> Commands()
+    {
+        yield return VersionCommand.Create();
+    }
 }
