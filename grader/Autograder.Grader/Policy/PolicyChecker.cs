@@ -164,7 +164,6 @@ public static class PolicyChecker
                 return;
             }
 
-
             if (ApiAllowList.Check(type, own, symbol is INamedTypeSymbol ? null : symbol.Name, options) is { } denied)
             {
                 var what = symbol is INamedTypeSymbol ? type.ToDisplayString() : $"{type.ToDisplayString()}.{symbol.Name}";
