@@ -17,6 +17,9 @@ public sealed record CheckSpec
 
     public List<string> Args { get; init; } = [];
 
+    /// <summary>Arguments of <see cref="Method"/> (same tokens as <see cref="Args"/>; <c>$x</c>/<c>$y</c> are the random input and labels).</summary>
+    public List<string> MethodArgs { get; init; } = [];
+
     /// <summary>Shape of the input x, e.g. [4, 7].</summary>
     public List<int>? Input { get; init; }
 
@@ -33,6 +36,12 @@ public sealed record CheckSpec
     public Dictionary<string, ParameterSpec>? Params { get; init; }
 
     public bool ZeroGrads { get; init; } = true;
+
+    /// <summary>Set about a quarter of the input entries to exactly 0 (catches ReLU-at-zero mistakes).</summary>
+    public bool IncludeZeros { get; init; }
+
+    /// <summary>Number of classes for random labels (<c>$y</c> argument).</summary>
+    public int Classes { get; init; } = 10;
 
     /// <summary>A method name: the static function under test (gradcheck function mode, model), or the optimizer's step.</summary>
     public string? Method { get; init; }
