@@ -6,7 +6,7 @@ namespace Autograder.Grader.Execution;
 /// <param name="AddressSpaceBytes">RLIMIT_AS for the worker; generous because the runtime reserves address space up front</param>
 /// <param name="FileSizeBytes">RLIMIT_FSIZE: the largest file the worker may write</param>
 /// <param name="Processes">RLIMIT_NPROC (threads count as processes for non-root users)</param>
-internal sealed record WorkerLimits(
+public sealed record WorkerLimits(
     TimeSpan CallTimeout,
     long HeapLimitBytes = 1L << 30,
     long AddressSpaceBytes = 64L << 30,
