@@ -164,6 +164,12 @@ public static class PolicyChecker
                 return;
             }
 
+            // In `Console.WriteLine` the type name is judged through its member, so allowed members of a denied type pass.
+            if (symbol is INamedTypeSymbol && node.Parent is MemberAccessExpressionSyntax access && access.Expression == node)
+            {
+                return;
+            }
+
             if (ApiAllowList.Check(type, own, symbol is INamedTypeSymbol ? null : symbol.Name, options) is { } denied)
             {
                 var what = symbol is INamedTypeSymbol ? type.ToDisplayString() : $"{type.ToDisplayString()}.{symbol.Name}";
