@@ -165,7 +165,8 @@ public static class PolicyChecker
             }
 
             // In `Console.WriteLine` the type name is judged through its member, so allowed members of a denied type pass.
-            if (symbol is INamedTypeSymbol && node.Parent is MemberAccessExpressionSyntax access && access.Expression == node)
+            var expression = node.Parent is MemberAccessExpressionSyntax qualified && qualified.Name == node ? qualified : node;
+            if (symbol is INamedTypeSymbol && expression.Parent is MemberAccessExpressionSyntax access && access.Expression == expression)
             {
                 return;
             }
