@@ -47,6 +47,15 @@ public static class IdxReader
         return ReadBody(stream, path, count, $"{count} labels");
     }
 
+    /// <summary>Reads a pair of IDX files into a <see cref="Dataset"/> with pixels scaled to [0, 1].</summary>
+    /// <param name="imagesPath">idx3-ubyte images (.gz or uncompressed)</param>
+    /// <param name="labelsPath">idx1-ubyte labels with the same count</param>
+    /// <param name="numClasses">labels must lie in 0..numClasses-1</param>
+    /// <returns>X of shape (N, rows * cols), e.g. (N, 784); labels of length N</returns>
+    /// <exception cref="InvalidDataException">a damaged file, different counts, or a label out of range</exception>
+    public static Dataset ReadDataset(string imagesPath, string labelsPath, int numClasses = Dataset.DefaultClasses) =>
+        Dataset.FromIdx(ReadImages(imagesPath), ReadLabels(labelsPath), imagesPath, labelsPath, numClasses);
+
     /// <summary>Opens <paramref name="path"/>, decompressing transparently when it starts with the gzip magic 1f 8b.</summary>
     internal static Stream OpenMaybeGzip(string path)
     {
