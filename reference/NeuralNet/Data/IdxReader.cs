@@ -80,10 +80,11 @@ public static class IdxReader
     private static int[] ReadHeader(Stream stream, string path, int expectedMagic, int size, string kind)
     {
         var bytes = new byte[size];
-        int n = ReadFully(stream, path, bytes);
-        if (n < size)
+        // The magic is checked before the rest of the header, so a file of the wrong kind is named as such even when it is short.
+        int n = ReadFully(stream, path, bytes.AsSpan(0, 4));
+        if (n == 4)
         {
-            throw new InvalidDataException($"{path}: truncated IDX header: expected {size} bytes, found {n}");
+            n += ReadFully(stream, path, bytes.AsSpan(4));
         }
 
         var fields = new int[size / 4];
@@ -92,13 +93,18 @@ public static class IdxReader
             fields[i] = BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(4 * i, 4));
         }
 
-        if (fields[0] != expectedMagic)
+        if (n >= 4 && fields[0] != expectedMagic)
         {
             string hint = fields[0] == (expectedMagic ^ IdxFormat.ImagesMagic ^ IdxFormat.LabelsMagic)
-                ? $" (that is the magic of the other kind of file; is this not an {kind} file?)"
+                ? $" (0x{fields[0]:X8} marks an IDX {(kind == "images" ? "labels" : "images")} file: were the images and labels paths swapped?)"
                 : "";
             throw new InvalidDataException(
                 $"{path}: wrong magic number 0x{fields[0]:X8}, expected 0x{expectedMagic:X8} for IDX {kind}{hint}");
+        }
+
+        if (n < size)
+        {
+            throw new InvalidDataException($"{path}: truncated IDX header: expected {size} bytes, found {n}");
         }
 
         if (fields[1] < 0)
