@@ -27,6 +27,13 @@ public sealed partial record AssignmentProfile(
     string Submission,
     string SourceFile)
 {
+    /// <summary>The 1-based line of each YAML path (e.g. <c>parts[2]</c>), for errors found after loading.</summary>
+    public IReadOnlyDictionary<string, int> Lines { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>An error about this profile at a YAML path, located by the line it was read from.</summary>
+    public AssignmentProfileException ErrorAt(string yamlPath, string problem) =>
+        new(SourceFile, yamlPath, Lines.TryGetValue(yamlPath, out var line) ? line : 1, problem);
+
     /// <summary>The file-name suffix of profiles in <c>rubrics/</c>.</summary>
     public const string FileSuffix = ".assignment.yaml";
 
@@ -88,7 +95,10 @@ public sealed partial record AssignmentProfile(
         }).ToList();
 
         return new AssignmentProfile(id, root.RequiredString("title"), parts, files, data, experiments, checks,
-            root.OptionalString("submission", id + "_submission.zip"), file);
+            root.OptionalString("submission", id + "_submission.zip"), file)
+        {
+            Lines = root.IndexLines(),
+        };
     }
 
     private static List<string> Unique(YamlNodeReader root, string key, bool required, Regex pattern, string example)

@@ -122,6 +122,37 @@ internal sealed class YamlNodeReader
 
     public YamlNode NodeOf(string key) => Node.Children.TryGetValue(key, out var node) ? node : Node;
 
+    /// <summary>The line of every YAML path under this node, e.g. <c>parts[2]</c> or <c>public_checks[0].points</c>.</summary>
+    public Dictionary<string, int> IndexLines()
+    {
+        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+        Index(Node, Path, lines);
+        return lines;
+    }
+
+    private static void Index(YamlNode node, string path, Dictionary<string, int> lines)
+    {
+        lines[path] = (int)node.Start.Line;
+        switch (node)
+        {
+            case YamlMappingNode mapping:
+                foreach (var (key, value) in mapping.Children)
+                {
+                    var name = (key as YamlScalarNode)?.Value ?? "";
+                    Index(value, path.Length == 0 ? name : $"{path}.{name}", lines);
+                }
+
+                break;
+            case YamlSequenceNode sequence:
+                for (var i = 0; i < sequence.Children.Count; i++)
+                {
+                    Index(sequence.Children[i], $"{path}[{i}]", lines);
+                }
+
+                break;
+        }
+    }
+
     public string Child(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
 
     private YamlNode Required(string key) =>
