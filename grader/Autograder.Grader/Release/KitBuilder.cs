@@ -23,14 +23,15 @@ public sealed class KitBuilder
     /// <summary>Builds one kit.</summary>
     /// <param name="profile">the assignment</param>
     /// <param name="knownParts">every part any profile assigns; markers of other parts are errors (null: no check)</param>
-    public KitFiles Build(AssignmentProfile profile, IReadOnlySet<string>? knownParts = null)
+    /// <param name="solved">keep the reference solution in the assigned regions too: the kit every check must pass</param>
+    public KitFiles Build(AssignmentProfile profile, IReadOnlySet<string>? knownParts = null, bool solved = false)
     {
         var library = ReferenceLibrary.Scan(layout.ReferenceLibrary, knownParts);
         Validate(profile, library);
 
         var kit = new KitFiles();
         var assigned = profile.Parts.ToHashSet(StringComparer.Ordinal);
-        AddLibrary(kit, library, assigned);
+        AddLibrary(kit, library, solved ? new HashSet<string>() : assigned);
         var checks = AddChecks(kit, profile, assigned);
         KitTemplates.AddStaticFiles(kit, layout, profile, library, checks);
         AddData(kit, profile);

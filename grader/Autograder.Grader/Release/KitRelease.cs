@@ -27,7 +27,9 @@ public sealed class KitRelease
         Profiles.FirstOrDefault(p => p.Id == id)
         ?? throw new ArgumentException($"no assignment '{id}' in {Layout.Rubrics} (known: {string.Join(", ", Profiles.Select(p => p.Id))})", nameof(id));
 
-    public KitFiles Build(string id) => builder.Build(Profile(id), KnownParts);
+    /// <param name="id">the assignment id</param>
+    /// <param name="solved">fill the assigned regions from the reference (the kit all checks must pass)</param>
+    public KitFiles Build(string id, bool solved = false) => builder.Build(Profile(id), KnownParts, solved);
 
     /// <summary>The committed kit folder of an assignment.</summary>
     public string SkeletonOf(string id) => Path.Combine(Layout.Skeleton, id);
