@@ -14,6 +14,8 @@ internal static class Program
               write Assignment 1's mnist_train.csv (train + validation splits) and mnist_test.csv
           DataConverter export-hw6 --data <data folder> --out <file.json>
               write Homework 6's mnist_subset.json ({"train": [X, y], "valid": [X, y], "test": [X, y]})
+          DataConverter bench-load --data <data folder> [--repeats 5]
+              time DataStore.Load for each shipped set (build with -c Release)
         """;
 
     private static int Main(string[] args)
@@ -22,7 +24,7 @@ internal static class Program
         {
             return Dispatch(args);
         }
-        catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or InvalidOperationException)
+        catch (Exception e) when (e is ArgumentException or FormatException or IOException or InvalidDataException or InvalidOperationException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return 1;
@@ -49,6 +51,9 @@ internal static class Program
                 return 0;
             case "export-hw6":
                 AssignmentExports.WriteHw6Json(Required(options, "--data"), Required(options, "--out"), Console.Out);
+                return 0;
+            case "bench-load":
+                LoadBenchmark.Run(Required(options, "--data"), int.Parse(options.GetValueOrDefault("--repeats", "5"), System.Globalization.CultureInfo.InvariantCulture), Console.Out);
                 return 0;
             default:
                 Console.Error.WriteLine($"unknown command '{command}'");

@@ -19,6 +19,14 @@ internal sealed class TempDirectory : IDisposable
         return full;
     }
 
+    /// <summary>Full path of a (created) sub-folder.</summary>
+    public string Folder(string relative)
+    {
+        string full = System.IO.Path.Combine(Path, relative);
+        Directory.CreateDirectory(full);
+        return full;
+    }
+
     public string Write(string relative, string text)
     {
         string full = File(relative);
