@@ -52,7 +52,8 @@ public static class ExperimentLoader
         catch (YamlException e)
         {
             var path = locator.PathAt(e.Start);
-            throw new ExperimentConfigException($"{fileName}:{e.Start.Line}: {Describe(path, e)}", e);
+            var where = path.Length == 0 ? "" : $"{path}: ";
+            throw new ExperimentConfigException($"{fileName}:{e.Start.Line}: {where}{Describe(path, e, locator.ScalarAt(path))}", e);
         }
 
         if (config is null)
@@ -129,7 +130,7 @@ public static class ExperimentLoader
         };
     }
 
-    private static string Describe(string path, YamlException e)
+    private static string Describe(string path, YamlException e, string? found)
     {
         var message = e.InnerException?.Message ?? e.Message;
         if (message.Contains("not found on type", StringComparison.Ordinal))
@@ -140,7 +141,7 @@ public static class ExperimentLoader
         }
 
         var target = TypeAt(path);
-        return target == typeof(ExperimentConfig) ? message : $"expected {TypeName(target)}, found a value that is not ({message})";
+        return target == typeof(ExperimentConfig) ? message : $"expected {TypeName(target)}, found {(found is null ? "something else" : $"'{found}'")}";
     }
 
     /// <summary>The C# type bound at a dotted YAML path (the root type when the path is unknown).</summary>

@@ -22,7 +22,8 @@ internal sealed class YamlLocator
         }
     }
 
-    /// <summary>The path of the innermost node (or mapping key) that contains <paramref name="mark"/>; "" for the root.</summary>
+    /// <summary>The path of the innermost node (or mapping key) at or before <paramref name="mark"/>; "" for the root.</summary>
+    /// <remarks>YamlDotNet gives block mappings End == Start, so nodes are located by their start positions only.</remarks>
     public string PathAt(Mark mark)
     {
         var path = "";
@@ -32,32 +33,25 @@ internal sealed class YamlLocator
             YamlNode? next = null;
             if (node is YamlMappingNode mapping)
             {
-                foreach (var (key, value) in mapping.Children)
+                var last = mapping.Children.LastOrDefault(kv => StartsAtOrBefore(kv.Key, mark));
+                if (last.Key is not null)
                 {
-                    var name = (key as YamlScalarNode)?.Value ?? "?";
-                    if (Contains(key, mark))
+                    path = Join(path, (last.Key as YamlScalarNode)?.Value ?? "?");
+                    if (last.Key.Start.Line == mark.Line && last.Key.Start.Column == mark.Column)
                     {
-                        return Join(path, name);
+                        return path;
                     }
 
-                    if (Contains(value, mark))
-                    {
-                        path = Join(path, name);
-                        next = value;
-                        break;
-                    }
+                    next = last.Value;
                 }
             }
             else if (node is YamlSequenceNode sequence)
             {
-                for (var i = 0; i < sequence.Children.Count; i++)
+                var index = sequence.Children.Count(child => StartsAtOrBefore(child, mark)) - 1;
+                if (index >= 0)
                 {
-                    if (Contains(sequence.Children[i], mark))
-                    {
-                        path = $"{path}[{i}]";
-                        next = sequence.Children[i];
-                        break;
-                    }
+                    path = $"{path}[{index}]";
+                    next = sequence.Children[index];
                 }
             }
 
@@ -68,7 +62,12 @@ internal sealed class YamlLocator
     }
 
     /// <summary>The 1-based line of the node at a dotted path (its value, or for a missing key its parent); null if the document is empty.</summary>
-    public int? LineOf(string path)
+    public int? LineOf(string path) => NodeAt(path) is { } node ? (int)node.Start.Line : null;
+
+    /// <summary>The scalar text at a dotted path, or null when the path does not end at a scalar.</summary>
+    public string? ScalarAt(string path) => NodeAt(path) is YamlScalarNode { } scalar && path.Length > 0 ? scalar.Value : null;
+
+    private YamlNode? NodeAt(string path)
     {
         var node = _root;
         if (node is null)
@@ -96,7 +95,7 @@ internal sealed class YamlLocator
             }
         }
 
-        return (int)node.Start.Line;
+        return node;
     }
 
     private static (string Name, int? Index) ParseSegment(string segment)
@@ -105,12 +104,8 @@ internal sealed class YamlLocator
         return open < 0 ? (segment, null) : (segment[..open], int.Parse(segment[(open + 1)..^1], System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    private static bool Contains(YamlNode node, Mark mark)
-    {
-        var afterStart = node.Start.Line < mark.Line || (node.Start.Line == mark.Line && node.Start.Column <= mark.Column);
-        var beforeEnd = node.End.Line > mark.Line || (node.End.Line == mark.Line && node.End.Column > mark.Column);
-        return afterStart && beforeEnd;
-    }
+    private static bool StartsAtOrBefore(YamlNode node, Mark mark) =>
+        node.Start.Line < mark.Line || (node.Start.Line == mark.Line && node.Start.Column <= mark.Column);
 
     private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
 }
