@@ -20,5 +20,6 @@ internal static class Program
     private static IEnumerable<Command> Commands()
     {
         yield return VersionCommand.Create();
+        yield return ReleaseCommand.Create();
     }
 }
