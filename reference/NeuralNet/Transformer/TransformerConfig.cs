@@ -1,28 +1,43 @@
+using System.Text.Json.Serialization;
+using YamlDotNet.Serialization;
+
 namespace NeuralNet.Transformer;
 
 /// <summary>
 /// The model's hyper-parameters, named as in the handout's notebook (seed 000, Problem 4). The
-/// defaults are the notebook family's small CPU configuration (0.21 M parameters with a 65-character
-/// vocabulary); the course baseline in reference/experiments/transformer/baseline.yaml is smaller.
+/// defaults are the notebook family's small CPU configuration (0.21 M parameters with tiny
+/// Shakespeare's 65 characters); the course baseline is reference/experiments/transformer/baseline.yaml.
 /// </summary>
 public sealed record TransformerConfig
 {
-    /// <summary>Number of distinct tokens (characters); set from the data.</summary>
-    public int VocabSize { get; init; } = 65;
+    /// <summary>Number of distinct tokens (characters). In an experiment file leave it out (0): the runner takes it from the data.</summary>
+    [YamlMember(Alias = "vocab_size")]
+    [JsonPropertyName("vocab_size")]
+    public int VocabSize { get; init; }
 
     /// <summary>Embedding size C (n_embd).</summary>
+    [YamlMember(Alias = "n_embd")]
+    [JsonPropertyName("n_embd")]
     public int NEmbd { get; init; } = 64;
 
     /// <summary>Attention heads per block (n_head); must divide n_embd.</summary>
+    [YamlMember(Alias = "n_head")]
+    [JsonPropertyName("n_head")]
     public int NHead { get; init; } = 4;
 
     /// <summary>Number of transformer blocks (n_layer).</summary>
+    [YamlMember(Alias = "n_layer")]
+    [JsonPropertyName("n_layer")]
     public int NLayer { get; init; } = 4;
 
     /// <summary>Context length: the longest sequence the model reads (block_size).</summary>
+    [YamlMember(Alias = "block_size")]
+    [JsonPropertyName("block_size")]
     public int BlockSize { get; init; } = 32;
 
     /// <summary>Dropout rate in attention, projection and feed-forward (dropout); 0 disables it.</summary>
+    [YamlMember(Alias = "dropout")]
+    [JsonPropertyName("dropout")]
     public double Dropout { get; init; }
 
     /// <summary>Throws with the offending field's name unless every value is usable.</summary>
