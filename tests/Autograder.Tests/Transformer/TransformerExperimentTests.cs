@@ -68,7 +68,7 @@ public sealed class TransformerExperimentTests : IDisposable
     [InlineData("heads8.yaml", "transformer_heads8", 32, 8)]
     public void LoadYaml_ShippedExperiments_DifferFromBaselineOnlyInTheirVariable(string file, string name, int blockSize, int heads)
     {
-        var folder = Path.Combine(Path.GetDirectoryName(ShakespeareData.FindDataDirectory())!, "reference", "experiments", "transformer");
+        var folder = ExperimentsFolder();
         var baseline = TransformerExperimentConfig.LoadYaml(Path.Combine(folder, "baseline.yaml"));
         var config = TransformerExperimentConfig.LoadYaml(Path.Combine(folder, file));
         Assert.Equal(name, config.Name);
@@ -77,6 +77,20 @@ public sealed class TransformerExperimentTests : IDisposable
         Assert.Equal(baseline.Training, config.Training);
         Assert.Equal(baseline.Sampling, config.Sampling);
         Assert.Equal(baseline.Model with { BlockSize = blockSize, NHead = heads }, config.Model);
+    }
+
+    private static string ExperimentsFolder()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "reference", "experiments", "transformer");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException("reference/experiments/transformer not found above the test directory");
     }
 
     [Fact]

@@ -142,12 +142,19 @@ public sealed class ShakespeareData
     }
 
     /// <summary>
-    /// The repository's data folder: the first "data" directory holding <see cref="RelativePath"/> found
-    /// walking up from <paramref name="start"/> (default: the current directory, then the program's folder).
+    /// The repository's data folder: $AUTOGRADER_DATA when it holds <see cref="RelativePath"/> (and no
+    /// <paramref name="start"/> is given), else the first "data" directory holding it found walking up from
+    /// <paramref name="start"/> (default: the current directory, then the program's folder).
     /// </summary>
     /// <exception cref="DirectoryNotFoundException">no such folder above either start</exception>
     public static string FindDataDirectory(string? start = null)
     {
+        var fromEnvironment = Environment.GetEnvironmentVariable("AUTOGRADER_DATA");
+        if (start is null && !string.IsNullOrEmpty(fromEnvironment) && File.Exists(Path.Combine(fromEnvironment, RelativePath)))
+        {
+            return fromEnvironment;
+        }
+
         string[] starts = start is null ? [Directory.GetCurrentDirectory(), AppContext.BaseDirectory] : [start];
         foreach (var origin in starts)
         {
