@@ -20,7 +20,8 @@ internal static class TransformerBenchmark
         var data = ShakespeareData.Load(ShakespeareData.FindDataDirectory());
         var modelConfig = config.Model with { VocabSize = data.Vocabulary.Size };
         var model = new TransformerLanguageModel(modelConfig, new Rng(config.Seed));
-        var optimizer = new AdamW(model.Parameters, config.Training.LearningRate, weightDecay: config.Training.WeightDecay);
+        var optimizer = new AdamW(config.Training.LearningRate, weightDecay: config.Training.WeightDecay);
+        var parameters = model.Parameters;
         var batchSize = config.Training.BatchSize;
         var blockSize = modelConfig.BlockSize;
         var rng = new Rng(7);
@@ -38,7 +39,7 @@ internal static class TransformerBenchmark
         {
             var batch = NextBatch();
             model.LossAndGradients(batch.Inputs, batch.Targets);
-            optimizer.Step();
+            optimizer.Step(parameters);
         }, warmup, samples, stepsPerSample);
         Report("train_step", config, model, train, tokens);
 

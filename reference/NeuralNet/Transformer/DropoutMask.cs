@@ -3,7 +3,8 @@ namespace NeuralNet.Transformer;
 /// <summary>
 /// Inverted dropout as PyTorch's <c>nn.Dropout</c> does it: in training each element is zeroed with
 /// probability p and the survivors are scaled by 1/(1-p), so evaluation needs no rescaling. Remembers
-/// the last mask for <see cref="Backward"/>.
+/// the last mask for <see cref="Backward"/>. The transformer keeps its own instead of the course's
+/// <c>Layers.Dropout</c> so that it still runs in kits where <c>dropout.forward</c> is a student part.
 /// </summary>
 internal sealed class DropoutMask
 {

@@ -9,7 +9,8 @@ namespace NeuralNet.Transformer;
 /// </summary>
 /// <remarks>
 /// Initialisation follows PyTorch's default, which the handout's notebook keeps: W and b uniform in
-/// [-1/sqrt(in), 1/sqrt(in)].
+/// [-1/sqrt(in), 1/sqrt(in)]. Separate from the course's <c>Layers.Linear</c> (2-D input, HW3's N(0, 0.1)
+/// init, always a bias, and <c>linear.forward</c>/<c>linear.backward</c> are student parts elsewhere).
 /// </remarks>
 public sealed class SequenceLinear : Module
 {

@@ -62,9 +62,6 @@ public sealed partial class TransformerLanguageModel : Module
         .. _blocks.SelectMany(b => b.Parameters), .. _finalNorm.Parameters, .. _lmHead.Parameters,
     ];
 
-    /// <summary>Total number of learnable numbers (0.209729 M for the notebook's configuration with 65 characters).</summary>
-    public int ParameterCount => Parameters.Sum(p => p.Value.Size);
-
     /// <summary>Next-token logits at every position.</summary>
     /// <param name="x">token indices, shape (B, T) with T &lt;= block_size</param>
     /// <returns>logits, shape (B, T, V)</returns>

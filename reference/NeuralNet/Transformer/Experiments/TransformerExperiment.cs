@@ -46,7 +46,8 @@ public static class TransformerExperiment
         var model = new TransformerLanguageModel(resolved.Model, root.Fork());
         var batchRng = root.Fork();
         var sampleSeed = root.NextUInt64();
-        var optimizer = new AdamW(model.Parameters, t.LearningRate, weightDecay: t.WeightDecay);
+        var optimizer = new AdamW(t.LearningRate, weightDecay: t.WeightDecay);
+        var parameters = model.Parameters;
 
         var samplesBefore = new[] { Sample(model, data, resolved.Sampling.MaxNewTokens, sampleSeed) };
         var steps = new List<int>();
@@ -69,7 +70,7 @@ public static class TransformerExperiment
             trainingTime.Start();
             // Backward overwrites every gradient, so no zero_grad is needed between steps.
             model.LossAndGradients(batch.Inputs, batch.Targets);
-            optimizer.Step();
+            optimizer.Step(parameters);
             trainingTime.Stop();
         }
 
