@@ -98,7 +98,7 @@ public sealed class AnswerSheet
     private static (StudentAnswer Answer, string? Problem) Read(YamlNode node, int depth)
     {
         var line = (int)node.Start.Line;
-        if (node.Anchor.Value is { Length: > 0 })
+        if (!node.Anchor.IsEmpty)
         {
             return (new StudentAnswer(line, null), "anchors and aliases are not accepted");
         }
@@ -107,7 +107,7 @@ public sealed class AnswerSheet
         {
             case YamlScalarNode scalar:
                 return (new StudentAnswer(line, scalar.Value), null);
-            case YamlSequenceNode seq when seq.Children.Count <= MaxItems && seq.Children.All(c => c is YamlScalarNode && c.Anchor.Value is not { Length: > 0 }):
+            case YamlSequenceNode seq when seq.Children.Count <= MaxItems && seq.Children.All(c => c is YamlScalarNode && c.Anchor.IsEmpty):
                 return (new StudentAnswer(line, null, seq.Children.Select(c => ((YamlScalarNode)c).Value ?? "").ToList()), null);
             case YamlSequenceNode:
                 return (new StudentAnswer(line, null), $"a list must hold at most {MaxItems} plain values");

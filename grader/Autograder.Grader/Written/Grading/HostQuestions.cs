@@ -20,7 +20,8 @@ internal static class HostQuestions
 
     public static QuestionResult Choice(WrittenQuestion q, StudentAnswer answer)
     {
-        var written = answer.Items ?? (answer.Text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var whole = answer.Text is { } t && q.Options.Any(o => string.Equals(o.Text, t.Trim(), StringComparison.OrdinalIgnoreCase) || string.Equals(o.Id, t.Trim(), StringComparison.OrdinalIgnoreCase));
+        IReadOnlyList<string> written = answer.Items ?? (whole ? [answer.Text!] : (answer.Text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         var chosen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var raw in written)
         {
