@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Reflection;
 using System.Text;
@@ -11,17 +10,21 @@ using Microsoft.CodeAnalysis.Scripting;
 namespace Autograder.Worker.Written;
 
 /// <summary>
-/// Compiles one answer expression into a delegate with Roslyn scripting, once, and reuses it for
-/// every binding. The script is a generated prologue that reads the bound variables from
-/// <see cref="ScriptGlobals"/> followed by the answer, with every number literal made a double
-/// (so <c>1/2</c> is 0.5, as on the host). References are only the core library and
+/// Compiles answer expressions into delegates with Roslyn scripting: all answers of a request in
+/// ONE script (each becomes a static method whose parameters are its question's variables), so a
+/// request costs one compilation, and each delegate then runs on every binding. Number literals are
+/// made doubles (so <c>1/2</c> is 0.5, as on the host). References are only the core library and
 /// <see cref="ScriptGlobals"/>; <c>#r</c>/<c>#load</c> resolve nothing. After compiling, every
-/// symbol the answer uses is checked again (a second layer behind the host's syntactic
-/// allow-list): the question's variables, <see cref="ScriptGlobals"/>' functions and built-in or
-/// <see cref="Mat"/> operators, nothing else.
+/// symbol inside an answer is checked again (a second layer behind the host's syntactic
+/// allow-list): its own variables, <see cref="ScriptGlobals"/>' functions and built-in or
+/// <see cref="Mat"/> operators, nothing else. An answer that fails is reported and the others are
+/// compiled again without it.
 /// </summary>
 internal static class AnswerCompiler
 {
+    private const string MatType = "Autograder.Worker.Written.Mat";
+    private const string Runner = "System.Func<Autograder.Worker.Written.ScriptGlobals, object>";
+
     private static readonly ScriptOptions Options = ScriptOptions.Default
         .WithReferences(typeof(object).Assembly, Assembly.Load("System.Runtime"), typeof(ScriptGlobals).Assembly)
         .WithImports()
@@ -31,84 +34,117 @@ internal static class AnswerCompiler
         .WithAllowUnsafe(false)
         .WithCheckOverflow(false);
 
-    private static readonly ConcurrentDictionary<string, CompiledAnswer> Cache = new(StringComparer.Ordinal);
-    private static readonly Lazy<bool> Warm = new(() => Compile("warm-up", "Sigmoid(x) * T(m) * m", "number",
-        [new WrittenVariable("x", false), new WrittenVariable("m", true)], CancellationToken.None).Run is not null);
+    private static readonly Lazy<bool> Warm = new(() => CompileBatch(
+        [new WrittenItem("warm-up", "Sigmoid(x) * T(m) * m", "matrix", [new WrittenVariable("x", false), new WrittenVariable("m", true)], [])],
+        CancellationToken.None)[0].Run is not null);
 
-    /// <summary>Loads and JITs Roslyn once per process (the first compile costs seconds, later ones milliseconds).</summary>
+    /// <summary>Loads and JITs Roslyn once per process (the first compilation costs seconds, later ones far less).</summary>
     public static bool WarmUp() => Warm.Value;
 
-    /// <summary>The compiled answer, from the cache when the same answer over the same variables was compiled before.</summary>
-    public static CompiledAnswer Compile(string id, string expression, string result, IReadOnlyList<WrittenVariable> variables, CancellationToken cancel)
-    {
-        var key = $"{result}|{string.Join(",", variables.Select(v => (v.IsMatrix ? "M:" : "N:") + v.Name))}|{expression}";
-        if (Cache.TryGetValue(key, out var cached))
-        {
-            return cached with { Id = id, CompileMs = 0 };
-        }
-
-        var compiled = CompileNew(id, expression, result, variables, cancel);
-        Cache[key] = compiled;
-        return compiled;
-    }
-
-    private static CompiledAnswer CompileNew(string id, string expression, string result, IReadOnlyList<WrittenVariable> variables, CancellationToken cancel)
+    /// <summary>Compiles every item; the result has one entry per item, in order.</summary>
+    public static IReadOnlyList<CompiledAnswer> CompileBatch(IReadOnlyList<WrittenItem> items, CancellationToken cancel)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        CompiledAnswer Fail(int position, string message) => new(id, null, new CompileFailure(position, message), Elapsed(started));
-
-        var parsed = SyntaxFactory.ParseExpression(expression);
-        if (parsed.GetDiagnostics().FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error) is { } syntaxError)
+        var results = new CompiledAnswer?[items.Count];
+        var live = new List<int>();
+        var bodies = new (string Text, List<int> Inserted)[items.Count];
+        for (var i = 0; i < items.Count; i++)
         {
-            return Fail(syntaxError.Location.SourceSpan.Start + 1, $"syntax error: {syntaxError.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");
+            var parsed = SyntaxFactory.ParseExpression(items[i].Expression);
+            if (parsed.GetDiagnostics().FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error) is { } syntaxError)
+            {
+                results[i] = Failed(items[i], syntaxError.Location.SourceSpan.Start + 1, $"syntax error: {syntaxError.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");
+                continue;
+            }
+
+            bodies[i] = DoubleLiterals(parsed, items[i].Expression);
+            live.Add(i);
         }
 
-        var (body, inserted) = DoubleLiterals(parsed, expression);
-        var prologue = Prologue(variables);
-        var script = result == "matrix"
-            ? (Script)CSharpScript.Create<Mat>(prologue + body, Options, typeof(ScriptGlobals))
-            : CSharpScript.Create<double>(prologue + body, Options, typeof(ScriptGlobals));
-
-        int ToAnswer(int scriptOffset)
+        // Each round either compiles every live item or removes at least one failing item.
+        while (live.Count > 0)
         {
-            var p = scriptOffset - prologue.Length;
-            return Math.Max(0, p - inserted.Count(i => i < p)) + 1;
+            var (code, spans) = Script(items, bodies, live);
+            var script = CSharpScript.Create<Func<ScriptGlobals, object>[]>(code, Options, typeof(ScriptGlobals));
+            var diagnostics = script.Compile(cancel);
+            var failing = new HashSet<int>();
+            foreach (var error in diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
+            {
+                var k = spans.FindIndex(s => error.Location.SourceSpan.Start >= s.Start && error.Location.SourceSpan.Start <= s.End);
+                if (k < 0)
+                {
+                    throw new InvalidOperationException($"written: generated code failed to compile: {error}");
+                }
+
+                var i = live[k];
+                if (failing.Add(i))
+                {
+                    results[i] = Failed(items[i], ToAnswer(bodies[i].Inserted, error.Location.SourceSpan.Start - spans[k].Start), Friendly(error, items[i].Result));
+                }
+            }
+
+            if (failing.Count == 0)
+            {
+                var compilation = script.GetCompilation();
+                for (var k = 0; k < live.Count; k++)
+                {
+                    if (SymbolCheck(compilation, spans[k], items[live[k]].Variables) is { } violation)
+                    {
+                        failing.Add(live[k]);
+                        results[live[k]] = Failed(items[live[k]], ToAnswer(bodies[live[k]].Inserted, violation.Offset - spans[k].Start), violation.Message);
+                    }
+                }
+            }
+
+            if (failing.Count == 0)
+            {
+                var runners = script.RunAsync(new ScriptGlobals([], []), cancel).GetAwaiter().GetResult().ReturnValue;
+                var ms = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                for (var k = 0; k < live.Count; k++)
+                {
+                    results[live[k]] = new CompiledAnswer(items[live[k]].Id, runners[k], null, ms);
+                }
+
+                break;
+            }
+
+            live.RemoveAll(failing.Contains);
         }
 
-        var diagnostics = script.Compile(cancel);
-        if (diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error) is { } error)
-        {
-            return Fail(ToAnswer(error.Location.SourceSpan.Start), Friendly(error, result));
-        }
-
-        if (SymbolCheck(script.GetCompilation(), prologue.Length, variables) is { } violation)
-        {
-            return Fail(ToAnswer(violation.Offset), violation.Message);
-        }
-
-        Func<ScriptGlobals, object> run = result == "matrix"
-            ? Runner(((Script<Mat>)script).CreateDelegate(cancel))
-            : Runner(((Script<double>)script).CreateDelegate(cancel));
-        return new CompiledAnswer(id, run, null, Elapsed(started));
+        return results.Select(r => r!).ToList();
     }
 
-    private static Func<ScriptGlobals, object> Runner<T>(ScriptRunner<T> runner) where T : notnull =>
-        globals => runner(globals).GetAwaiter().GetResult();
+    private static CompiledAnswer Failed(WrittenItem item, int position, string message) => new(item.Id, null, new CompileFailure(position, message), 0);
 
-    private static double Elapsed(long started) => System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    private static int ToAnswer(List<int> inserted, int offsetInBody) =>
+        Math.Max(0, offsetInBody - inserted.Count(p => p < offsetInBody)) + 1;
 
-    private static string Prologue(IReadOnlyList<WrittenVariable> variables)
+    // One static method per answer, then the array of runners that feed each method its bound variables.
+    private static (string Code, List<(int Start, int End)> Spans) Script(IReadOnlyList<WrittenItem> items, (string Text, List<int> Inserted)[] bodies, List<int> live)
     {
         var code = new StringBuilder();
-        int numbers = 0, matrices = 0;
-        foreach (var v in variables)
+        var spans = new List<(int, int)>();
+        for (var k = 0; k < live.Count; k++)
         {
-            code.Append(v.IsMatrix
-                ? $"Autograder.Worker.Written.Mat {v.Name} = BoundMatrices[{matrices++}];\n"
-                : $"double {v.Name} = BoundNumbers[{numbers++}];\n");
+            var item = items[live[k]];
+            var parameters = string.Join(", ", item.Variables.Select(v => $"{(v.IsMatrix ? MatType : "double")} {v.Name}"));
+            code.Append($"static {(item.Result == "matrix" ? MatType : "double")} Answer{k}({parameters}) =>\n");
+            var start = code.Length;
+            code.Append(bodies[live[k]].Text);
+            spans.Add((start, code.Length));
+            code.Append(";\n");
         }
 
-        return code.ToString();
+        code.Append($"new {Runner}[] {{\n");
+        for (var k = 0; k < live.Count; k++)
+        {
+            int numbers = 0, matrices = 0;
+            var args = items[live[k]].Variables.Select(v => v.IsMatrix ? $"g.BoundMatrices[{matrices++}]" : $"g.BoundNumbers[{numbers++}]");
+            code.Append($"    g => (object)Answer{k}({string.Join(", ", args)}),\n");
+        }
+
+        code.Append('}');
+        return (code.ToString(), spans);
     }
 
     // Appends the D suffix to every number literal; returns the offsets (in the new text) where a character was inserted.
@@ -116,23 +152,17 @@ internal static class AnswerCompiler
     {
         var ends = parsed.DescendantTokens().Where(t => t.IsKind(SyntaxKind.NumericLiteralToken)).Select(t => t.Span.End).Order().ToList();
         var text = new StringBuilder(expression);
-        var inserted = new List<int>();
         for (var k = ends.Count - 1; k >= 0; k--)
         {
             text.Insert(ends[k], 'D');
         }
 
-        for (var k = 0; k < ends.Count; k++)
-        {
-            inserted.Add(ends[k] + k);
-        }
-
-        return (text.ToString(), inserted);
+        return (text.ToString(), ends.Select((end, k) => end + k).ToList());
     }
 
     private static string Friendly(Diagnostic error, string result)
     {
-        var message = error.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Replace("Autograder.Worker.Written.Mat", "matrix", StringComparison.Ordinal);
+        var message = error.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Replace(MatType, "matrix", StringComparison.Ordinal);
         return (error.Id, message) switch
         {
             ("CS0029", var m) when m.Contains("'bool'", StringComparison.Ordinal) => "the answer is a condition (true/false) but a number is expected; wrap it as I(condition)",
@@ -142,22 +172,21 @@ internal static class AnswerCompiler
         };
     }
 
-    private static (int Offset, string Message)? SymbolCheck(Compilation compilation, int start, IReadOnlyList<WrittenVariable> variables)
+    private static (int Offset, string Message)? SymbolCheck(Compilation compilation, (int Start, int End) span, IReadOnlyList<WrittenVariable> variables)
     {
         var tree = compilation.SyntaxTrees.Single();
         var model = compilation.GetSemanticModel(tree);
         var root = tree.GetRoot();
         if (root.DescendantTrivia(descendIntoTrivia: true).Any(t => t.IsDirective))
         {
-            return (start, "directives are not allowed");
+            return (span.Start, "directives are not allowed");
         }
 
         var names = variables.Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var node in root.DescendantNodes().Where(n => n.SpanStart >= start))
+        foreach (var node in root.DescendantNodes().Where(n => n.SpanStart >= span.Start && n.Span.End <= span.End))
         {
-            if (node is not (GlobalStatementSyntax or ExpressionStatementSyntax or ArgumentListSyntax or ArgumentSyntax or LiteralExpressionSyntax
-                or IdentifierNameSyntax or InvocationExpressionSyntax or BinaryExpressionSyntax or PrefixUnaryExpressionSyntax
-                or ParenthesizedExpressionSyntax or ConditionalExpressionSyntax))
+            if (node is not (ArgumentListSyntax or ArgumentSyntax or LiteralExpressionSyntax or IdentifierNameSyntax or InvocationExpressionSyntax
+                or BinaryExpressionSyntax or PrefixUnaryExpressionSyntax or ParenthesizedExpressionSyntax or ConditionalExpressionSyntax))
             {
                 return (node.SpanStart, $"'{node.Kind()}' is not allowed in an answer");
             }
@@ -165,12 +194,10 @@ internal static class AnswerCompiler
             var symbol = node is IdentifierNameSyntax or InvocationExpressionSyntax or BinaryExpressionSyntax or PrefixUnaryExpressionSyntax
                 ? model.GetSymbolInfo(node).Symbol
                 : null;
-            if (symbol is null || Allowed(symbol, names))
+            if (symbol is not null && !Allowed(symbol, names))
             {
-                continue;
+                return (node.SpanStart, $"'{symbol.ToDisplayString()}' is not allowed in an answer");
             }
-
-            return (node.SpanStart, $"'{symbol.ToDisplayString()}' is not allowed in an answer");
         }
 
         return null;
@@ -181,7 +208,7 @@ internal static class AnswerCompiler
         IMethodSymbol { MethodKind: MethodKind.BuiltinOperator } => true,
         IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator } m => m.ContainingType.Name == nameof(Mat),
         IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: true } m => m.ContainingType.Name == nameof(ScriptGlobals) && m.ContainingNamespace.ToDisplayString() == typeof(ScriptGlobals).Namespace,
-        IFieldSymbol or ILocalSymbol => variables.Contains(symbol.Name) && symbol.ContainingType is not { Name: nameof(ScriptGlobals) },
+        IParameterSymbol p => variables.Contains(p.Name),
         _ => false,
     };
 

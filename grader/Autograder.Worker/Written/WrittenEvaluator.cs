@@ -4,9 +4,10 @@ using System.Text.Json;
 namespace Autograder.Worker.Written;
 
 /// <summary>
-/// Serves the worker's <c>written</c> request: compiles each answer once (<see cref="AnswerCompiler"/>)
-/// and runs it on every binding it came with, within the request's time limit per answer. The
-/// host's per-call limit on the whole worker process stays the outer bound.
+/// Serves the worker's <c>written</c> request: compiles all answers in one go
+/// (<see cref="AnswerCompiler"/>) and runs each on every binding it came with. The request's time
+/// limit bounds the compilation and, separately, each answer's runs; the host's per-call limit on
+/// the whole worker process stays the outer bound.
 /// </summary>
 internal static class WrittenEvaluator
 {
@@ -21,28 +22,32 @@ internal static class WrittenEvaluator
     public static WrittenResponse Evaluate(WrittenRequest request)
     {
         AnswerCompiler.WarmUp();
-        return new WrittenResponse(request.Items.Select(item => EvaluateItem(item, TimeSpan.FromMilliseconds(request.TimeLimitMs))).ToList());
+        var limit = TimeSpan.FromMilliseconds(request.TimeLimitMs);
+        IReadOnlyList<CompiledAnswer> compiled;
+        using (var cancel = new CancellationTokenSource(limit))
+        {
+            try
+            {
+                compiled = AnswerCompiler.CompileBatch(request.Items, cancel.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                var message = $"compiling the answers took longer than {limit.TotalSeconds:0.#} s";
+                return new WrittenResponse(request.Items.Select(i => new WrittenItemResult(i.Id, message, 0, null, limit.TotalMilliseconds, TimedOut: true)).ToList());
+            }
+        }
+
+        return new WrittenResponse(request.Items.Select((item, i) => Run(item, compiled[i], limit)).ToList());
     }
 
-    private static WrittenItemResult EvaluateItem(WrittenItem item, TimeSpan limit)
+    private static WrittenItemResult Run(WrittenItem item, CompiledAnswer compiled, TimeSpan limit)
     {
-        using var cancel = new CancellationTokenSource(limit);
-        var started = Stopwatch.GetTimestamp();
-        CompiledAnswer compiled;
-        try
-        {
-            compiled = AnswerCompiler.Compile(item.Id, item.Expression, item.Result, item.Variables, cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            return new WrittenItemResult(item.Id, $"compiling the answer took longer than {limit.TotalSeconds:0.#} s", 0, null, Stopwatch.GetElapsedTime(started).TotalMilliseconds, TimedOut: true);
-        }
-
         if (compiled.Run is null)
         {
             return new WrittenItemResult(item.Id, compiled.Failure?.Message ?? "did not compile", compiled.Failure?.Position ?? 0, null, compiled.CompileMs);
         }
 
+        var started = Stopwatch.GetTimestamp();
         var outcomes = new List<WrittenOutcome>(item.Bindings.Count);
         foreach (var binding in item.Bindings)
         {

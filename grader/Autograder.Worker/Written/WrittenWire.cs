@@ -21,7 +21,7 @@ internal static class WrittenWire
 }
 
 /// <summary>Answers to evaluate, each on its own bindings; <paramref name="TimeLimitMs"/> bounds each answer's compile + runs.</summary>
-internal sealed record WrittenRequest(IReadOnlyList<WrittenItem> Items, int TimeLimitMs = 5000);
+internal sealed record WrittenRequest(IReadOnlyList<WrittenItem> Items, int TimeLimitMs = 10000);
 
 /// <summary>
 /// One answer: <paramref name="Result"/> is <c>number</c> or <c>matrix</c>; each binding lists one

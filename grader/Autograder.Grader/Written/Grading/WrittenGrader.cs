@@ -15,7 +15,7 @@ namespace Autograder.Grader.Written.Grading;
 public sealed class WrittenGrader(QuestionBank bank, IWrittenEvaluator evaluator)
 {
     /// <summary>Time each answer gets in the worker for compiling and running on all its bindings.</summary>
-    public int TimeLimitMs { get; init; } = 5000;
+    public int TimeLimitMs { get; init; } = 10000;
 
     public WrittenReport Grade(AnswerSheet sheet, ulong seed)
     {

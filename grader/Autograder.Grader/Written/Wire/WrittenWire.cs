@@ -25,7 +25,7 @@ public static class WrittenWire
         JsonSerializer.Deserialize<WrittenResponse>(json, Options) ?? throw new JsonException("written: empty response");
 }
 
-public sealed record WrittenRequest(IReadOnlyList<WrittenItem> Items, int TimeLimitMs = 5000);
+public sealed record WrittenRequest(IReadOnlyList<WrittenItem> Items, int TimeLimitMs = 10000);
 
 public sealed record WrittenItem(
     string Id,
