@@ -20,5 +20,7 @@ internal static class Program
     private static IEnumerable<Command> Commands()
     {
         yield return VersionCommand.Create();
+        yield return ReleaseCommand.Create();
+        yield return GradeCommand.Create();
     }
 }

@@ -1,10 +1,26 @@
 namespace Benchmarks;
 
+/// <summary>Speed benchmarks printing one JSON line per measurement: <c>dotnet run -c Release --project tests/Benchmarks -- matmul</c>.</summary>
 internal static class Program
 {
+    private const string Usage = "usage: Benchmarks <matmul> [--quick] [--isa avx512|avx2|portable] [--threads n]";
+
     private static int Main(string[] args)
     {
-        Console.Error.WriteLine("usage: Benchmarks <matmul|...>");
-        return args.Length == 0 ? 2 : 0;
+        if (args.Length == 0)
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        var options = BenchmarkOptions.Parse(args.AsSpan(1));
+        switch (args[0])
+        {
+            case "matmul":
+                return MatMulBenchmark.Run(options);
+            default:
+                Console.Error.WriteLine($"unknown benchmark '{args[0]}'. {Usage}");
+                return 2;
+        }
     }
 }

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text;
+using Autograder.Grader.Execution;
+using Autograder.Grader.Rubrics;
+using Autograder.Worker.Protocol;
+
+namespace Autograder.Grader.Checks;
+
+/// <summary>
+/// What a check runs against: the trusted reference (in-process) and the student build (worker),
+/// the check's parameters, the case seed and the submitted logs. Student calls that throw become
+/// <see cref="StudentFault"/>; reference calls that throw become <see cref="RubricError"/>.
+/// </summary>
+internal sealed class CheckContext(IExecutor reference, IExecutor student, CheckSpec spec, GradingEnvironment environment)
+{
+    private readonly StringBuilder _output = new();
+
+    public CheckSpec Spec => spec;
+
+    public GradingEnvironment Environment => environment;
+
+    /// <summary>Seed of the case being run (set by the runner before each case).</summary>
+    public ulong CaseSeed { get; set; }
+
+    public string? Output => _output.Length == 0 ? null : _output.ToString();
+
+    public WireValue Reference(WorkerRequest request)
+    {
+        var response = reference.Execute(request);
+        return response.Ok ? response.Value ?? new NullValue() : throw new RubricError($"the reference failed {Describe(request)}: {response.Error?.Type}: {response.Error?.Message}");
+    }
+
+    public WorkerResponse Student(WorkerRequest request)
+    {
+        var response = student.Execute(request);
+        if (response.Output is { } printed)
+        {
+            _output.Append(printed);
+        }
+
+        return response.Ok ? response : throw new StudentFault(Describe(request), response.Error!);
+    }
+
+    /// <summary>Runs the same request on both sides: (expected, got).</summary>
+    public (WireValue Expected, WireValue Got) Both(WorkerRequest request) => (Reference(request), Student(request).Value ?? new NullValue());
+
+    /// <summary>A YAML argument token: <c>rng</c> (seeded Rng), <c>$name</c> (a bound object), <c>$seed</c>, true/false/null, a number, else a string (enum member).</summary>
+    public WireValue Arg(string token) => token switch
+    {
+        "rng" => new RngValue(CaseSeed),
+        "$seed" => new IntValue((long)(CaseSeed >> 1)),
+        "true" => new BoolValue(true),
+        "false" => new BoolValue(false),
+        "null" => new NullValue(),
+        _ when token.StartsWith('$') && Inline.TryGetValue(token[1..], out var inline) => inline,
+        _ when token.StartsWith('$') => new RefValue(token[1..]),
+        _ when long.TryParse(token, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) => new IntValue(i),
+        _ when double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => new DoubleValue(d),
+        _ => new StringValue(token),
+    };
+
+    public List<WireValue> Args(IEnumerable<string> tokens) => tokens.Select(Arg).ToList();
+
+    /// <summary>Values sent inline where a token <c>$name</c> appears (the random <c>$x</c>, <c>$y</c> of the case).</summary>
+    public Dictionary<string, WireValue> Inline { get; } = [];
+
+    private static string Describe(WorkerRequest r) => r.Op switch
+    {
+        "new" => $"new {r.Type?.Split('.').Last()}(...)",
+        "call" => $"{(r.Target is { } t ? t.TrimStart('$') : r.Type?.Split('.').Last())}.{r.Member}(...)",
+        "get" => $"reading {r.Member}",
+        "set" => $"setting {r.Member}",
+        _ => r.Op,
+    };
+}

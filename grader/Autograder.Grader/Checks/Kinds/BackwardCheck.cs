@@ -1,0 +1,34 @@
+using Autograder.Worker.Protocol;
+using NeuralNet;
+
+namespace Autograder.Grader.Checks.Kinds;
+
+/// <summary>
+/// <c>backward</c>: same parameters and input on both sides, Forward(x) then Backward(x, grad) with a
+/// random upstream gradient; the input gradient and every parameter's Grad must match, and neither
+/// x nor grad may be modified. Params: type, args, input, cases, atol, rtol, include_zeros.
+/// </summary>
+internal sealed class BackwardCheck : ICheckKind
+{
+    public string Kind => "backward";
+
+    public void RunCase(CheckContext c, int caseIndex)
+    {
+        var rng = new Rng(c.CaseSeed);
+        ModuleHarness.Construct(c);
+        var ps = ModuleHarness.List(c);
+        ModuleHarness.Randomise(c, ps, rng);
+        var x = Inputs.Normal(rng, [.. c.Spec.Input ?? throw new RubricError("backward needs input")], includeZeros: c.Spec.IncludeZeros);
+        var forward = new WorkerRequest(0, "call", Target: "m", Member: "Forward", Args: [x]);
+        var output = (TensorValue)c.Reference(forward);
+        c.Student(forward);
+        var grad = Inputs.Normal(rng, output.Shape);
+        var backward = new WorkerRequest(0, "call", Target: "m", Member: "Backward", Args: [x, grad], ReturnArgs: true);
+        var expected = c.Reference(backward);
+        var response = c.Student(backward);
+        TensorCompare.AssertClose("Backward(x, grad): the gradient w.r.t. x", expected, response.Value!, c.Spec.Atol, c.Spec.Rtol);
+        ModuleHarness.AssertParams(c, ps, "Grad", "gradient of");
+        ModuleHarness.AssertUnchanged("x", x, response.Args![0]);
+        ModuleHarness.AssertUnchanged("grad", grad, response.Args![1]);
+    }
+}

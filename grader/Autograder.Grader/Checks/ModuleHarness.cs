@@ -1,0 +1,90 @@
+using Autograder.Worker.Protocol;
+using NeuralNet;
+
+namespace Autograder.Grader.Checks;
+
+/// <summary>
+/// The steps module checks share: build the module under test on both sides (as <c>$m</c>), list
+/// its parameters, give both sides the same random parameter values, and read values or gradients.
+/// Setting the parameters makes forward/backward checks independent of the student's init.
+/// </summary>
+internal static class ModuleHarness
+{
+    public sealed record Params(IReadOnlyList<string> Names, IReadOnlyList<int[]> Shapes, IReadOnlyList<string> ReferenceHandles, IReadOnlyList<string> StudentHandles);
+
+    public static void Construct(CheckContext c, string? type = null, IEnumerable<string>? args = null)
+    {
+        var typeName = type ?? c.Spec.Type ?? throw new RubricError($"check '{c.Spec.Kind}' needs a type");
+        var request = new WorkerRequest(0, "new", Type: typeName, Args: c.Args(args ?? c.Spec.Args), Bind: "m");
+        c.Both(new WorkerRequest(0, "reset"));
+        c.Both(request);
+    }
+
+    /// <summary>The module's parameters on both sides, matched by position and checked by name.</summary>
+    public static Params List(CheckContext c, string target = "m")
+    {
+        var (expected, got) = c.Both(new WorkerRequest(0, "get", Target: target, Member: "Parameters", Bind: "ps"));
+        var refHandles = Handles(expected, "the reference's Parameters");
+        if (got is not ListValue)
+        {
+            throw new CheckFailure($"Parameters should list {refHandles.Count} parameters, got {TensorCompare.Describe(got)}");
+        }
+
+        var stuHandles = Handles(got, "Parameters");
+        var names = refHandles.Select(h => Text(c.Reference(new WorkerRequest(0, "get", Target: h, Member: "Name")))).ToList();
+        var shapes = refHandles.Select(h => ((TensorValue)c.Reference(new WorkerRequest(0, "get", Target: h, Member: "Value"))).Shape).ToList();
+        if (stuHandles.Count != refHandles.Count)
+        {
+            throw new CheckFailure($"Parameters should list {refHandles.Count} parameters ({string.Join(", ", names)}), found {stuHandles.Count}");
+        }
+
+        for (var i = 0; i < names.Count; i++)
+        {
+            var name = Text(c.Student(new WorkerRequest(0, "get", Target: stuHandles[i], Member: "Name")).Value!);
+            if (name != names[i])
+            {
+                throw new CheckFailure($"parameter #{i} should be named '{names[i]}', found '{name}'");
+            }
+        }
+
+        return new Params(names, shapes, refHandles, stuHandles);
+    }
+
+    /// <summary>Gives parameter values (or, with member Grad, gradients) drawn from <paramref name="rng"/> to both sides.</summary>
+    public static void Randomise(CheckContext c, Params ps, Rng rng, string member = "Value", double std = 0.5)
+    {
+        for (var i = 0; i < ps.Names.Count; i++)
+        {
+            var value = Inputs.Normal(rng, ps.Shapes[i], std);
+            c.Reference(new WorkerRequest(0, "set", Target: ps.ReferenceHandles[i], Member: member, Args: [value]));
+            c.Student(new WorkerRequest(0, "set", Target: ps.StudentHandles[i], Member: member, Args: [value]));
+        }
+    }
+
+    /// <summary>Compares each parameter's <paramref name="member"/> (Value or Grad) between the sides.</summary>
+    public static void AssertParams(CheckContext c, Params ps, string member, string label)
+    {
+        for (var i = 0; i < ps.Names.Count; i++)
+        {
+            var expected = c.Reference(new WorkerRequest(0, "get", Target: ps.ReferenceHandles[i], Member: member));
+            var got = c.Student(new WorkerRequest(0, "get", Target: ps.StudentHandles[i], Member: member)).Value!;
+            TensorCompare.AssertClose($"{label} {ps.Names[i]}{(ps.Names.Count(n => n == ps.Names[i]) > 1 ? $" (#{i})" : "")}", expected, got, c.Spec.Atol, c.Spec.Rtol);
+        }
+    }
+
+    /// <summary>Fails when a call changed an input the student was given (the host kept a copy).</summary>
+    public static void AssertUnchanged(string name, WireValue sent, WireValue after)
+    {
+        if (sent is TensorValue s && after is TensorValue a && !s.Data.AsSpan().SequenceEqual(a.Data))
+        {
+            throw new CheckFailure($"{name} was modified in place; do not change the inputs you are given (copy them first)");
+        }
+    }
+
+    private static List<string> Handles(WireValue list, string what) =>
+        list is ListValue l
+            ? l.Items.Select(i => i is ObjectValue o ? o.Handle : throw new CheckFailure($"{what} should hold Parameter objects")).ToList()
+            : throw new RubricError($"{what} is not a list");
+
+    private static string Text(WireValue v) => v is StringValue s ? s.Value : TensorCompare.Describe(v);
+}

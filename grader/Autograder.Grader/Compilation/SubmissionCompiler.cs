@@ -1,0 +1,109 @@
+using System.Collections.Immutable;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Autograder.Grader.Compilation;
+
+/// <summary>
+/// Stage 2: compiles the student's files with the pristine rest of the course library into one
+/// assembly. A student file that fails is replaced by its stub (its parts then score 0 with the
+/// error) so every other file still compiles and grades.
+/// </summary>
+public static class SubmissionCompiler
+{
+    // The implicit usings of Microsoft.NET.Sdk, which the course library is written against.
+    private const string GlobalUsings = """
+        global using global::System;
+        global using global::System.Collections.Generic;
+        global using global::System.IO;
+        global using global::System.Linq;
+        global using global::System.Net.Http;
+        global using global::System.Threading;
+        global using global::System.Threading.Tasks;
+        """;
+
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    /// <param name="library">the pristine course library</param>
+    /// <param name="studentFiles">the student's text per assignment file (relative path)</param>
+    /// <param name="stubParts">the assignment's parts: their regions are stubbed in any file that falls back</param>
+    /// <param name="outputPath">where to write the assembly (named NeuralNet.dll)</param>
+    public static CompileResult Compile(CourseLibrary library, IReadOnlyDictionary<string, string> studentFiles, IReadOnlyCollection<string> stubParts, string outputPath)
+    {
+        var failed = new Dictionary<string, IReadOnlyList<CompileDiagnostic>>(StringComparer.Ordinal);
+        var sources = new SortedDictionary<string, string>(library.Sources.ToDictionary(), StringComparer.Ordinal);
+        foreach (var (path, text) in studentFiles)
+        {
+            sources[path] = text;
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            var compilation = Create(sources, "NeuralNet");
+            var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(ToDiagnostic).ToList();
+            var studentStill = studentFiles.Keys.Where(f => !failed.ContainsKey(f)).ToList();
+            if (errors.Count == 0)
+            {
+                var emitted = Emit(compilation, outputPath);
+                return new CompileResult(emitted.Count == 0 ? outputPath : null, failed, emitted, compilation, studentFiles.Keys.ToHashSet(StringComparer.Ordinal));
+            }
+
+            var inStudent = studentStill.Where(f => errors.Any(e => e.File == f)).ToList();
+            // Errors only in provided files mean a student file broke an API they use: blame every remaining student file.
+            var blamed = inStudent.Count > 0 ? inStudent : studentStill;
+            if (blamed.Count == 0 || attempt > studentFiles.Count)
+            {
+                return new CompileResult(null, failed, errors, compilation, studentFiles.Keys.ToHashSet(StringComparer.Ordinal));
+            }
+
+            foreach (var file in blamed)
+            {
+                failed[file] = inStudent.Count > 0 ? errors.Where(e => e.File == file).ToList() : errors;
+                sources[file] = library.Sources.TryGetValue(file, out var pristine) ? SolutionRegions.Stub(pristine, file, stubParts) : "";
+            }
+        }
+    }
+
+    /// <summary>Compiles sources into an in-memory compilation (also used to build a test-only reference library).</summary>
+    public static CSharpCompilation Create(IReadOnlyDictionary<string, string> sources, string assemblyName)
+    {
+        var trees = sources
+            .Select(s => CSharpSyntaxTree.ParseText(s.Value, ParseOptions, path: s.Key, encoding: Encoding.UTF8))
+            .Append(CSharpSyntaxTree.ParseText(GlobalUsings, ParseOptions, path: "GlobalUsings.g.cs", encoding: Encoding.UTF8));
+        var options = new CSharpCompilationOptions(
+            OutputKind.DynamicallyLinkedLibrary,
+            optimizationLevel: OptimizationLevel.Release,
+            nullableContextOptions: NullableContextOptions.Enable,
+            allowUnsafe: false,
+            deterministic: true,
+            concurrentBuild: true);
+        return CSharpCompilation.Create(assemblyName, trees, CompilerReferences.References, options);
+    }
+
+    private static List<CompileDiagnostic> Emit(CSharpCompilation compilation, string outputPath)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
+        using var stream = File.Create(outputPath);
+        var result = compilation.Emit(stream, options: new Microsoft.CodeAnalysis.Emit.EmitOptions(debugInformationFormat: Microsoft.CodeAnalysis.Emit.DebugInformationFormat.Embedded));
+        return result.Success ? [] : result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(ToDiagnostic).ToList();
+    }
+
+    private static CompileDiagnostic ToDiagnostic(Diagnostic d)
+    {
+        var span = d.Location.GetLineSpan();
+        return new CompileDiagnostic(span.Path ?? "", span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1, d.Id, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Copies the package assemblies the build needs beside it, for the worker's load context.</summary>
+    public static void CopyDependencies(string outputDirectory)
+    {
+        foreach (var path in CompilerReferences.PackagePaths())
+        {
+            File.Copy(path, Path.Combine(outputDirectory, Path.GetFileName(path)), overwrite: true);
+        }
+    }
+
+    internal static ImmutableArray<SyntaxTree> StudentTrees(CompileResult result) =>
+        [.. result.Compilation.SyntaxTrees.Where(t => result.StudentFiles.Contains(t.FilePath) && !result.FailedFiles.ContainsKey(t.FilePath))];
+}

@@ -1,0 +1,29 @@
+namespace Autograder.Grader.Execution;
+
+/// <summary>
+/// The per-grading folders a worker sees: <c>worker/</c> (the worker's own three files, copied, so
+/// nothing beside them — such as the reference library — is reachable), <c>lib/</c> (the student
+/// build and its package dependencies) and <c>scratch/</c> (the only writable place).
+/// </summary>
+internal sealed record WorkerLayout(string WorkerDirectory, string LibraryDirectory, string ScratchDirectory, string LibraryPath)
+{
+    public string WorkerDll => Path.Combine(WorkerDirectory, "autograder-worker.dll");
+
+    /// <summary>Lays out <paramref name="workDir"/> for the student build at <paramref name="libraryPath"/> (already inside workDir/lib).</summary>
+    public static WorkerLayout Create(string workDir, string libraryPath)
+    {
+        var worker = Directory.CreateDirectory(Path.Combine(workDir, "worker")).FullName;
+        var scratch = Directory.CreateDirectory(Path.Combine(workDir, "scratch")).FullName;
+        var source = WorkerLocator.Locate();
+        foreach (var file in new[] { "autograder-worker.dll", "autograder-worker.runtimeconfig.json", "autograder-worker.deps.json" })
+        {
+            var from = Path.Combine(source, file);
+            if (File.Exists(from))
+            {
+                File.Copy(from, Path.Combine(worker, file), overwrite: true);
+            }
+        }
+
+        return new WorkerLayout(worker, Path.GetDirectoryName(Path.GetFullPath(libraryPath))!, scratch, Path.GetFullPath(libraryPath));
+    }
+}

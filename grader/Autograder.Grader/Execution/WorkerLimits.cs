@@ -1,0 +1,17 @@
+namespace Autograder.Grader.Execution;
+
+/// <summary>Resource limits for one worker process; defaults suit the seed assignments' tiny shapes.</summary>
+/// <param name="CallTimeout">wall clock for one request (a hang becomes <c>timeout</c>)</param>
+/// <param name="HeapLimitBytes">managed heap cap via DOTNET_GCHeapHardLimit (exceeding it becomes <c>oom</c>)</param>
+/// <param name="AddressSpaceBytes">RLIMIT_AS for the worker; generous because the runtime reserves address space up front</param>
+/// <param name="FileSizeBytes">RLIMIT_FSIZE: the largest file the worker may write</param>
+/// <param name="Processes">RLIMIT_NPROC (threads count as processes for non-root users)</param>
+public sealed record WorkerLimits(
+    TimeSpan CallTimeout,
+    long HeapLimitBytes = 1L << 30,
+    long AddressSpaceBytes = 64L << 30,
+    long FileSizeBytes = 16L << 20,
+    int Processes = 512)
+{
+    public static WorkerLimits Default { get; } = new(TimeSpan.FromSeconds(10));
+}

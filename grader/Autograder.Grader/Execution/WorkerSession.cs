@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using System.Text;
+using Autograder.Grader.Results;
+using Autograder.Worker.Protocol;
+
+namespace Autograder.Grader.Execution;
+
+/// <summary>
+/// One worker process at a time for one student build: started lazily, reused across checks until
+/// it dies, replaced by a fresh one (which reloads the build) on the next request after a timeout,
+/// crash or out-of-memory. Each request has a wall-clock limit; on expiry the whole process tree is killed.
+/// </summary>
+internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IReadOnlyList<string> hiddenDirectories) : IExecutor
+{
+    private const int StderrLimit = 16 * 1024;
+    private Process? _process;
+    private StringBuilder _stderr = new();
+    private int _nextId;
+
+    public string Sandbox => SandboxLauncher.FullSandboxAvailable ? "full" : "reduced";
+
+    /// <summary>How many worker processes this session has started (1 when no check killed one).</summary>
+    public int Starts { get; private set; }
+
+    public WorkerResponse Execute(WorkerRequest request)
+    {
+        EnsureStarted();
+        return Send(request with { Id = ++_nextId });
+    }
+
+    private void EnsureStarted()
+    {
+        if (_process is { HasExited: false })
+        {
+            return;
+        }
+
+        Stop();
+        var info = SandboxLauncher.Build(layout, limits, hiddenDirectories);
+        var process = new Process { StartInfo = info };
+        var stderr = new StringBuilder();
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            lock (stderr)
+            {
+                if (stderr.Length < StderrLimit)
+                {
+                    stderr.AppendLine(e.Data);
+                }
+            }
+        };
+        process.Start();
+        process.BeginErrorReadLine();
+        _process = process;
+        _stderr = stderr;
+        Starts++;
+        var loaded = Send(new WorkerRequest(++_nextId, "load", Path: layout.LibraryPath));
+        if (!loaded.Ok)
+        {
+            throw new WorkerFailure(CheckStatus.Crashed, $"the worker could not load the submission: {loaded.Error?.Message}");
+        }
+    }
+
+    private WorkerResponse Send(WorkerRequest request)
+    {
+        var process = _process!;
+        try
+        {
+            process.StandardInput.WriteLine(WireJson.Serialize(request));
+            process.StandardInput.Flush();
+        }
+        catch (IOException)
+        {
+            throw Died(process);
+        }
+
+        var read = process.StandardOutput.ReadLineAsync();
+        if (!read.Wait(limits.CallTimeout))
+        {
+            Kill(process);
+            throw new WorkerFailure(CheckStatus.Timeout, $"did not finish within {limits.CallTimeout.TotalSeconds:0.#} s (infinite loop?)");
+        }
+
+        if (read.Result is not { } line)
+        {
+            throw Died(process);
+        }
+
+        var response = WireJson.Deserialize<WorkerResponse>(line);
+        if (response.Error is { Type: "System.OutOfMemoryException" } oom)
+        {
+            // The heap is poisoned after an OOM; start afresh for the next check.
+            Kill(process);
+            throw new WorkerFailure(CheckStatus.Oom, $"ran out of memory (limit {limits.HeapLimitBytes / (1 << 20)} MiB): {oom.Message}");
+        }
+
+        return response;
+    }
+
+    private WorkerFailure Died(Process process)
+    {
+        process.WaitForExit(5_000);
+        string text;
+        lock (_stderr)
+        {
+            text = _stderr.ToString();
+        }
+
+        var code = process.HasExited ? process.ExitCode : -1;
+        Kill(process);
+        if (text.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase))
+        {
+            return new WorkerFailure(CheckStatus.Crashed, "crashed with a stack overflow (unbounded recursion?)");
+        }
+
+        if (text.Contains("OutOfMemory", StringComparison.Ordinal) || text.Contains("Out of memory", StringComparison.OrdinalIgnoreCase))
+        {
+            return new WorkerFailure(CheckStatus.Oom, "ran out of memory");
+        }
+
+        var tail = string.Join(" | ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(3));
+        return new WorkerFailure(CheckStatus.Crashed, $"the worker process exited with code {code}{(tail.Length > 0 ? $": {tail}" : "")}");
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(5_000);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+
+    private void Stop()
+    {
+        if (_process is null)
+        {
+            return;
+        }
+
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.StandardInput.Close();
+                if (!_process.WaitForExit(2_000))
+                {
+                    Kill(_process);
+                }
+            }
+        }
+        catch (IOException)
+        {
+            Kill(_process);
+        }
+
+        _process.Dispose();
+        _process = null;
+    }
+
+    public void Dispose() => Stop();
+}

@@ -1,0 +1,137 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Autograder.Grader.Intake;
+
+/// <summary>
+/// Stage 1: takes only the files the assignment names (at their relative path, or flat by file
+/// name; two candidates for one file is an error) and the logs the rubric names, each at most
+/// <see cref="IntakeLimits.MaxFileBytes"/> and valid UTF-8. Every problem becomes a visible message.
+/// </summary>
+public static class SubmissionIntake
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <param name="submission">a folder or a .zip</param>
+    /// <param name="expectedFiles">paths relative to the course library, e.g. <c>Layers/Linear.cs</c></param>
+    /// <param name="expectedLogs">log file names the rubric asks for, e.g. <c>MLP_lr0.01_b5.json</c></param>
+    /// <param name="limits">size and count caps</param>
+    public static IntakeResult Read(string submission, IReadOnlyList<string> expectedFiles, IReadOnlyList<string> expectedLogs, IntakeLimits limits)
+    {
+        var problems = new List<IntakeProblem>();
+        var keepAlive = new IDisposable[1];
+        try
+        {
+            var entries = SubmissionReader.List(submission, limits, problems, keepAlive);
+            var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            var logs = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            var rejected = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            var missing = new List<string>();
+            var used = new HashSet<SubmissionEntry>();
+            long total = 0;
+
+            foreach (var expected in expectedFiles.Concat(expectedLogs))
+            {
+                var isLog = expectedLogs.Contains(expected);
+                var match = Match(expected, entries, problems);
+                if (match is null)
+                {
+                    if (!isLog && !problems.Any(p => p.File == expected))
+                    {
+                        missing.Add(expected);
+                    }
+                    else if (!isLog)
+                    {
+                        rejected[expected] = problems.Last(p => p.File == expected).Message;
+                    }
+
+                    continue;
+                }
+
+                used.Add(match);
+                var (text, error) = ReadText(match, limits, ref total);
+                if (error is not null)
+                {
+                    problems.Add(new IntakeProblem(match.Path, error));
+                    if (!isLog)
+                    {
+                        rejected[expected] = error;
+                    }
+
+                    continue;
+                }
+
+                (isLog ? logs : files)[expected] = text!;
+            }
+
+            var ignored = entries.Where(e => !used.Contains(e)).Select(e => e.Path).ToList();
+            return new IntakeResult(files, logs, problems, ignored, missing, rejected, Hash(files, logs));
+        }
+        finally
+        {
+            keepAlive[0]?.Dispose();
+        }
+    }
+
+    private static SubmissionEntry? Match(string expected, IReadOnlyList<SubmissionEntry> entries, List<IntakeProblem> problems)
+    {
+        var bySuffix = entries.Where(e => e.Path == expected || e.Path.EndsWith("/" + expected, StringComparison.Ordinal)).ToList();
+        var candidates = bySuffix.Count > 0 ? bySuffix : entries.Where(e => Path.GetFileName(e.Path) == Path.GetFileName(expected)).ToList();
+        if (candidates.Count > 1)
+        {
+            problems.Add(new IntakeProblem(expected, $"ambiguous: found {candidates.Count} candidates ({string.Join(", ", candidates.Select(c => c.Path))}); submit exactly one"));
+            return null;
+        }
+
+        return candidates.SingleOrDefault();
+    }
+
+    private static (string? Text, string? Error) ReadText(SubmissionEntry entry, IntakeLimits limits, ref long total)
+    {
+        if (entry.DeclaredLength > limits.MaxFileBytes)
+        {
+            return (null, $"too large ({entry.DeclaredLength:N0} bytes; the limit is {limits.MaxFileBytes:N0})");
+        }
+
+        // Never trust a declared length: read at most one byte past each cap.
+        using var stream = entry.Open();
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            total += read;
+            if (buffer.Length > limits.MaxFileBytes)
+            {
+                return (null, $"too large (more than {limits.MaxFileBytes:N0} bytes)");
+            }
+
+            if (total > limits.MaxTotalBytes)
+            {
+                return (null, $"the submission expands to more than {limits.MaxTotalBytes:N0} bytes in total");
+            }
+        }
+
+        try
+        {
+            var text = StrictUtf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            return (text.TrimStart('\uFEFF'), null);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, "is not UTF-8 text (save it as UTF-8)");
+        }
+    }
+
+    private static string Hash(IReadOnlyDictionary<string, string> files, IReadOnlyDictionary<string, string> logs)
+    {
+        var all = new StringBuilder();
+        foreach (var (name, text) in files.Concat(logs))
+        {
+            all.Append(name).Append('\0').Append(text.ReplaceLineEndings("\n")).Append('\0');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(all.ToString())));
+    }
+}

@@ -1,0 +1,27 @@
+using System.Reflection;
+using Autograder.Grader.Rubrics;
+
+namespace Autograder.Grader.Pipeline;
+
+/// <summary>
+/// What to grade and against what. Only <see cref="Submission"/>, <see cref="AssignmentId"/> and
+/// <see cref="CourseRoot"/> are needed; the rest default to the course's own files (rubric at
+/// rubrics/&lt;id&gt;.rubric.yaml, library at reference/NeuralNet, the NeuralNet project as reference)
+/// and are set by tests that grade against a small fake course library.
+/// </summary>
+public sealed record GradeRequest(string Submission, string AssignmentId, string CourseRoot)
+{
+    public string? RubricPath { get; init; }
+
+    public ulong? Seed { get; init; }
+
+    public DateTimeOffset? SubmittedAt { get; init; }
+
+    public string? LibraryRoot { get; init; }
+
+    public Assembly? ReferenceAssembly { get; init; }
+
+    public AssignmentInfo? Assignment { get; init; }
+
+    public Rubric? Rubric { get; init; }
+}

@@ -1,0 +1,7 @@
+namespace Autograder.Grader.Release.Fixtures;
+
+/// <summary>The fixture source of every part that has one.</summary>
+public static class FixtureSources
+{
+    public static IReadOnlyList<IFixtureSource> All { get; } = [];
+}

@@ -1,0 +1,159 @@
+using Autograder.Grader.Assignments;
+using Autograder.Grader.Release.Fixtures;
+
+namespace Autograder.Grader.Release;
+
+/// <summary>
+/// Builds an assignment's starter kit in memory from the reference library, the kit templates,
+/// the profile's data and experiments: the work behind <c>autograder release</c>.
+/// </summary>
+public sealed class KitBuilder
+{
+    private readonly RepositoryLayout layout;
+    private readonly IReadOnlyDictionary<string, IFixtureSource> fixtures;
+
+    /// <param name="layout">where the reference, templates, data and profiles are</param>
+    /// <param name="fixtures">fixture sources by part; a check without one reads no fixture</param>
+    public KitBuilder(RepositoryLayout layout, IEnumerable<IFixtureSource> fixtures)
+    {
+        this.layout = layout;
+        this.fixtures = fixtures.ToDictionary(f => f.Part, StringComparer.Ordinal);
+    }
+
+    /// <summary>Builds one kit.</summary>
+    /// <param name="profile">the assignment</param>
+    /// <param name="knownParts">every part any profile assigns; markers of other parts are errors (null: no check)</param>
+    /// <param name="solved">keep the reference solution in the assigned regions too: the kit every check must pass</param>
+    public KitFiles Build(AssignmentProfile profile, IReadOnlySet<string>? knownParts = null, bool solved = false)
+    {
+        var library = ReferenceLibrary.Scan(layout.ReferenceLibrary, knownParts);
+        Validate(profile, library);
+
+        var kit = new KitFiles();
+        var assigned = profile.Parts.ToHashSet(StringComparer.Ordinal);
+        AddLibrary(kit, library, solved ? new HashSet<string>() : assigned);
+        var checks = AddChecks(kit, profile, assigned);
+        KitTemplates.AddStaticFiles(kit, layout, profile, library, checks);
+        AddData(kit, profile);
+        AddExperiments(kit, profile);
+        kit.AddText(KitManifest.FileName, new KitManifest(profile.Id, profile.Title, KitLayout.Library, profile.Files, profile.Submission, checks).ToJson());
+        KitPackages.Add(kit, layout);
+        return kit;
+    }
+
+    private static void Validate(AssignmentProfile profile, ReferenceLibrary library)
+    {
+        for (var i = 0; i < profile.Parts.Count; i++)
+        {
+            if (library.RegionsOf(profile.Parts[i]).Count == 0)
+            {
+                throw profile.ErrorAt($"parts[{i}]",
+                    $"no '// BEGIN SOLUTION {profile.Parts[i]}' region in reference/NeuralNet (parts with regions: {string.Join(", ", library.Parts.Order(StringComparer.Ordinal))})");
+            }
+        }
+
+        for (var i = 0; i < profile.Files.Count; i++)
+        {
+            if (!library.Files.Contains(profile.Files[i]))
+            {
+                throw profile.ErrorAt($"files[{i}]", $"no file reference/NeuralNet/{profile.Files[i]}");
+            }
+        }
+
+        foreach (var region in profile.Parts.SelectMany(library.RegionsOf))
+        {
+            if (!profile.Files.Contains(region.File))
+            {
+                throw profile.ErrorAt("files",
+                    $"part {region.Part} has a region in {region.File} (line {region.BeginLine}), which is not in files; students could not submit their work on it");
+            }
+        }
+    }
+
+    private static void AddLibrary(KitFiles kit, ReferenceLibrary library, IReadOnlySet<string> assigned)
+    {
+        foreach (var file in library.Files)
+        {
+            var source = Path.Combine(library.Root, file);
+            var target = $"{KitLayout.Library}/{file}";
+            if (file.EndsWith(".csproj", StringComparison.Ordinal))
+            {
+                kit.AddText(target, KitProjects.LibraryProject(File.ReadAllText(source)));
+            }
+            else if (library.Regions.TryGetValue(file, out var regions))
+            {
+                var original = File.ReadAllText(source);
+                var released = RegionReplacer.Apply(original, regions, assigned);
+                StubPlacementChecker.Check(original, released, regions.Where(r => assigned.Contains(r.Part)).ToList());
+                kit.AddText(target, released);
+            }
+            else
+            {
+                kit.Add(target, File.ReadAllBytes(source));
+            }
+        }
+    }
+
+    private List<KitCheck> AddChecks(KitFiles kit, AssignmentProfile profile, IReadOnlySet<string> assigned)
+    {
+        var checks = new List<KitCheck>();
+        for (var i = 0; i < profile.PublicChecks.Count; i++)
+        {
+            var check = profile.PublicChecks[i];
+            var template = Path.Combine(layout.KitTemplate, "checks", check.Part + ".cs");
+            if (!File.Exists(template))
+            {
+                throw profile.ErrorAt($"public_checks[{i}].part",
+                    $"no kit test template grader/KitTemplate/checks/{check.Part}.cs for this check");
+            }
+
+            var className = KitLayout.CheckClass(check.Part);
+            var code = File.ReadAllText(template)
+                .Replace("{{CLASS}}", className, StringComparison.Ordinal)
+                .Replace("{{ITEM}}", check.Item, StringComparison.Ordinal)
+                .Replace("{{POINTS}}", check.Points.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{{PART}}", check.Part, StringComparison.Ordinal);
+            kit.AddText($"{KitLayout.Tests}/Checks/{className}.cs", code);
+            if (fixtures.TryGetValue(check.Part, out var source))
+            {
+                kit.AddText($"{KitLayout.Tests}/Fixtures/{check.Part}.json", source.Create().ToJson());
+            }
+
+            checks.Add(new KitCheck($"{KitLayout.ChecksNamespace}.{className}", check.Part, check.Item, check.Points, assigned.Contains(check.Part)));
+        }
+
+        return checks;
+    }
+
+    private void AddData(KitFiles kit, AssignmentProfile profile)
+    {
+        for (var i = 0; i < profile.Data.Count; i++)
+        {
+            var folder = Path.Combine(layout.Data, profile.Data[i]);
+            if (!Directory.Exists(folder))
+            {
+                throw profile.ErrorAt($"data[{i}]", $"no data set folder data/{profile.Data[i]}/");
+            }
+
+            foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var relative = Path.GetRelativePath(layout.Data, file).Replace('\\', '/');
+                kit.Add($"data/{relative}", File.ReadAllBytes(file));
+            }
+        }
+    }
+
+    private void AddExperiments(KitFiles kit, AssignmentProfile profile)
+    {
+        for (var i = 0; i < profile.Experiments.Count; i++)
+        {
+            var config = Path.Combine(layout.Root, profile.Experiments[i].Config);
+            if (!File.Exists(config))
+            {
+                throw profile.ErrorAt($"experiments[{i}].config", $"no experiment config {profile.Experiments[i].Config}");
+            }
+
+            kit.AddText($"experiments/{Path.GetFileName(config)}", File.ReadAllText(config));
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Autograder.Grader.Release;
+
+/// <summary>
+/// <c>kit.json</c>: what a kit is for. The kit's pack and score tools read it (files to zip, which
+/// test class is worth how many points), and release uses its presence to know a folder is a kit.
+/// </summary>
+/// <param name="Assignment">the assignment id</param>
+/// <param name="Title">the handout title</param>
+/// <param name="Library">the library folder inside the kit that the submitted files are relative to</param>
+/// <param name="Files">the files students edit and submit, relative to <paramref name="Library"/></param>
+/// <param name="Submission">the zip file the pack step writes</param>
+/// <param name="Checks">the public checks, one test class each</param>
+public sealed record KitManifest(
+    string Assignment,
+    string Title,
+    string Library,
+    IReadOnlyList<string> Files,
+    string Submission,
+    IReadOnlyList<KitCheck> Checks)
+{
+    public const string FileName = "kit.json";
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Options) + "\n";
+
+    public static KitManifest FromJson(string json) =>
+        JsonSerializer.Deserialize<KitManifest>(json, Options) ?? throw new JsonException("kit.json is empty");
+}
+
+/// <summary>One public check in <c>kit.json</c>.</summary>
+/// <param name="TestClass">the xunit test class's full name; the check passes when all its tests pass</param>
+/// <param name="Part">the part id it exercises</param>
+/// <param name="Item">the rubric item</param>
+/// <param name="Points">the points it is worth</param>
+/// <param name="Assigned">whether students implement the part in this assignment (false: provided code)</param>
+public sealed record KitCheck(string TestClass, string Part, string Item, double Points, bool Assigned);

@@ -1,0 +1,36 @@
+using Autograder.Grader.Assignments;
+using Autograder.Grader.Release.Fixtures;
+
+namespace Autograder.Grader.Release;
+
+/// <summary>Release entry points shared by the CLI and the tests: load the profiles, build, write or compare a kit.</summary>
+public sealed class KitRelease
+{
+    private readonly KitBuilder builder;
+
+    public KitRelease(RepositoryLayout layout, IEnumerable<IFixtureSource>? fixtures = null)
+    {
+        Layout = layout;
+        Profiles = Directory.Exists(layout.Rubrics) ? AssignmentProfile.LoadAll(layout.Rubrics) : [];
+        builder = new KitBuilder(layout, fixtures ?? FixtureSources.All);
+    }
+
+    public RepositoryLayout Layout { get; }
+
+    public IReadOnlyList<AssignmentProfile> Profiles { get; }
+
+    /// <summary>Every part some profile assigns or checks: a marker naming any other part is a typo.</summary>
+    public IReadOnlySet<string> KnownParts =>
+        Profiles.SelectMany(p => p.Parts.Concat(p.PublicChecks.Select(c => c.Part))).ToHashSet(StringComparer.Ordinal);
+
+    public AssignmentProfile Profile(string id) =>
+        Profiles.FirstOrDefault(p => p.Id == id)
+        ?? throw new ArgumentException($"no assignment '{id}' in {Layout.Rubrics} (known: {string.Join(", ", Profiles.Select(p => p.Id))})", nameof(id));
+
+    /// <param name="id">the assignment id</param>
+    /// <param name="solved">fill the assigned regions from the reference (the kit all checks must pass)</param>
+    public KitFiles Build(string id, bool solved = false) => builder.Build(Profile(id), KnownParts, solved);
+
+    /// <summary>The committed kit folder of an assignment.</summary>
+    public string SkeletonOf(string id) => Path.Combine(Layout.Skeleton, id);
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text;
+using Autograder.Grader.Assignments;
+
+namespace Autograder.Grader.Release;
+
+/// <summary>
+/// Copies <c>grader/KitTemplate/files/**</c> into a kit. Files ending in <c>.template</c> lose the
+/// suffix and get their <c>{{PLACEHOLDERS}}</c> filled from the profile.
+/// </summary>
+internal static class KitTemplates
+{
+    public static void AddStaticFiles(KitFiles kit, RepositoryLayout layout, AssignmentProfile profile, ReferenceLibrary library, IReadOnlyList<KitCheck> checks)
+    {
+        var root = Path.Combine(layout.KitTemplate, "files");
+        var values = Placeholders(profile, library, checks);
+        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
+            if (relative.Split('/').Any(s => s is "bin" or "obj"))
+            {
+                continue;
+            }
+
+            if (relative.EndsWith(".template", StringComparison.Ordinal))
+            {
+                var text = File.ReadAllText(file);
+                foreach (var (key, value) in values)
+                {
+                    text = text.Replace("{{" + key + "}}", value, StringComparison.Ordinal);
+                }
+
+                kit.AddText(relative[..^".template".Length], text);
+            }
+            else
+            {
+                kit.Add(relative, File.ReadAllBytes(file));
+            }
+        }
+
+        kit.Add("global.json", File.ReadAllBytes(Path.Combine(layout.Root, "global.json")));
+    }
+
+    private static Dictionary<string, string> Placeholders(AssignmentProfile profile, ReferenceLibrary library, IReadOnlyList<KitCheck> checks) => new()
+    {
+        ["ASSIGNMENT_ID"] = profile.Id,
+        ["TITLE"] = profile.Title,
+        ["SUBMISSION"] = profile.Submission,
+        ["PARTS"] = Parts(profile, library, checks),
+        ["FILES"] = string.Join('\n', profile.Files.Select(f => $"- `{KitLayout.Library}/{f}`")),
+        ["EXPERIMENTS"] = Experiments(profile),
+        ["DATA"] = profile.Data.Count == 0 ? "This assignment uses no data set." : string.Join('\n', profile.Data.Select(d => $"- `data/{d}/`")),
+        ["PUBLIC_POINTS"] = Number(checks.Sum(c => c.Points)),
+    };
+
+    // The parts in the profile's (the handout's) order, each with where it lives and its instruction.
+    private static string Parts(AssignmentProfile profile, ReferenceLibrary library, IReadOnlyList<KitCheck> checks)
+    {
+        var text = new StringBuilder();
+        var n = 1;
+        foreach (var part in profile.Parts)
+        {
+            var regions = library.RegionsOf(part);
+            var where = string.Join(", ", regions.Select(r => $"`{KitLayout.Library}/{r.File}`").Distinct());
+            var check = checks.FirstOrDefault(c => c.Part == part);
+            var points = check is null ? "" : $" (public check: item {check.Item}, {Number(check.Points)} pts)";
+            text.Append(CultureInfo.InvariantCulture, $"{n++}. **`{part}`** in {where}{points}: {regions[0].Instruction}\n");
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    private static string Experiments(AssignmentProfile profile) =>
+        profile.Experiments.Count == 0
+            ? "This assignment has no training runs."
+            : string.Join('\n', profile.Experiments.Select(e =>
+                $"- `{e.Name}`: `experiments/{Path.GetFileName(e.Config)}`{(e.Description.Length > 0 ? " — " + e.Description : "")}"));
+
+    private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,69 @@
+using System.Text;
+
+namespace Autograder.Grader.Release;
+
+/// <summary>
+/// Turns a reference source file into its kit version. An assigned region keeps its TODO comment
+/// block and becomes <c>throw new NotImplementedException("TODO(part): instruction");</c>; every other
+/// region stays as provided code with its TODO line and markers removed.
+/// </summary>
+public static class RegionReplacer
+{
+    /// <summary>The message a stubbed region throws; kit tests recognise the <c>TODO(part)</c> prefix.</summary>
+    public static string StubMessage(SolutionRegion region) => $"TODO({region.Part}): {region.Instruction}";
+
+    /// <summary>The statement that replaces an assigned region.</summary>
+    public static string StubStatement(SolutionRegion region) =>
+        $"throw new NotImplementedException(\"{Escape(StubMessage(region))}\");";
+
+    /// <summary>Rewrites one file.</summary>
+    /// <param name="text">the reference file's contents</param>
+    /// <param name="regions">its regions, as found by <see cref="SolutionMarkerScanner.Scan"/></param>
+    /// <param name="assigned">the part ids students implement in this assignment</param>
+    /// <returns>the kit file's contents (line endings preserved)</returns>
+    public static string Apply(string text, IReadOnlyList<SolutionRegion> regions, IReadOnlySet<string> assigned)
+    {
+        var lines = SourceLines.Split(text);
+        var output = new StringBuilder(text.Length);
+        var next = 0;
+        foreach (var region in regions.OrderBy(r => r.BeginLine))
+        {
+            // Lines before the region's comment block are copied unchanged.
+            for (; next < region.TodoLine - 1; next++)
+            {
+                output.Append(lines[next]);
+            }
+
+            var ending = SourceLines.Ending(lines[region.BeginLine - 1]);
+            if (assigned.Contains(region.Part))
+            {
+                for (var i = region.TodoLine - 1; i < region.BeginLine - 1; i++)
+                {
+                    output.Append(lines[i]);
+                }
+
+                output.Append(region.Indent).Append(StubStatement(region)).Append(ending);
+            }
+            else
+            {
+                // Provided code: drop the TODO block and both markers so the kit reads as plain code.
+                for (var i = region.BeginLine; i < region.EndLine - 1; i++)
+                {
+                    output.Append(lines[i]);
+                }
+            }
+
+            next = region.EndLine;
+        }
+
+        for (; next < lines.Count; next++)
+        {
+            output.Append(lines[next]);
+        }
+
+        return output.ToString();
+    }
+
+    private static string Escape(string s) =>
+        s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+}

@@ -1,0 +1,31 @@
+namespace Autograder.Grader.Release;
+
+/// <summary>Where release reads its inputs: the reference library, the kit templates, the profiles and the data.</summary>
+/// <param name="Root">the repository root (the folder holding <c>Autograder.sln</c>)</param>
+public sealed record RepositoryLayout(string Root)
+{
+    public string ReferenceLibrary => Path.Combine(Root, "reference", "NeuralNet");
+
+    public string KitTemplate => Path.Combine(Root, "grader", "KitTemplate");
+
+    public string Rubrics => Path.Combine(Root, "rubrics");
+
+    public string Data => Path.Combine(Root, "data");
+
+    public string Skeleton => Path.Combine(Root, "skeleton");
+
+    /// <summary>Finds the repository root at or above a folder.</summary>
+    /// <param name="start">a folder inside the repository</param>
+    public static RepositoryLayout Find(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Autograder.sln")))
+            {
+                return new RepositoryLayout(dir.FullName);
+            }
+        }
+
+        throw new DirectoryNotFoundException($"no Autograder.sln at or above {start}; run from inside the repository or pass --repo");
+    }
+}

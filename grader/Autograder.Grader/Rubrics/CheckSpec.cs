@@ -1,0 +1,72 @@
+namespace Autograder.Grader.Rubrics;
+
+/// <summary>
+/// One check of a rubric item as written in YAML. <see cref="Kind"/> picks the check in the
+/// registry; the other fields are that kind's parameters (each kind documents which it reads).
+/// Constructor args are YAML scalars: integers, numbers, enum member names, or <c>rng</c> for a
+/// <c>NeuralNet.Rng</c> seeded from the submission seed.
+/// </summary>
+public sealed record CheckSpec
+{
+    public string Kind { get; init; } = "";
+
+    public string? Name { get; init; }
+
+    /// <summary>Full name of the type under test, e.g. <c>NeuralNet.Layers.Linear</c>.</summary>
+    public string? Type { get; init; }
+
+    public List<string> Args { get; init; } = [];
+
+    /// <summary>Arguments of <see cref="Method"/> (same tokens as <see cref="Args"/>; <c>$x</c>/<c>$y</c> are the random input and labels).</summary>
+    public List<string> MethodArgs { get; init; } = [];
+
+    /// <summary>Shape of the input x, e.g. [4, 7].</summary>
+    public List<int>? Input { get; init; }
+
+    /// <summary>Random cases to run (each with fresh inputs).</summary>
+    public int Cases { get; init; } = 3;
+
+    public double Atol { get; init; } = 1e-6;
+
+    public double Rtol { get; init; } = 1e-5;
+
+    /// <summary>Largest CS231n relative error accepted (floor 1e-8), used by gradient checks.</summary>
+    public double MaxRelError { get; init; } = 1e-6;
+
+    public Dictionary<string, ParameterSpec>? Params { get; init; }
+
+    public bool ZeroGrads { get; init; } = true;
+
+    /// <summary>Set about a quarter of the input entries to exactly 0 (catches ReLU-at-zero mistakes).</summary>
+    public bool IncludeZeros { get; init; }
+
+    /// <summary>Number of classes for random labels (<c>$y</c> argument).</summary>
+    public int Classes { get; init; } = 10;
+
+    /// <summary>A method name: the static function under test (gradcheck function mode, model), or the optimizer's step.</summary>
+    public string? Method { get; init; }
+
+    /// <summary>Type declaring <see cref="Method"/> when it is static, e.g. <c>NeuralNet.Gradients.GradientChecker</c>.</summary>
+    public string? MethodType { get; init; }
+
+    public string? Mode { get; init; }
+
+    public int Steps { get; init; } = 3;
+
+    /// <summary>Optimizer type under test (optimizer kind); <see cref="Type"/> then names the module whose parameters it updates.</summary>
+    public string? Optimizer { get; init; }
+
+    public List<string> OptimizerArgs { get; init; } = [];
+
+    public int? ParameterCount { get; init; }
+
+    /// <summary>Log file name (training-log kind) and schema path relative to the course root.</summary>
+    public string? File { get; init; }
+
+    public string? Schema { get; init; }
+
+    public int? MinEntries { get; init; }
+
+    /// <summary>C# source of a script check, evaluated on the host with Roslyn scripting.</summary>
+    public string? Code { get; init; }
+}

@@ -1,0 +1,23 @@
+namespace Autograder.Grader.Rubrics;
+
+/// <summary>A graded item: its points, the parts (solution regions) it grades, its checks and how they score.</summary>
+public sealed record RubricItem
+{
+    public string Id { get; init; } = "";
+
+    public string Title { get; init; } = "";
+
+    public double Points { get; init; }
+
+    public List<string> Parts { get; init; } = [];
+
+    public List<CheckSpec> Checks { get; init; } = [];
+
+    public PartialCredit PartialCredit { get; init; } = PartialCredit.Fraction;
+
+    public Deductions? Deductions { get; init; }
+
+    public Visibility Visibility { get; init; } = Visibility.Visible;
+
+    public string? Note { get; init; }
+}

@@ -1,0 +1,89 @@
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Autograder.Grader.Rubrics;
+
+/// <summary>
+/// Loads <c>rubrics/&lt;id&gt;.rubric.yaml</c> into a <see cref="Rubric"/>. Unknown keys, wrong types,
+/// missing ids or points, duplicate item ids and unknown check kinds fail at load with the file,
+/// the YAML path and the line.
+/// </summary>
+public static class RubricLoader
+{
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .WithEnumNamingConvention(UnderscoredNamingConvention.Instance)
+        .Build();
+
+    public static Rubric Load(string path) => Parse(File.ReadAllText(path), path);
+
+    /// <param name="text">the YAML</param>
+    /// <param name="fileName">named in error messages</param>
+    /// <param name="knownKinds">check kinds the registry has; null skips that check</param>
+    public static Rubric Parse(string text, string fileName, IReadOnlyCollection<string>? knownKinds = null)
+    {
+        var paths = new YamlPaths(text);
+        Rubric rubric;
+        try
+        {
+            rubric = Deserializer.Deserialize<Rubric>(text) ?? throw new RubricException($"{fileName}: the rubric is empty");
+        }
+        catch (YamlException ex)
+        {
+            var where = paths.PathAt(ex.Start.Line, ex.Start.Column);
+            var reason = ex.InnerException?.Message ?? ex.Message;
+            throw new RubricException($"{fileName}({ex.Start.Line},{ex.Start.Column}): at '{where}': {reason}", ex);
+        }
+
+        void Fail(string path, string message) =>
+            throw new RubricException($"{fileName}({paths.LineOf(path)}): at '{path}': {message}");
+
+        if (string.IsNullOrWhiteSpace(rubric.Assignment))
+        {
+            Fail("assignment", "the rubric must name its assignment");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < rubric.Items.Count; i++)
+        {
+            var item = rubric.Items[i];
+            var at = $"items[{i}]";
+            if (string.IsNullOrWhiteSpace(item.Id))
+            {
+                Fail(at, "every item needs an id");
+            }
+
+            if (!seen.Add(item.Id))
+            {
+                Fail($"{at}.id", $"duplicate item id '{item.Id}'");
+            }
+
+            if (item.Points <= 0)
+            {
+                Fail($"{at}.points", $"item '{item.Id}' needs positive points");
+            }
+
+            if (item.Deductions?.PrintsOutput is { } prints && prints != "all" && !double.TryParse(prints, System.Globalization.CultureInfo.InvariantCulture, out _))
+            {
+                Fail($"{at}.deductions.prints_output", $"expected 'all' or a number of points, found '{prints}'");
+            }
+
+            for (var j = 0; j < item.Checks.Count; j++)
+            {
+                var kind = item.Checks[j].Kind;
+                if (string.IsNullOrWhiteSpace(kind))
+                {
+                    Fail($"{at}.checks[{j}]", "every check needs a kind");
+                }
+
+                if (knownKinds is not null && !knownKinds.Contains(kind))
+                {
+                    Fail($"{at}.checks[{j}].kind", $"unknown check kind '{kind}' (known: {string.Join(", ", knownKinds.Order())})");
+                }
+            }
+        }
+
+        return rubric;
+    }
+}

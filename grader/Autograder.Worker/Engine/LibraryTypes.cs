@@ -1,0 +1,51 @@
+using System.Reflection;
+
+namespace Autograder.Worker.Engine;
+
+/// <summary>
+/// The course library's own types the engine converts to and from wire values, found by name in
+/// the loaded library (the engine never links against the library, so one engine serves the trusted
+/// reference and the untrusted student build alike).
+/// </summary>
+internal sealed class LibraryTypes
+{
+    private readonly MethodInfo? _fromArray;
+    private readonly MethodInfo? _toArray;
+    private readonly PropertyInfo? _shape;
+    private readonly ConstructorInfo? _rng;
+
+    public LibraryTypes(Assembly library)
+    {
+        Library = library;
+        Tensor = library.GetType("NeuralNet.Tensor");
+        Rng = library.GetType("NeuralNet.Rng");
+        _fromArray = Tensor?.GetMethod("FromArray", BindingFlags.Public | BindingFlags.Static, [typeof(double[]), typeof(int[])]);
+        _toArray = Tensor?.GetMethod("ToArray", BindingFlags.Public | BindingFlags.Instance, Type.EmptyTypes);
+        _shape = Tensor?.GetProperty("Shape", BindingFlags.Public | BindingFlags.Instance);
+        _rng = Rng?.GetConstructor([typeof(ulong)]);
+    }
+
+    public Assembly Library { get; }
+
+    public Type? Tensor { get; }
+
+    public Type? Rng { get; }
+
+    public Type Find(string fullName) =>
+        Library.GetType(fullName)
+        ?? throw new TypeLoadException($"type '{fullName}' was not found in the course library (is it public and in the right namespace?)");
+
+    public object NewTensor(int[] shape, double[] values) =>
+        (_fromArray ?? throw new MissingMethodException("NeuralNet.Tensor.FromArray(double[], int[]) is missing"))
+            .Invoke(null, [values, shape])!;
+
+    public object NewRng(ulong seed) =>
+        (_rng ?? throw new MissingMethodException("NeuralNet.Rng(ulong) is missing")).Invoke([seed]);
+
+    public (int[] Shape, double[] Values) ReadTensor(object tensor)
+    {
+        var shape = (int[])(_shape ?? throw new MissingMemberException("NeuralNet.Tensor.Shape is missing")).GetValue(tensor)!;
+        var values = (double[])(_toArray ?? throw new MissingMethodException("NeuralNet.Tensor.ToArray() is missing")).Invoke(tensor, null)!;
+        return (shape, values);
+    }
+}

@@ -1,0 +1,213 @@
+using System.Collections;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using Autograder.Worker.Protocol;
+
+namespace Autograder.Worker.Engine;
+
+/// <summary>
+/// Serves <see cref="WorkerRequest"/>s against one course-library assembly by reflection: constructs
+/// types, calls methods, reads and writes members, keeps named bindings. The worker runs it on the
+/// student build; the host runs the very same code on the trusted reference, so both sides of every
+/// comparison go through identical argument binding.
+/// </summary>
+internal sealed class ObjectEngine
+{
+    private const BindingFlags Public = BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static;
+    private readonly Dictionary<string, object?> _bindings = [];
+    private readonly Func<string, Assembly>? _loader;
+    private LibraryTypes? _types;
+    private int _nextHandle;
+
+    /// <summary>An engine that waits for a <c>load</c> request and loads the library with <paramref name="loader"/>.</summary>
+    public ObjectEngine(Func<string, Assembly> loader) => _loader = loader;
+
+    /// <summary>An engine over an already loaded library.</summary>
+    public ObjectEngine(Assembly library) => _types = new LibraryTypes(library);
+
+    public WorkerResponse Execute(WorkerRequest request)
+    {
+        try
+        {
+            var (value, args) = Dispatch(request);
+            return new WorkerResponse(request.Id, true, value, args);
+        }
+        catch (Exception ex)
+        {
+            var inner = ex is TargetInvocationException { InnerException: { } e } ? e : ex;
+            return new WorkerResponse(request.Id, false, Error: new WireError(inner.GetType().FullName ?? inner.GetType().Name, inner.Message, inner.StackTrace));
+        }
+    }
+
+    private (WireValue? Value, IReadOnlyList<WireValue>? Args) Dispatch(WorkerRequest r)
+    {
+        switch (r.Op)
+        {
+            case "ping":
+                return (new StringValue("pong"), null);
+            case "load":
+                _types = new LibraryTypes((_loader ?? throw new InvalidOperationException("this engine has a fixed library"))(r.Path ?? throw new ArgumentException("load: no path")));
+                return (new StringValue(_types.Library.FullName ?? "?"), null);
+            case "reset":
+                _bindings.Clear();
+                return (new NullValue(), null);
+            case "new":
+                return Invoke(r, isNew: true);
+            case "call":
+                return Invoke(r, isNew: false);
+            case "get":
+                return (Bind(r.Bind, GetMember(Target(r), r.Member ?? throw new ArgumentException("get: no member"))), null);
+            case "set":
+                SetMember(Target(r), r.Member ?? throw new ArgumentException("set: no member"), r.Args is [var v] ? v : throw new ArgumentException("set: exactly one value expected"));
+                return (new NullValue(), null);
+            default:
+                throw new NotSupportedException($"unknown op '{r.Op}'");
+        }
+    }
+
+    private LibraryTypes Types => _types ?? throw new InvalidOperationException("no library loaded yet");
+
+    private (WireValue?, IReadOnlyList<WireValue>?) Invoke(WorkerRequest r, bool isNew)
+    {
+        var args = r.Args ?? [];
+        var binder = new ArgumentBinder(Types, _bindings);
+        object?[] bound;
+        object? result;
+        if (isNew)
+        {
+            var type = Types.Find(r.Type ?? throw new ArgumentException("new: no type"));
+            var (ctor, a) = binder.Bind(type.GetConstructors(), args, $"new {type.Name}");
+            bound = a;
+            result = ctor.Invoke(bound);
+        }
+        else
+        {
+            var name = r.Member ?? throw new ArgumentException("call: no method");
+            var (type, target) = r.Target is null ? (Types.Find(r.Type ?? throw new ArgumentException("call: no target or type")), null) : (TargetType(r), Target(r));
+            var flags = target is null ? BindingFlags.Public | BindingFlags.Static : BindingFlags.Public | BindingFlags.Instance;
+            var (method, a) = binder.Bind(type.GetMethods(flags).Where(m => m.Name == name && !m.IsGenericMethodDefinition), args, $"{type.Name}.{name}");
+            bound = a;
+            result = method.Invoke(target, bound);
+        }
+
+        var after = r.ReturnArgs ? bound.Select(ToWire).ToList() : null;
+        return (Bind(r.Bind, result), after);
+    }
+
+    private object Target(WorkerRequest r) =>
+        r.Target is { } name && _bindings.TryGetValue(name, out var value) && value is not null
+            ? value
+            : throw new ArgumentException($"no object bound to '{r.Target}'");
+
+    private Type TargetType(WorkerRequest r) => Target(r).GetType();
+
+    private WireValue Bind(string? name, object? result)
+    {
+        if (name is not null)
+        {
+            _bindings[name] = result;
+        }
+
+        return ToWire(result);
+    }
+
+    private static object? GetMember(object target, string member)
+    {
+        if (int.TryParse(member, out var index) && target is IList list)
+        {
+            return list[index];
+        }
+
+        var type = target.GetType();
+        if (type.GetProperty(member, Public) is { } p)
+        {
+            return p.GetValue(target);
+        }
+
+        if (type.GetField(member, Public) is { } f)
+        {
+            return f.GetValue(target);
+        }
+
+        throw new MissingMemberException($"{type.Name} has no public property or field '{member}'");
+    }
+
+    private void SetMember(object target, string member, WireValue value)
+    {
+        var binder = new ArgumentBinder(Types, _bindings);
+        var type = target.GetType();
+        if (type.GetProperty(member, Public) is { } p)
+        {
+            var converted = binder.Convert(value, p.PropertyType);
+            if (p.CanWrite && p.SetMethod!.IsPublic)
+            {
+                p.SetValue(target, converted);
+                return;
+            }
+
+            // A get-only tensor property (e.g. Parameter.Value) is set by copying into the existing tensor.
+            var current = p.GetValue(target);
+            var copyFrom = current?.GetType().GetMethod("CopyFrom", [p.PropertyType]);
+            if (copyFrom is null)
+            {
+                throw new MissingMemberException($"{type.Name}.{member} is read-only");
+            }
+
+            copyFrom.Invoke(current, [converted]);
+            return;
+        }
+
+        if (type.GetField(member, Public) is { } f)
+        {
+            f.SetValue(target, binder.Convert(value, f.FieldType));
+            return;
+        }
+
+        throw new MissingMemberException($"{type.Name} has no public property or field '{member}'");
+    }
+
+    private WireValue ToWire(object? value)
+    {
+        switch (value)
+        {
+            case null:
+                return new NullValue();
+            case int or long or short or byte:
+                return new IntValue(System.Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
+            case double d:
+                return new DoubleValue(d);
+            case float f:
+                return new DoubleValue(f);
+            case bool b:
+                return new BoolValue(b);
+            case string s:
+                return new StringValue(s);
+            case Enum e:
+                return new StringValue(e.ToString());
+            case int[] ints:
+                return new IntsValue(ints);
+            case double[] doubles:
+                return new DoublesValue(doubles);
+        }
+
+        if (Types.Tensor is { } tensorType && tensorType.IsInstanceOfType(value))
+        {
+            var (shape, values) = Types.ReadTensor(value);
+            return TensorValue.From(shape, values);
+        }
+
+        if (value is ITuple tuple)
+        {
+            return new ListValue(Enumerable.Range(0, tuple.Length).Select(i => ToWire(tuple[i])).ToList());
+        }
+
+        if (value is IEnumerable items)
+        {
+            return new ListValue(items.Cast<object?>().Select(ToWire).ToList());
+        }
+
+        var handle = $"${++_nextHandle}";
+        _bindings[handle] = value;
+        return new ObjectValue(handle, value.GetType().FullName ?? value.GetType().Name);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text.Json.Serialization;
+
+namespace Autograder.Worker.Protocol;
+
+/// <summary>
+/// A value crossing the host/worker boundary. Closed union: the derived records below are the only
+/// kinds, tagged by <c>k</c> on the wire. Tensors travel as shape + raw little-endian float64 bytes
+/// (base64 in JSON) so NaN, Inf and every bit of the value survive the trip.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "k")]
+[JsonDerivedType(typeof(NullValue), "null")]
+[JsonDerivedType(typeof(IntValue), "int")]
+[JsonDerivedType(typeof(DoubleValue), "double")]
+[JsonDerivedType(typeof(BoolValue), "bool")]
+[JsonDerivedType(typeof(StringValue), "string")]
+[JsonDerivedType(typeof(IntsValue), "ints")]
+[JsonDerivedType(typeof(DoublesValue), "doubles")]
+[JsonDerivedType(typeof(TensorValue), "tensor")]
+[JsonDerivedType(typeof(RngValue), "rng")]
+[JsonDerivedType(typeof(RefValue), "ref")]
+[JsonDerivedType(typeof(ObjectValue), "object")]
+[JsonDerivedType(typeof(ListValue), "list")]
+internal abstract record WireValue;
+
+internal sealed record NullValue : WireValue;
+
+internal sealed record IntValue(long Value) : WireValue;
+
+internal sealed record DoubleValue(double Value) : WireValue;
+
+internal sealed record BoolValue(bool Value) : WireValue;
+
+/// <summary>A string, or the name of an enum member when the parameter is an enum.</summary>
+internal sealed record StringValue(string Value) : WireValue;
+
+internal sealed record IntsValue(int[] Values) : WireValue;
+
+internal sealed record DoublesValue(double[] Values) : WireValue;
+
+/// <summary>A tensor: shape and row-major float64 payload.</summary>
+internal sealed record TensorValue(int[] Shape, byte[] Data) : WireValue
+{
+    public static TensorValue From(int[] shape, double[] values)
+    {
+        var bytes = new byte[values.Length * sizeof(double)];
+        Buffer.BlockCopy(values, 0, bytes, 0, bytes.Length);
+        return new TensorValue(shape, bytes);
+    }
+
+    public double[] Values()
+    {
+        var values = new double[Data.Length / sizeof(double)];
+        Buffer.BlockCopy(Data, 0, values, 0, values.Length * sizeof(double));
+        return values;
+    }
+}
+
+/// <summary>A fresh <c>NeuralNet.Rng</c> with this seed.</summary>
+internal sealed record RngValue(ulong Seed) : WireValue;
+
+/// <summary>An object the engine holds under a name (a binding or a handle it handed out).</summary>
+internal sealed record RefValue(string Name) : WireValue;
+
+/// <summary>A result the engine cannot serialise by value: bound to <paramref name="Handle"/>.</summary>
+internal sealed record ObjectValue(string Handle, string Type) : WireValue;
+
+internal sealed record ListValue(IReadOnlyList<WireValue> Items) : WireValue;

@@ -1,0 +1,20 @@
+namespace Autograder.Worker.Protocol;
+
+/// <summary>
+/// One call the host asks for. <see cref="Op"/> is one of <c>load</c> (Path), <c>new</c> (Type, Args),
+/// <c>call</c> (Target or Type for static, Member, Args), <c>get</c> (Target, Member),
+/// <c>set</c> (Target, Member, Args[0]), <c>reset</c> (forget all bindings), <c>ping</c>.
+/// The result of new/call/get is stored under <see cref="Bind"/> when given.
+/// With <see cref="ReturnArgs"/>, the response also carries the arguments as they are after the
+/// call, so the host can tell when a submission mutated its inputs.
+/// </summary>
+internal sealed record WorkerRequest(
+    int Id,
+    string Op,
+    string? Target = null,
+    string? Type = null,
+    string? Member = null,
+    IReadOnlyList<WireValue>? Args = null,
+    string? Bind = null,
+    bool ReturnArgs = false,
+    string? Path = null);

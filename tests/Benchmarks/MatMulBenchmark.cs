@@ -1,0 +1,57 @@
+using System.Globalization;
+using NeuralNet;
+
+namespace Benchmarks;
+
+/// <summary>
+/// <c>matmul</c>: the shapes of the seeds' MLP and their backward forms (X.T x G, G x W.T), one JSON line each.
+/// <c>seconds</c> is the kernel writing into a preallocated output; <c>apiSeconds</c> is <c>Tensor.MatMul</c>,
+/// which also allocates the result.
+/// </summary>
+internal static class MatMulBenchmark
+{
+    /// <summary>op: "A*B", "At*B" (A given as the transposed view of a (k, m) matrix) or "A*Bt" (B as the view of an (n, k) matrix).</summary>
+    private static readonly (string Op, int M, int K, int N)[] Shapes =
+    [
+        ("A*B", 10000, 784, 128),
+        ("At*B", 784, 10000, 128),
+        ("A*Bt", 10000, 128, 784),
+        ("A*B", 5, 784, 1000),
+        ("At*B", 784, 5, 1000),
+        ("A*Bt", 5, 1000, 784),
+        ("A*B", 5, 784, 128),
+        ("At*B", 784, 5, 128),
+        ("A*Bt", 5, 128, 784),
+        ("A*B", 5, 1000, 10),
+        ("At*B", 1000, 5, 10),
+        ("A*Bt", 5, 10, 1000),
+        ("A*B", 32, 784, 128),
+        ("A*B", 15488, 49, 64),
+        ("At*B", 49, 15488, 64),
+        ("A*Bt", 15488, 64, 49),
+    ];
+
+    public static int Run(BenchmarkOptions options)
+    {
+        var isa = options.Isa ?? MatMulKernel.BestIsa;
+        var threads = options.Threads ?? Environment.ProcessorCount;
+        var rng = new Rng(42);
+        foreach (var (op, m, k, n) in Shapes)
+        {
+            var a = op == "At*B" ? Tensor.RandomNormal([k, m], 0, 1, rng).T : Tensor.RandomNormal([m, k], 0, 1, rng);
+            var b = op == "A*Bt" ? Tensor.RandomNormal([n, k], 0, 1, rng).T : Tensor.RandomNormal([k, n], 0, 1, rng);
+            var c = new double[m * n];
+            var warmup = options.Quick ? 0.05 : 0.5;
+            var samples = options.Quick ? 5 : 31;
+            var sample = options.Quick ? 0.002 : 0.02;
+            var seconds = Timing.MedianSeconds(() => MatMulKernel.Multiply(a, b, c, 0, isa, threads), warmup, samples, sample);
+            var apiSeconds = Timing.MedianSeconds(() => a.MatMul(b), warmup, samples, sample);
+            var gflops = 2.0 * m * k * n / seconds / 1e9;
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{{\"bench\":\"matmul\",\"op\":\"{op}\",\"m\":{m},\"k\":{k},\"n\":{n},\"seconds\":{seconds:G4},\"gflops\":{gflops:F2},\"apiSeconds\":{apiSeconds:G4},\"isa\":\"{isa}\",\"threads\":{threads}}}"));
+        }
+
+        return 0;
+    }
+}

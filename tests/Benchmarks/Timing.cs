@@ -1,0 +1,40 @@
+using System.Diagnostics;
+
+namespace Benchmarks;
+
+/// <summary>Wall-clock timing with warm-up (JIT tiering) and the median of many samples.</summary>
+internal static class Timing
+{
+    /// <summary>
+    /// Median seconds per call of <paramref name="action"/>: first called for at least <paramref name="warmupSeconds"/>
+    /// (tier-1 JIT needs 30 calls and a ~100 ms back-off), then timed in <paramref name="samples"/> samples of enough
+    /// calls each to last about <paramref name="sampleSeconds"/>, so microsecond calls are not lost in timer noise.
+    /// </summary>
+    public static double MedianSeconds(Action action, double warmupSeconds, int samples, double sampleSeconds)
+    {
+        var clock = Stopwatch.StartNew();
+        var calls = 0;
+        while (clock.Elapsed.TotalSeconds < warmupSeconds || calls < 3)
+        {
+            action();
+            calls++;
+        }
+
+        var perCall = clock.Elapsed.TotalSeconds / calls;
+        var reps = Math.Max(1, (int)Math.Ceiling(sampleSeconds / Math.Max(perCall, 1e-9)));
+        var times = new double[samples];
+        for (var s = 0; s < samples; s++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            for (var r = 0; r < reps; r++)
+            {
+                action();
+            }
+
+            times[s] = Stopwatch.GetElapsedTime(start).TotalSeconds / reps;
+        }
+
+        Array.Sort(times);
+        return samples % 2 == 1 ? times[samples / 2] : (times[samples / 2 - 1] + times[samples / 2]) / 2;
+    }
+}
