@@ -21,6 +21,7 @@ internal static class Program
     {
         yield return VersionCommand.Create();
         yield return ReleaseCommand.Create();
+        yield return PackCommand.Create();
         yield return GradeCommand.Create();
     }
 }
