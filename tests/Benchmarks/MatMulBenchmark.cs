@@ -26,9 +26,9 @@ internal static class MatMulBenchmark
         ("At*B", 1000, 5, 10),
         ("A*Bt", 5, 10, 1000),
         ("A*B", 32, 784, 128),
-        ("A*B", 15488, 49, 64),
-        ("At*B", 49, 15488, 64),
-        ("A*Bt", 15488, 64, 49),
+        ("A*Bt", 15488, 49, 64),
+        ("At*B", 64, 15488, 49),
+        ("A*B", 15488, 64, 49),
     ];
 
     public static int Run(BenchmarkOptions options)
@@ -49,7 +49,7 @@ internal static class MatMulBenchmark
             var gflops = 2.0 * m * k * n / seconds / 1e9;
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{{\"bench\":\"matmul\",\"op\":\"{op}\",\"m\":{m},\"k\":{k},\"n\":{n},\"seconds\":{seconds:G4},\"gflops\":{gflops:F2},\"apiSeconds\":{apiSeconds:G4},\"isa\":\"{isa}\",\"threads\":{threads}}}"));
+                $"{{\"bench\":\"matmul\",\"op\":\"{op}\",\"m\":{m},\"k\":{k},\"n\":{n},\"seconds\":{seconds:G4},\"gflops\":{gflops:F2},\"apiSeconds\":{apiSeconds:G4},\"isa\":\"{isa}\",\"threads\":{threads},\"gc\":\"{RuntimeInfo.GcKind}\"}}"));
         }
 
         return 0;

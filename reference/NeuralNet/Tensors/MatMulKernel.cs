@@ -68,13 +68,10 @@ internal static class MatMulKernel
         switch (isa)
         {
             case GemmIsa.Avx512 when GemmKernel512.IsSupported:
-                Tiled<GemmKernel512, GemmDot512>(left, right, c, cOffset, workers);
-                break;
-            case GemmIsa.Avx512Wide when GemmKernel512.IsSupported:
-                Tiled<GemmKernel512Wide, GemmDot512>(left, right, c, cOffset, workers);
+                Tiled<GemmKernel512, GemmKernel512Wide, GemmDot512>(left, right, c, cOffset, workers);
                 break;
             case GemmIsa.Avx2 when GemmKernel256.IsSupported:
-                Tiled<GemmKernel256, GemmDot256>(left, right, c, cOffset, workers);
+                Tiled<GemmKernel256, GemmKernel256, GemmDot256>(left, right, c, cOffset, workers);
                 break;
             default:
                 Portable(left, right, c, cOffset);
@@ -88,11 +85,17 @@ internal static class MatMulKernel
         return (int)Math.Clamp(flops / FlopsPerWorker, 1, Math.Max(1, maxWorkers));
     }
 
-    private static void Tiled<TKernel, TDot>(GemmOperand a, GemmOperand b, double[] c, int cOffset, int workers)
+    /// <summary>The tiled paths; <typeparamref name="TSmall"/> is a wider, shorter tile for the smallest batches.</summary>
+    private static void Tiled<TKernel, TSmall, TDot>(GemmOperand a, GemmOperand b, double[] c, int cOffset, int workers)
         where TKernel : struct, IGemmKernel
+        where TSmall : struct, IGemmKernel
         where TDot : struct, IGemmDotKernel
     {
-        if (a.Rows <= TKernel.Rows && b.ColStride == 1)
+        if (a.Rows <= TSmall.Rows && b.ColStride == 1)
+        {
+            GemmSmallRows<TSmall>.Multiply(a, b, c, cOffset, b.Cols, workers);
+        }
+        else if (a.Rows <= TKernel.Rows && b.ColStride == 1)
         {
             GemmSmallRows<TKernel>.Multiply(a, b, c, cOffset, b.Cols, workers);
         }
