@@ -19,8 +19,11 @@ namespace NeuralNet;
 /// </remarks>
 internal static class MatMulKernel
 {
-    /// <summary>Below this many flops per extra thread, the fork/join cost (a few microseconds) outweighs the gain.</summary>
-    internal const double FlopsPerWorker = 3e6;
+    /// <summary>
+    /// Flops per thread below which splitting does not pay: a fork/join (Parallel.For) costs 10-150 us on the
+    /// 2-core VM the benchmarks ran on when the pool thread has to be woken, about 1-2 ms of kernel work.
+    /// </summary>
+    internal const double FlopsPerWorker = 2.5e7;
 
     /// <summary>The best micro-kernel family this CPU runs.</summary>
     internal static GemmIsa BestIsa { get; } =
@@ -47,8 +50,12 @@ internal static class MatMulKernel
     public static void Multiply(Tensor a, Tensor b, double[] c, int cOffset) =>
         Multiply(a, b, c, cOffset, BestIsa, Environment.ProcessorCount);
 
-    /// <summary>C = A x B with a chosen kernel family and thread limit (tests pin both).</summary>
-    internal static void Multiply(Tensor a, Tensor b, double[] c, int cOffset, GemmIsa isa, int maxWorkers)
+    /// <summary>C = A x B with a chosen kernel family and thread limit (benchmarks pin both).</summary>
+    internal static void Multiply(Tensor a, Tensor b, double[] c, int cOffset, GemmIsa isa, int maxWorkers) =>
+        MultiplyOn(a, b, c, cOffset, isa, Workers(a.ShapeSpan[0], a.ShapeSpan[1], b.ShapeSpan[1], maxWorkers));
+
+    /// <summary>C = A x B split over exactly <paramref name="workers"/> threads where the shape allows (tests force small shapes onto threads).</summary>
+    internal static void MultiplyOn(Tensor a, Tensor b, double[] c, int cOffset, GemmIsa isa, int workers)
     {
         var left = GemmOperand.Of(a);
         var right = GemmOperand.Of(b);
@@ -64,7 +71,6 @@ internal static class MatMulKernel
             return;
         }
 
-        var workers = Workers(m, k, n, maxWorkers);
         switch (isa)
         {
             case GemmIsa.Avx512 when GemmKernel512.IsSupported:
