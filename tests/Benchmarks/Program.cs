@@ -3,7 +3,7 @@ namespace Benchmarks;
 /// <summary>Speed benchmarks printing one JSON line per measurement: <c>dotnet run -c Release --project tests/Benchmarks -- matmul</c>.</summary>
 internal static class Program
 {
-    private const string Usage = "usage: Benchmarks <matmul> [--quick] [--isa avx512|avx2|portable] [--threads n]";
+    private const string Usage = "usage: Benchmarks <matmul|mlp-epoch|cnn-epoch> [--quick] [--isa avx512|avx2|portable] [--threads n]";
 
     private static int Main(string[] args)
     {
@@ -18,6 +18,10 @@ internal static class Program
         {
             case "matmul":
                 return MatMulBenchmark.Run(options);
+            case "mlp-epoch":
+                return EpochBenchmark.RunMlp(options);
+            case "cnn-epoch":
+                return EpochBenchmark.RunCnn(options);
             default:
                 Console.Error.WriteLine($"unknown benchmark '{args[0]}'. {Usage}");
                 return 2;
