@@ -21,5 +21,6 @@ internal static class Program
     {
         yield return VersionCommand.Create();
         yield return ReleaseCommand.Create();
+        yield return TrainCommand.Create();
     }
 }
