@@ -22,5 +22,6 @@ internal static class Program
         yield return VersionCommand.Create();
         yield return ReleaseCommand.Create();
         yield return TrainCommand.Create();
+        yield return PlotCommand.Create();
     }
 }
