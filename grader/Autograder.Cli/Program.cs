@@ -21,6 +21,7 @@ internal static class Program
     {
         yield return VersionCommand.Create();
         yield return ReleaseCommand.Create();
+        yield return GradeCommand.Create();
         yield return TrainCommand.Create();
         yield return PlotCommand.Create();
     }
