@@ -23,5 +23,7 @@ internal static class Program
         yield return ReleaseCommand.Create();
         yield return PackCommand.Create();
         yield return GradeCommand.Create();
+        yield return TrainCommand.Create();
+        yield return PlotCommand.Create();
     }
 }
