@@ -18,6 +18,7 @@ internal static class Program
         {
             case "matmul":
                 return MatMulBenchmark.Run(options);
+            case "transformer": return TransformerBenchmark.Run(options);
             default:
                 Console.Error.WriteLine($"unknown benchmark '{args[0]}'. {Usage}");
                 return 2;
