@@ -22,6 +22,8 @@ internal static class Program
                 return EpochBenchmark.RunMlp(options);
             case "cnn-epoch":
                 return EpochBenchmark.RunCnn(options);
+            case "transformer":
+                return TransformerBenchmark.Run(options);
             default:
                 Console.Error.WriteLine($"unknown benchmark '{args[0]}'. {Usage}");
                 return 2;
