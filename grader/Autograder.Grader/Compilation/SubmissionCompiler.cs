@@ -41,12 +41,12 @@ public static class SubmissionCompiler
         for (var attempt = 0; ; attempt++)
         {
             var compilation = Create(sources, "NeuralNet");
-            var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(ToDiagnostic).ToList();
+            // Emit reports every compile error itself; asking for diagnostics first would bind the library twice.
+            var errors = Emit(compilation, outputPath);
             var studentStill = studentFiles.Keys.Where(f => !failed.ContainsKey(f)).ToList();
             if (errors.Count == 0)
             {
-                var emitted = Emit(compilation, outputPath);
-                return new CompileResult(emitted.Count == 0 ? outputPath : null, failed, emitted, compilation, studentFiles.Keys.ToHashSet(StringComparer.Ordinal));
+                return new CompileResult(outputPath, failed, [], compilation, studentFiles.Keys.ToHashSet(StringComparer.Ordinal));
             }
 
             var inStudent = studentStill.Where(f => errors.Any(e => e.File == f)).ToList();
@@ -84,9 +84,15 @@ public static class SubmissionCompiler
     private static List<CompileDiagnostic> Emit(CSharpCompilation compilation, string outputPath)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
-        using var stream = File.Create(outputPath);
+        using var stream = new MemoryStream();
         var result = compilation.Emit(stream, options: new Microsoft.CodeAnalysis.Emit.EmitOptions(debugInformationFormat: Microsoft.CodeAnalysis.Emit.DebugInformationFormat.Embedded));
-        return result.Success ? [] : result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(ToDiagnostic).ToList();
+        if (!result.Success)
+        {
+            return result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(ToDiagnostic).ToList();
+        }
+
+        File.WriteAllBytes(outputPath, stream.ToArray());
+        return [];
     }
 
     private static CompileDiagnostic ToDiagnostic(Diagnostic d)

@@ -3,11 +3,14 @@ using NeuralNet;
 namespace Autograder.Tests.Tensors;
 
 /// <summary>
-/// The blocked / small-batch / portable matmul kernels against a naive triple loop, for every layout
-/// (plain, transposed views, sliced views), edge sizes around the tile and block sizes, and thread counts.
+/// The matmul kernels (AVX-512, AVX2, portable; small-batch, dot-product and blocked paths) against a
+/// naive triple loop, for every operand layout, edge sizes around the tile and block sizes, and thread counts.
 /// </summary>
 public sealed class MatMulKernelTests
 {
+    private static readonly GemmIsa[] AllIsas = [GemmIsa.Portable, GemmIsa.Avx2, GemmIsa.Avx512];
+
+    /// <summary>Sizes around the tiles (12 x 16 and 6 x 8), the vector widths (8, 4) and the K pass (256).</summary>
     public static TheoryData<int, int, int> Shapes => new()
     {
         { 1, 1, 1 },
@@ -15,6 +18,7 @@ public sealed class MatMulKernelTests
         { 2, 3, 17 },
         { 5, 784, 128 },
         { 5, 13, 1000 },
+        { 5, 10, 33 },
         { 6, 9, 8 },
         { 7, 257, 15 },
         { 11, 5, 33 },
@@ -29,6 +33,7 @@ public sealed class MatMulKernelTests
     private static double[] Naive(Tensor a, Tensor b)
     {
         var (m, k, n) = (a.Dim(0), a.Dim(1), b.Dim(1));
+        var (x, y) = (a.ToArray(), b.ToArray());
         var c = new double[m * n];
         for (var i = 0; i < m; i++)
         {
@@ -37,7 +42,7 @@ public sealed class MatMulKernelTests
                 var s = 0.0;
                 for (var p = 0; p < k; p++)
                 {
-                    s += a[i, p] * b[p, j];
+                    s += x[i * k + p] * y[p * n + j];
                 }
 
                 c[i * n + j] = s;
@@ -47,20 +52,20 @@ public sealed class MatMulKernelTests
         return c;
     }
 
-    private static void AssertClose(double[] expected, double[] actual, int k)
+    private static void AssertClose(double[] expected, double[] actual, int k, string what)
     {
         Assert.Equal(expected.Length, actual.Length);
-        var tolerance = 1e-12 * Math.Max(1, k);
+        var tolerance = 1e-13 * Math.Max(1, k);
         for (var i = 0; i < expected.Length; i++)
         {
-            if (Math.Abs(expected[i] - actual[i]) > tolerance * (1 + Math.Abs(expected[i])))
+            if (!(Math.Abs(expected[i] - actual[i]) <= tolerance * (1 + Math.Abs(expected[i]))))
             {
-                Assert.Fail($"element {i}: expected {expected[i]:R}, found {actual[i]:R} (k = {k})");
+                Assert.Fail($"{what}, element {i}: expected {expected[i]:R}, found {actual[i]:R} (k = {k})");
             }
         }
     }
 
-    /// <summary>A (m, k) operand in one of four layouts: 0 plain, 1 transposed view, 2 row slice of a taller matrix, 3 transposed slice.</summary>
+    /// <summary>A (rows, cols) operand: 0 plain, 1 transposed view, 2 row slice of a taller matrix, 3 transposed slice (both strides non-unit).</summary>
     private static Tensor Operand(int rows, int cols, int layout, Rng rng) => layout switch
     {
         0 => Tensor.RandomNormal([rows, cols], 0, 1, rng),
@@ -69,12 +74,20 @@ public sealed class MatMulKernelTests
         _ => Tensor.RandomNormal([cols + 2, rows], 0, 1, rng).Slice(1, cols).T,
     };
 
+    private static double[] Run(Tensor a, Tensor b, GemmIsa isa, int workers, int offset = 0)
+    {
+        var c = new double[offset + a.Dim(0) * b.Dim(1)];
+        Array.Fill(c, double.NaN);
+        MatMulKernel.Multiply(a, b, c, offset, isa, workers);
+        return c[offset..];
+    }
+
     [Theory]
     [MemberData(nameof(Shapes))]
-    public void Multiply_AllLayoutsAndKernels_MatchNaiveProduct(int m, int k, int n)
+    public void Multiply_EveryLayoutAndKernel_MatchesNaiveProduct(int m, int k, int n)
     {
         var rng = new Rng((ulong)(m * 1_000_003 + k * 1009 + n));
-        foreach (var isa in new[] { GemmIsa.Portable, GemmIsa.Avx2, GemmIsa.Avx512 })
+        foreach (var isa in AllIsas)
         {
             for (var layoutA = 0; layoutA < 4; layoutA++)
             {
@@ -82,12 +95,114 @@ public sealed class MatMulKernelTests
                 {
                     var a = Operand(m, k, layoutA, rng);
                     var b = Operand(k, n, layoutB, rng);
-                    var c = new double[m * n];
-                    Array.Fill(c, double.NaN);
-                    MatMulKernel.Multiply(a, b, c, 0, isa, 2);
-                    AssertClose(Naive(a, b), c, k);
+                    AssertClose(Naive(a, b), Run(a, b, isa, 2), k, $"{isa}, layouts A{layoutA} B{layoutB}");
                 }
             }
         }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Multiply_LargeShapesOnSeveralThreads_MatchNaiveAndOneThreadBitForBit(int layout)
+    {
+        // 2 * 300 * 270 * 150 flops is enough for several workers; 270 > 256 makes two K passes.
+        var rng = new Rng(5);
+        foreach (var (m, k, n) in new[] { (300, 270, 150), (9, 600, 1000), (400, 7, 90) })
+        {
+            var a = Operand(m, k, layout, rng);
+            var b = Operand(k, n, layout, rng);
+            foreach (var isa in AllIsas)
+            {
+                var single = Run(a, b, isa, 1);
+                AssertClose(Naive(a, b), single, k, $"{isa} ({m}, {k}, {n})");
+                foreach (var workers in new[] { 2, 3, 4 })
+                {
+                    Assert.Equal(single, Run(a, b, isa, workers));
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Multiply_RowMajorB_GivesTheSameBitsOnEveryKernel()
+    {
+        // Every tiled path computes c = fma(a[i, p], b[p, j], c) for p in order, as does the portable AXPY.
+        var rng = new Rng(9);
+        foreach (var (m, k, n) in new[] { (5, 784, 130), (37, 513, 31), (13, 3, 40) })
+        {
+            var a = Operand(m, k, 1, rng);
+            var b = Operand(k, n, 0, rng);
+            var portable = Run(a, b, GemmIsa.Portable, 1);
+            Assert.Equal(portable, Run(a, b, GemmIsa.Avx2, 2));
+            Assert.Equal(portable, Run(a, b, GemmIsa.Avx512, 2));
+        }
+    }
+
+    [Fact]
+    public void Multiply_SameInputsTwice_GivesIdenticalBits()
+    {
+        var rng = new Rng(17);
+        var a = Tensor.RandomNormal([200, 300], 0, 1, rng);
+        var b = Tensor.RandomNormal([300, 120], 0, 1, rng);
+        Assert.Equal(a.MatMul(b).ToArray(), a.MatMul(b).ToArray());
+        Assert.Equal(a.MatMul(b.T.Contiguous().T).ToArray(), a.MatMul(b.T.Contiguous().T).ToArray());
+    }
+
+    [Fact]
+    public void Multiply_EmptyInnerDimension_WritesZeros()
+    {
+        foreach (var isa in AllIsas)
+        {
+            var c = Run(Tensor.Zeros(3, 0), Tensor.Zeros(0, 4), isa, 2);
+            Assert.Equal(new double[12], c);
+        }
+    }
+
+    [Fact]
+    public void MatMul_EmptyRowsOrColumns_GivesEmptyResult()
+    {
+        Assert.Equal(new[] { 0, 4 }, Tensor.Zeros(0, 3).MatMul(Tensor.Ones(3, 4)).Shape);
+        Assert.Equal(new[] { 2, 0 }, Tensor.Ones(2, 3).MatMul(Tensor.Zeros(3, 0)).Shape);
+    }
+
+    [Fact]
+    public void Multiply_WritesOnlyItsOwnRegionAtAnOffset()
+    {
+        var rng = new Rng(2);
+        var a = Tensor.RandomNormal([13, 20], 0, 1, rng);
+        var b = Tensor.RandomNormal([20, 17], 0, 1, rng);
+        foreach (var isa in AllIsas)
+        {
+            var c = new double[7 + 13 * 17 + 5];
+            Array.Fill(c, -1.0);
+            MatMulKernel.Multiply(a, b, c, 7, isa, 2);
+            Assert.All(c[..7], v => Assert.Equal(-1.0, v));
+            Assert.All(c[^5..], v => Assert.Equal(-1.0, v));
+            AssertClose(Naive(a, b), c[7..^5], 20, isa.ToString());
+        }
+    }
+
+    [Fact]
+    public void Multiply_ZeroTimesInfinity_GivesNaNLikeNumpy()
+    {
+        var a = Tensor.FromArray([0.0, 1.0], 1, 2);
+        var b = Tensor.FromArray([double.PositiveInfinity, 2.0], 2, 1);
+        foreach (var isa in AllIsas)
+        {
+            Assert.True(double.IsNaN(Run(a, b, isa, 1)[0]), isa.ToString());
+        }
+    }
+
+    [Fact]
+    public void Multiply_SpanOverload_MatchesArrayOverload()
+    {
+        var rng = new Rng(4);
+        var a = Tensor.RandomNormal([30, 40], 0, 1, rng);
+        var b = Tensor.RandomNormal([50, 40], 0, 1, rng).T;
+        var span = new double[30 * 50];
+        MatMulKernel.Multiply(a, b, span.AsSpan());
+        Assert.Equal(Run(a, b, MatMulKernel.BestIsa, 1), span);
     }
 }
