@@ -69,4 +69,16 @@ public sealed record CheckSpec
 
     /// <summary>C# source of a script check, evaluated on the host with Roslyn scripting.</summary>
     public string? Code { get; init; }
+
+    /// <summary>Random tensors (name to shape) bound on both sides as <c>$name</c>, with a random entry index as <c>$name_index</c>.</summary>
+    public Dictionary<string, List<int>>? Tensors { get; init; }
+
+    /// <summary>Calls made on both sides before the call under test (e.g. constructing a loss).</summary>
+    public List<CallSpec> Setup { get; init; } = [];
+
+    /// <summary>Calls made on the reference only; their results (or the named members) are sent to both sides as values.</summary>
+    public List<CallSpec> ReferenceValues { get; init; } = [];
+
+    /// <summary>Closures (name to body) the worker builds itself where a method wants a <c>Func&lt;T&gt;</c>; <c>$name</c> passes one.</summary>
+    public Dictionary<string, List<CallSpec>>? Functions { get; init; }
 }
