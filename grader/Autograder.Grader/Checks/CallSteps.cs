@@ -16,6 +16,12 @@ internal static class CallSteps
     /// <summary>Everything the check declares, in order: tensors, setup, functions, reference values.</summary>
     public static void Prepare(CheckContext c, Rng rng)
     {
+        // The case's inputs are also bound by name, so calls can be made on them ($x.MatMul).
+        foreach (var (name, value) in c.Inline.ToList())
+        {
+            c.Both(new WorkerRequest(0, "let", Args: [value], Bind: name));
+        }
+
         foreach (var (name, shape) in c.Spec.Tensors ?? [])
         {
             var value = Inputs.Normal(rng, [.. shape]);

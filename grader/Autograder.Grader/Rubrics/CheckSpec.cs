@@ -67,6 +67,12 @@ public sealed record CheckSpec
 
     public int? MinEntries { get; init; }
 
+    /// <summary>
+    /// training-log: what the log must hold, path to value: <c>name: MLP_lr0.01_b5</c> (equal),
+    /// <c>"val[-1]": {min: 0.8}</c> (range), <c>train.length: 30</c>, <c>"gradient_checks[*].relative_error": {max: 1e-4}</c> (every entry).
+    /// </summary>
+    public Dictionary<string, object>? Expect { get; init; }
+
     /// <summary>C# source of a script check, evaluated on the host with Roslyn scripting.</summary>
     public string? Code { get; init; }
 
