@@ -1,7 +1,7 @@
 namespace Autograder.Grader.Execution;
 
 /// <summary>Finds the course repository root: the nearest folder upwards holding <c>Autograder.sln</c>.</summary>
-internal static class CourseRootFinder
+public static class CourseRootFinder
 {
     public static string? TryFind(string start)
     {

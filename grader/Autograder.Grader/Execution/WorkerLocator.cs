@@ -14,7 +14,8 @@ internal static class WorkerLocator
         candidates.Add(AppContext.BaseDirectory);
         if (CourseRootFinder.TryFind(AppContext.BaseDirectory) is { } root)
         {
-            foreach (var config in new[] { "Release", "Debug" })
+            var mine = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+            foreach (var config in new[] { mine, mine == "Release" ? "Debug" : "Release" })
             {
                 candidates.Add(Path.Combine(root, "grader", "Autograder.Worker", "bin", config, "net10.0"));
             }

@@ -164,6 +164,13 @@ public static class PolicyChecker
                 return;
             }
 
+            // In `Console.WriteLine` the type name is judged through its member, so allowed members of a denied type pass.
+            var expression = node.Parent is MemberAccessExpressionSyntax qualified && qualified.Name == node ? qualified : node;
+            if (symbol is INamedTypeSymbol && expression.Parent is MemberAccessExpressionSyntax access && access.Expression == expression)
+            {
+                return;
+            }
+
             if (ApiAllowList.Check(type, own, symbol is INamedTypeSymbol ? null : symbol.Name, options) is { } denied)
             {
                 var what = symbol is INamedTypeSymbol ? type.ToDisplayString() : $"{type.ToDisplayString()}.{symbol.Name}";

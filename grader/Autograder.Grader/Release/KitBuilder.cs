@@ -141,6 +141,15 @@ public sealed class KitBuilder
                 kit.Add($"data/{relative}", File.ReadAllBytes(file));
             }
         }
+
+        // The course library checks every data file against data/checksums.sha256: ship the lines of the copied files.
+        var checksums = Path.Combine(layout.Data, "checksums.sha256");
+        if (profile.Data.Count > 0 && File.Exists(checksums))
+        {
+            var lines = File.ReadAllLines(checksums)
+                .Where(l => profile.Data.Any(d => l.Contains("  " + d + "/", StringComparison.Ordinal)));
+            kit.AddText("data/checksums.sha256", string.Join("\n", lines) + "\n");
+        }
     }
 
     private void AddExperiments(KitFiles kit, AssignmentProfile profile)

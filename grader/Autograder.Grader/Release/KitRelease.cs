@@ -19,9 +19,21 @@ public sealed class KitRelease
 
     public IReadOnlyList<AssignmentProfile> Profiles { get; }
 
-    /// <summary>Every part some profile assigns or checks: a marker naming any other part is a typo.</summary>
-    public IReadOnlySet<string> KnownParts =>
-        Profiles.SelectMany(p => p.Parts.Concat(p.PublicChecks.Select(c => c.Part))).ToHashSet(StringComparer.Ordinal);
+    /// <summary>
+    /// Every part some profile assigns or checks, or that has a kit test template
+    /// (grader/KitTemplate/checks/&lt;part&gt;.cs): a marker naming any other part is a typo.
+    /// </summary>
+    public IReadOnlySet<string> KnownParts
+    {
+        get
+        {
+            var checks = Path.Combine(Layout.KitTemplate, "checks");
+            var templates = Directory.Exists(checks)
+                ? Directory.EnumerateFiles(checks, "*.cs").Select(f => Path.GetFileNameWithoutExtension(f))
+                : [];
+            return Profiles.SelectMany(p => p.Parts.Concat(p.PublicChecks.Select(c => c.Part))).Concat(templates).ToHashSet(StringComparer.Ordinal);
+        }
+    }
 
     public AssignmentProfile Profile(string id) =>
         Profiles.FirstOrDefault(p => p.Id == id)

@@ -1,0 +1,109 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Autograder.Grader.Rubrics;
+
+namespace Autograder.Grader.Batch;
+
+/// <summary>
+/// The content hashes a batch caches by. A student's result is reused while the submission's bytes,
+/// the grader version, the course library, the rubric's non-item settings and the submission time are
+/// unchanged (<see cref="BaseKey"/>); then only the items whose definition changed are regraded
+/// (<see cref="ItemKeys"/>), so editing one item's tolerance regrades that item for everybody and
+/// nothing else. Hashes are of the parsed rubric, so YAML comments and layout do not count.
+/// </summary>
+public sealed class CacheKeys
+{
+    private static readonly JsonSerializerOptions Canonical = new() { WriteIndented = false };
+
+    private readonly string _context;
+
+    /// <param name="rubric">the rubric as graded</param>
+    /// <param name="courseHash">hash of the course library and assignment profile (<see cref="HashCourse"/>)</param>
+    /// <param name="graderVersion">the grader's informational version</param>
+    /// <param name="seed">a fixed seed, or null for the per-submission default</param>
+    public CacheKeys(Rubric rubric, string courseHash, string graderVersion, ulong? seed)
+    {
+        _context = Sha256(JsonSerializer.Serialize(new { rubric = rubric with { Items = [] }, courseHash, graderVersion, seed }, Canonical));
+        ItemKeys = rubric.Items.ToDictionary(i => i.Id, i => Sha256(JsonSerializer.Serialize(i, Canonical)), StringComparer.Ordinal);
+    }
+
+    /// <summary>Hash of each rubric item's definition, by id.</summary>
+    public IReadOnlyDictionary<string, string> ItemKeys { get; }
+
+    /// <summary>Hash of the rubric's item list as a whole (ids, order and definitions): equal across shards of one batch.</summary>
+    public string RubricKey => Sha256(_context + string.Join(",", ItemKeys.Select(k => $"{k.Key}={k.Value}")));
+
+    /// <param name="submissionHash">from <see cref="HashSubmission"/></param>
+    /// <param name="submittedAt">the submission time used for the late penalty</param>
+    public string BaseKey(string submissionHash, DateTimeOffset? submittedAt) =>
+        Sha256($"{_context}\n{submissionHash}\n{submittedAt?.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture)}");
+
+    /// <summary>SHA-256 over a submission's bytes: a zip's file, or a folder's sorted relative paths and contents.</summary>
+    public static string HashSubmission(string path)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        if (Directory.Exists(path))
+        {
+            var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                .Select(f => (Relative: Path.GetRelativePath(path, f).Replace('\\', '/'), Full: f))
+                .OrderBy(f => f.Relative, StringComparer.Ordinal);
+            foreach (var (relative, full) in files)
+            {
+                sha.AppendData(Encoding.UTF8.GetBytes(relative + "\0"));
+                sha.AppendData(File.ReadAllBytes(full));
+                sha.AppendData("\0"u8);
+            }
+        }
+        else if (File.Exists(path))
+        {
+            sha.AppendData(File.ReadAllBytes(path));
+        }
+
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    /// <summary>Hash of the course library's sources (the provided files compiled with each submission) and the assignment profile.</summary>
+    /// <param name="libraryRoot">reference/NeuralNet (or a test library)</param>
+    /// <param name="profileText">the assignment profile's text, or its serialised form</param>
+    public static string HashCourse(string libraryRoot, string profileText)
+    {
+        var all = new StringBuilder(profileText).Append('\0');
+        if (Directory.Exists(libraryRoot))
+        {
+            foreach (var file in Directory.EnumerateFiles(libraryRoot, "*.cs", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(libraryRoot, f).Replace('\\', '/'))
+                .Where(f => !f.StartsWith("bin/", StringComparison.Ordinal) && !f.StartsWith("obj/", StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal))
+            {
+                all.Append(file).Append('\0').Append(File.ReadAllText(Path.Combine(libraryRoot, file)).ReplaceLineEndings("\n")).Append('\0');
+            }
+        }
+
+        return Sha256(all.ToString());
+    }
+
+    /// <summary>Why a submission cannot be read at all (a zip that does not open), or null.</summary>
+    public static string? Unreadable(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            return zip.Entries.Count == 0 ? "the zip file is empty" : null;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            return $"not a readable zip file: {ex.Message}";
+        }
+    }
+
+    public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+}

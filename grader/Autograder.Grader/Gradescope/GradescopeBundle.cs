@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Text;
+using Autograder.Grader.Assignments;
+
+namespace Autograder.Grader.Gradescope;
+
+/// <summary>
+/// <c>autograder gradescope &lt;assignment&gt; -o autograder.zip</c>: the zip Gradescope's "Configure
+/// Autograder" page takes. Layout (unzipped by Gradescope into <c>/autograder/source</c>):
+/// <code>
+/// setup.sh  run_autograder
+/// bin/cli/     dotnet publish of the autograder CLI (framework-dependent)
+/// bin/worker/  dotnet publish of the untrusted worker
+/// course/      rubrics/&lt;id&gt;.*.yaml, rubrics/schemas/, reference/NeuralNet sources, data/&lt;set&gt; the assignment uses
+/// </code>
+/// </summary>
+public static class GradescopeBundle
+{
+    // Unix mode in the high 16 bits of a zip entry's external attributes: regular file, rwxr-xr-x / rw-r--r--.
+    private const int Executable = (0x8000 | 0b111_101_101) << 16;
+    private const int Regular = (0x8000 | 0b110_100_100) << 16;
+
+    /// <returns>the entries written, in order</returns>
+    public static IReadOnlyList<string> Build(BundleOptions options)
+    {
+        var course = Path.GetFullPath(options.CourseRoot);
+        var id = options.AssignmentId;
+        var rubric = Path.Combine(course, "rubrics", $"{id}.rubric.yaml");
+        if (!File.Exists(rubric))
+        {
+            throw new FileNotFoundException($"gradescope: assignment '{id}' has no rubric at {rubric}");
+        }
+
+        var files = new List<(string Entry, string Source)>();
+        foreach (var file in new[] { rubric, Path.Combine(course, "rubrics", $"{id}.assignment.yaml") }.Where(File.Exists))
+        {
+            files.Add(($"course/rubrics/{Path.GetFileName(file)}", file));
+        }
+
+        AddTree(files, course, "rubrics/schemas");
+        AddTree(files, course, "reference/NeuralNet", f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".csproj", StringComparison.Ordinal));
+        var profile = Path.Combine(course, "rubrics", $"{id}{AssignmentProfile.FileSuffix}");
+        foreach (var data in File.Exists(profile) ? AssignmentProfile.Load(profile).Data : [])
+        {
+            AddTree(files, course, $"data/{data}");
+        }
+
+        string? staging = null;
+        try
+        {
+            if (options.IncludeBinaries)
+            {
+                var bin = options.Binaries ?? (staging = Publish(course, options));
+                var cli = options.Binaries is null ? Path.Combine(bin, "cli") : bin;
+                var worker = options.Binaries is null ? Path.Combine(bin, "worker") : bin;
+                RequireFile(cli, "autograder.dll");
+                RequireFile(worker, "autograder-worker.dll");
+                AddTree(files, cli, ".", prefix: "bin/cli");
+                AddTree(files, worker, ".", prefix: "bin/worker");
+            }
+
+            return WriteZip(options, files);
+        }
+        finally
+        {
+            if (staging is not null)
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+        }
+    }
+
+    private static List<string> WriteZip(BundleOptions options, List<(string Entry, string Source)> files)
+    {
+        var target = Path.GetFullPath(options.OutputZip);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var temp = target + ".tmp";
+        var written = new List<string>();
+        using (var zip = ZipFile.Open(temp, ZipArchiveMode.Create))
+        {
+            void Text(string name, string text, int mode)
+            {
+                var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+                entry.ExternalAttributes = mode;
+                using var stream = entry.Open();
+                stream.Write(new UTF8Encoding(false).GetBytes(text.ReplaceLineEndings("\n")));
+                written.Add(name);
+            }
+
+            Text("setup.sh", BundleScripts.Setup(options.AssignmentId), Executable);
+            Text("run_autograder", BundleScripts.Run(options.AssignmentId), Executable);
+            foreach (var (name, source) in files.DistinctBy(f => f.Entry).OrderBy(f => f.Entry, StringComparer.Ordinal))
+            {
+                var entry = zip.CreateEntryFromFile(source, name, CompressionLevel.Optimal);
+                entry.ExternalAttributes = Regular;
+                written.Add(name);
+            }
+        }
+
+        File.Move(temp, target, overwrite: true);
+        options.Log?.Invoke($"gradescope: wrote {written.Count} files to {target}");
+        return written;
+    }
+
+    private static string Publish(string course, BundleOptions options)
+    {
+        var staging = Directory.CreateTempSubdirectory("gradescope-bundle-").FullName;
+        foreach (var (project, folder) in new[] { ("grader/Autograder.Cli", "cli"), ("grader/Autograder.Worker", "worker") })
+        {
+            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var arg in new[] { "publish", Path.Combine(course, project), "-c", options.Configuration, "-o", Path.Combine(staging, folder), "--nologo", "-v", "quiet" })
+            {
+                info.ArgumentList.Add(arg);
+            }
+
+            options.Log?.Invoke($"gradescope: dotnet publish {project} -c {options.Configuration}");
+            using var process = Process.Start(info) ?? throw new InvalidOperationException("gradescope: could not start dotnet");
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            process.WaitForExit();
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"gradescope: dotnet publish {project} failed ({process.ExitCode}):\n{stdout.Result}\n{stderr.Result}");
+            }
+        }
+
+        return staging;
+    }
+
+    private static void AddTree(List<(string Entry, string Source)> files, string root, string relative, Func<string, bool>? keep = null, string? prefix = null)
+    {
+        var dir = Path.GetFullPath(Path.Combine(root, relative));
+        if (!Directory.Exists(dir))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories))
+        {
+            var inner = Path.GetRelativePath(dir, file).Replace('\\', '/');
+            if ((prefix is null && inner.Split('/').Any(p => p is "bin" or "obj")) || !(keep?.Invoke(inner) ?? true))
+            {
+                continue;
+            }
+
+            var under = prefix ?? $"course/{relative}";
+            files.Add((under == "." ? inner : $"{under}/{inner}", file));
+        }
+    }
+
+    private static void RequireFile(string dir, string name)
+    {
+        if (!File.Exists(Path.Combine(dir, name)))
+        {
+            throw new FileNotFoundException($"gradescope: {name} was not found in {dir}");
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using NeuralNet.Layers;
+
+namespace PublicTests.Checks;
+
+/// <summary>Public check 3.2, part linear.forward: u = x W + b for a batch.</summary>
+[Points("3.2", 2, Part = "linear.forward")]
+public sealed class LinearForwardTests
+{
+    [Fact]
+    public void Forward_MatchesReference() => Check.Run(() =>
+    {
+        var f = FixtureFile.Load("linear.forward");
+        var layer = new Linear(3, 2, new Rng(1));
+        layer.W.Value.CopyFrom(f.Tensor("W"));
+        layer.B.Value.CopyFrom(f.Tensor("b"));
+
+        Expect.Close("Linear.Forward(x), x (4, 3), W (3, 2)", f.Tensor("expected"), layer.Forward(f.Tensor("x")));
+    });
+}

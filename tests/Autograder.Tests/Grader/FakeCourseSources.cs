@@ -1,0 +1,188 @@
+namespace Autograder.Tests.Grader;
+
+/// <summary>The fake course library's own files (beside a copy of the real Tensor and Rng): a module base, an affine layer, ReLU and SGD with solution regions.</summary>
+internal static class FakeCourseSources
+{
+    public const string Module = """
+        namespace NeuralNet.Layers;
+
+        public sealed class Parameter(string name, Tensor value)
+        {
+            public string Name { get; } = name;
+            public Tensor Value { get; set; } = value;
+            public Tensor Grad { get; set; } = Tensor.Zeros(value.Shape);
+        }
+
+        public abstract class Module
+        {
+            public bool Training { get; set; } = true;
+            public abstract Tensor Forward(Tensor x);
+            public abstract Tensor Backward(Tensor x, Tensor gradOutput);
+            public virtual IReadOnlyList<Parameter> Parameters => [];
+        }
+        """;
+
+    public const string Affine = """
+        namespace NeuralNet.Layers;
+
+        public sealed class Affine : Module
+        {
+            private readonly Parameter _w;
+            private readonly Parameter _b;
+
+            public Affine(int inD, int outD, Rng rng)
+            {
+                // TODO(affine.init): W and b from N(0, 0.1); gradients zero.
+                // BEGIN SOLUTION affine.init
+                _w = new Parameter("W", Tensor.RandomNormal([inD, outD], 0.0, 0.1, rng));
+                _b = new Parameter("b", Tensor.RandomNormal([1, outD], 0.0, 0.1, rng));
+                // END SOLUTION
+            }
+
+            public override IReadOnlyList<Parameter> Parameters => [_w, _b];
+
+            public override Tensor Forward(Tensor x)
+            {
+                // TODO(affine.forward): x W + b
+                // BEGIN SOLUTION affine.forward
+                return x.MatMul(_w.Value) + _b.Value;
+                // END SOLUTION
+            }
+
+            public override Tensor Backward(Tensor x, Tensor gradOutput)
+            {
+                // TODO(affine.backward): dW, db and dx
+                // BEGIN SOLUTION affine.backward
+                _w.Grad = x.T.MatMul(gradOutput);
+                _b.Grad = gradOutput.Sum(0, keepDims: true);
+                return gradOutput.MatMul(_w.Value.T);
+                // END SOLUTION
+            }
+        }
+        """;
+
+    public const string Relu = """
+        namespace NeuralNet.Layers;
+
+        public sealed class Relu : Module
+        {
+            public override Tensor Forward(Tensor x)
+            {
+                // TODO(relu.forward): max(0, x)
+                // BEGIN SOLUTION relu.forward
+                return x * (x > 0.0);
+                // END SOLUTION
+            }
+
+            public override Tensor Backward(Tensor x, Tensor gradOutput)
+            {
+                // TODO(relu.backward): pass the gradient where x > 0
+                // BEGIN SOLUTION relu.backward
+                return gradOutput * (x > 0.0);
+                // END SOLUTION
+            }
+        }
+        """;
+
+    public const string Sgd = """
+        using NeuralNet.Layers;
+
+        namespace NeuralNet.Optimizers;
+
+        public static class Sgd
+        {
+            public static void Step(IReadOnlyList<Parameter> parameters, double learningRate)
+            {
+                // TODO(sgd.step): w <- w - lr * grad
+                // BEGIN SOLUTION sgd.step
+                foreach (var p in parameters)
+                {
+                    p.Value.AddInPlace(p.Grad, -learningRate);
+                }
+                // END SOLUTION
+            }
+        }
+        """;
+
+    public const string Rubric = """
+        assignment: fake-course
+        title: Fake course for the grader's own tests
+        policy:
+          allow_console_write: true
+        logs: [run.json]
+        items:
+          - id: "1"
+            title: Affine layer
+            points: 6
+            parts: [affine.init, affine.forward, affine.backward]
+            checks:
+              - kind: init
+                type: NeuralNet.Layers.Affine
+                args: [200, 50, rng]
+                params:
+                  W: {mean: 0, std: 0.1, tolerance: 0.01}
+                  b: {mean: 0, std: 0.1, tolerance: 0.05}
+              - kind: forward
+                type: NeuralNet.Layers.Affine
+                args: [5, 3, rng]
+                input: [4, 5]
+              - kind: backward
+                type: NeuralNet.Layers.Affine
+                args: [5, 3, rng]
+                input: [4, 5]
+              - kind: gradcheck
+                type: NeuralNet.Layers.Affine
+                args: [3, 2, rng]
+                input: [2, 3]
+                cases: 1
+          - id: "2"
+            title: ReLU
+            points: 4
+            parts: [relu.forward, relu.backward]
+            deductions:
+              prints_output: all
+            checks:
+              - kind: forward
+                type: NeuralNet.Layers.Relu
+                input: [4, 6]
+                include_zeros: true
+              - kind: backward
+                type: NeuralNet.Layers.Relu
+                input: [4, 6]
+                include_zeros: true
+          - id: "3"
+            title: SGD
+            points: 2
+            parts: [sgd.step]
+            partial_credit: all_or_nothing
+            checks:
+              - kind: optimizer
+                type: NeuralNet.Layers.Affine
+                args: [3, 2, rng]
+                method_type: NeuralNet.Optimizers.Sgd
+                method: Step
+                method_args: [$ps, 0.1]
+                steps: 2
+                cases: 2
+          - id: "4"
+            title: Training log
+            points: 2
+            checks:
+              - kind: training-log
+                file: run.json
+                schema: schemas/training-log.schema.json
+                min_entries: 2
+        """;
+
+    public const string LogSchema = """
+        {
+          "$schema": "http://json-schema.org/draft-07/schema#",
+          "type": "object",
+          "required": ["train_acc", "epochs"],
+          "properties": {
+            "epochs": {"type": "integer", "minimum": 1},
+            "train_acc": {"type": "array", "items": {"type": "number"}}
+          }
+        }
+        """;
+}
