@@ -53,6 +53,7 @@ internal sealed class CheckContext(IExecutor reference, IExecutor student, Check
         "false" => new BoolValue(false),
         "null" => new NullValue(),
         _ when token.StartsWith('$') && Inline.TryGetValue(token[1..], out var inline) => inline,
+        _ when token.StartsWith('$') && Functions.TryGetValue(token[1..], out var function) => function,
         _ when token.StartsWith('$') => new RefValue(token[1..]),
         _ when long.TryParse(token, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) => new IntValue(i),
         _ when double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => new DoubleValue(d),
@@ -63,6 +64,12 @@ internal sealed class CheckContext(IExecutor reference, IExecutor student, Check
 
     /// <summary>Values sent inline where a token <c>$name</c> appears (the random <c>$x</c>, <c>$y</c> of the case).</summary>
     public Dictionary<string, WireValue> Inline { get; } = [];
+
+    /// <summary>The check's random tensors as sent to both sides (to tell whether a call restored them).</summary>
+    public Dictionary<string, TensorValue> Sent { get; } = [];
+
+    /// <summary>Closures passed where a token <c>$name</c> appears (the check's <c>functions</c>).</summary>
+    public Dictionary<string, FuncValue> Functions { get; } = [];
 
     private static string Describe(WorkerRequest r) => r.Op switch
     {

@@ -25,6 +25,8 @@ internal static class CheckRunner
         {
             context.CaseSeed = Inputs.CaseSeed(environment.Seed, environment.ItemId, environment.CheckIndex, i);
             context.Inline.Clear();
+            context.Functions.Clear();
+            context.Sent.Clear();
             var stop = false;
             try
             {

@@ -1,9 +1,14 @@
 namespace Autograder.Grader.Checks;
 
-/// <summary>Per-submission facts checks may need: the course root, the item and check being run, the submission seed and the submitted logs.</summary>
+/// <summary>
+/// Per-submission facts checks may need: the course root, the item and check being run, the submission
+/// seed, the submitted logs and the worker's writable folder as the host sees it (for checks that hand
+/// the submission input files or read what it wrote).
+/// </summary>
 internal sealed record GradingEnvironment(
     string CourseRoot,
     string ItemId,
     int CheckIndex,
     ulong Seed,
-    IReadOnlyDictionary<string, string> Logs);
+    IReadOnlyDictionary<string, string> Logs,
+    string? ScratchDirectory = null);

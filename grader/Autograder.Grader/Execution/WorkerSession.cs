@@ -6,9 +6,10 @@ using Autograder.Worker.Protocol;
 namespace Autograder.Grader.Execution;
 
 /// <summary>
-/// One worker process at a time for one student build: started lazily, reused across checks until
-/// it dies, replaced by a fresh one (which reloads the build) on the next request after a timeout,
-/// crash or out-of-memory. Each request has a wall-clock limit; on expiry the whole process tree is killed.
+/// One worker process at a time for one student build: started early (<see cref="Start"/>, so the
+/// runtime boots while the host compiles) or lazily, reused across checks until it dies, replaced by a
+/// fresh one (which reloads the build) on the next request after a timeout, crash or out-of-memory.
+/// Each request has a wall-clock limit; on expiry the whole process tree is killed.
 /// </summary>
 internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IReadOnlyList<string> hiddenDirectories) : IExecutor
 {
@@ -16,6 +17,7 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IR
     private Process? _process;
     private StringBuilder _stderr = new();
     private int _nextId;
+    private bool _loaded;
 
     public string Sandbox => SandboxLauncher.FullSandboxAvailable ? "full" : "reduced";
 
@@ -24,11 +26,12 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IR
 
     public WorkerResponse Execute(WorkerRequest request)
     {
-        EnsureStarted();
+        EnsureLoaded();
         return Send(request with { Id = ++_nextId });
     }
 
-    private void EnsureStarted()
+    /// <summary>Starts the worker process without loading the build yet (the build may still be compiling).</summary>
+    public void Start()
     {
         if (_process is { HasExited: false })
         {
@@ -58,12 +61,29 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IR
         process.BeginErrorReadLine();
         _process = process;
         _stderr = stderr;
+        _loaded = false;
         Starts++;
+    }
+
+    private void EnsureLoaded()
+    {
+        if (_process is not { HasExited: false })
+        {
+            Start();
+        }
+
+        if (_loaded)
+        {
+            return;
+        }
+
         var loaded = Send(new WorkerRequest(++_nextId, "load", Path: layout.LibraryPath));
         if (!loaded.Ok)
         {
             throw new WorkerFailure(CheckStatus.Crashed, $"the worker could not load the submission: {loaded.Error?.Message}");
         }
+
+        _loaded = true;
     }
 
     private WorkerResponse Send(WorkerRequest request)
@@ -168,6 +188,7 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IR
 
         _process.Dispose();
         _process = null;
+        _loaded = false;
     }
 
     public void Dispose() => Stop();

@@ -67,6 +67,24 @@ public sealed record CheckSpec
 
     public int? MinEntries { get; init; }
 
+    /// <summary>
+    /// training-log: what the log must hold, path to value: <c>name: MLP_lr0.01_b5</c> (equal),
+    /// <c>"val[-1]": {min: 0.8}</c> (range), <c>train.length: 30</c>, <c>"gradient_checks[*].relative_error": {max: 1e-4}</c> (every entry).
+    /// </summary>
+    public Dictionary<string, object>? Expect { get; init; }
+
     /// <summary>C# source of a script check, evaluated on the host with Roslyn scripting.</summary>
     public string? Code { get; init; }
+
+    /// <summary>Random tensors (name to shape) bound on both sides as <c>$name</c>, with a random entry index as <c>$name_index</c>.</summary>
+    public Dictionary<string, List<int>>? Tensors { get; init; }
+
+    /// <summary>Calls made on both sides before the call under test (e.g. constructing a loss).</summary>
+    public List<CallSpec> Setup { get; init; } = [];
+
+    /// <summary>Calls made on the reference only; their results (or the named members) are sent to both sides as values.</summary>
+    public List<CallSpec> ReferenceValues { get; init; } = [];
+
+    /// <summary>Closures (name to body) the worker builds itself where a method wants a <c>Func&lt;T&gt;</c>; <c>$name</c> passes one.</summary>
+    public Dictionary<string, List<CallSpec>>? Functions { get; init; }
 }

@@ -3,7 +3,8 @@ namespace Autograder.Worker.Protocol;
 /// <summary>
 /// One call the host asks for. <see cref="Op"/> is one of <c>load</c> (Path), <c>new</c> (Type, Args),
 /// <c>call</c> (Target or Type for static, Member, Args), <c>get</c> (Target, Member),
-/// <c>set</c> (Target, Member, Args[0]), <c>reset</c> (forget all bindings), <c>ping</c>.
+/// <c>set</c> (Target, Member, Args[0]), <c>let</c> (bind Args[0] as a library value under Bind, e.g. a
+/// tensor both a closure and the method under test must see), <c>reset</c> (forget all bindings), <c>ping</c>.
 /// The result of new/call/get is stored under <see cref="Bind"/> when given.
 /// With <see cref="ReturnArgs"/>, the response also carries the arguments as they are after the
 /// call, so the host can tell when a submission mutated its inputs.
