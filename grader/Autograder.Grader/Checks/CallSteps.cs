@@ -91,7 +91,8 @@ internal static class CallSteps
         {
             { Call: { } call } => (Split(call).Owner, Split(call).Member, "call"),
             { Get: { } get } => (Split(get).Owner, Split(get).Member, "get"),
-            _ => throw new RubricError("a call step needs one of new, call or get"),
+            { Set: { } set } => (Split(set).Owner, Split(set).Member, "set"),
+            _ => throw new RubricError("a call step needs one of new, call, get or set"),
         };
         return target.StartsWith('$')
             ? new WorkerRequest(0, op, Target: target[1..], Member: member, Args: args, Bind: step.Bind)

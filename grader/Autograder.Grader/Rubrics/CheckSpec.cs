@@ -15,6 +15,12 @@ public sealed record CheckSpec
     /// <summary>Full name of the type under test, e.g. <c>NeuralNet.Layers.Linear</c>.</summary>
     public string? Type { get; init; }
 
+    /// <summary>A static method that builds the object under test instead of a constructor, e.g. <c>NeuralNet.Models.Hw6.Hw6Models.Cnn2</c> (called with <see cref="Args"/>).</summary>
+    public string? Factory { get; init; }
+
+    /// <summary>model: the binding <see cref="Method"/> is called on when it is not static (default <c>m</c>; e.g. <c>net</c> bound by setup).</summary>
+    public string? MethodTarget { get; init; }
+
     public List<string> Args { get; init; } = [];
 
     /// <summary>Arguments of <see cref="Method"/> (same tokens as <see cref="Args"/>; <c>$x</c>/<c>$y</c> are the random input and labels).</summary>
@@ -57,6 +63,9 @@ public sealed record CheckSpec
     public string? Optimizer { get; init; }
 
     public List<string> OptimizerArgs { get; init; } = [];
+
+    /// <summary>optimizer: parameters made directly (name to shape) instead of a module's, so an optimizer item does not depend on a layer the student writes.</summary>
+    public Dictionary<string, List<int>>? ParameterShapes { get; init; }
 
     public int? ParameterCount { get; init; }
 

@@ -49,7 +49,7 @@ internal sealed class ModelCheck : ICheckKind
         var args = c.Args(c.Spec.MethodArgs);
         var call = c.Spec.MethodType is { } type
             ? new WorkerRequest(0, "call", Type: type, Member: method, Args: args)
-            : new WorkerRequest(0, "call", Target: "m", Member: method, Args: args);
+            : new WorkerRequest(0, "call", Target: c.Spec.MethodTarget ?? "m", Member: method, Args: args);
         var (expected, got) = c.Both(call);
         if (expected is TensorValue or DoubleValue)
         {

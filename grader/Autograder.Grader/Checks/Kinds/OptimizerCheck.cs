@@ -4,8 +4,8 @@ using NeuralNet;
 namespace Autograder.Grader.Checks.Kinds;
 
 /// <summary>
-/// <c>optimizer</c>: a module (type/args, as <c>$m</c>, its parameter list as <c>$ps</c>) gets the
-/// same random values on both sides; then for each of <c>steps</c> steps both get the same random
+/// <c>optimizer</c>: a module (type/args, as <c>$m</c>, its parameter list as <c>$ps</c>), or bare
+/// parameters (<c>parameter_shapes</c>, their list as <c>$ps</c>), gets the same random values on both sides; then for each of <c>steps</c> steps both get the same random
 /// gradients and the optimizer steps. With <c>optimizer</c> set, that type is constructed from
 /// optimizer_args (as <c>$opt</c>) and its <c>method</c> (default Step) called with <c>method_args</c>;
 /// without it, the static method_type.method is called with <c>method_args</c>. Parameters must match
@@ -18,9 +18,17 @@ internal sealed class OptimizerCheck : ICheckKind
     public void RunCase(CheckContext c, int caseIndex)
     {
         var rng = new Rng(c.CaseSeed);
-        ModuleHarness.Construct(c);
-        var ps = ModuleHarness.List(c);
-        ModuleHarness.Randomise(c, ps, rng);
+        ModuleHarness.Params ps;
+        if (c.Spec.ParameterShapes is { } shapes)
+        {
+            ps = ModuleHarness.Free(c, shapes, rng);
+        }
+        else
+        {
+            ModuleHarness.Construct(c);
+            ps = ModuleHarness.List(c);
+            ModuleHarness.Randomise(c, ps, rng);
+        }
         if (c.Spec.Optimizer is { } optimizer)
         {
             c.Both(new WorkerRequest(0, "new", Type: optimizer, Args: c.Args(c.Spec.OptimizerArgs), Bind: "opt"));

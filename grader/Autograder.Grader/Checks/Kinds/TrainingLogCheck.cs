@@ -24,7 +24,7 @@ internal sealed class TrainingLogCheck : ICheckKind
         var file = c.Spec.File ?? throw new RubricError("training-log needs file");
         if (!c.Environment.Logs.TryGetValue(file, out var text))
         {
-            throw new CheckFailure($"{file} was not found in the submission; run the training command and include the log it writes");
+            throw new NotSubmitted($"{file} was not found in the submission; run the training command and include the log it writes");
         }
 
         var schemaPath = Path.Combine(c.Environment.CourseRoot, c.Spec.Schema ?? "rubrics/schemas/training-log.schema.json");
