@@ -104,9 +104,12 @@ public sealed class ExperimentLoaderTests
         Assert.Contains("name", e.Message);
     }
 
+    // The transformer experiments (issue 9) have their own config record and runner
+    // (NeuralNet.Transformer); they are checked in tests/Autograder.Tests/Transformer.
     public static TheoryData<string> ShippedFiles() =>
         [.. Directory.GetFiles(RepoRoot.Combine("reference", "experiments"), "*.yaml", SearchOption.AllDirectories)
-            .Select(f => System.IO.Path.GetRelativePath(RepoRoot.Path, f))];
+            .Select(f => System.IO.Path.GetRelativePath(RepoRoot.Path, f))
+            .Where(f => !f.Replace('\\', '/').StartsWith("reference/experiments/transformer/", StringComparison.Ordinal))];
 
     [Theory]
     [MemberData(nameof(ShippedFiles))]
