@@ -86,7 +86,7 @@ internal static class BatchBenchmark
 
     private static Dictionary<string, int> Generate(string root, string assignment, string folder, int count)
     {
-        var info = AssignmentInfo.Load(root, assignment);
+        var info = GradingPipeline.LoadAssignment(root, assignment);
         var library = Path.Combine(root, "reference", "NeuralNet");
         var reference = info.Files.ToDictionary(f => f, f => File.ReadAllText(Path.Combine(library, f)).ReplaceLineEndings("\n"), StringComparer.Ordinal);
         var goldenRoot = Path.Combine(root, "tests", "Golden", assignment);
