@@ -31,11 +31,11 @@ public static class SubmissionCompiler
 
     private const string GlobalUsingsPath = "GlobalUsings.g.cs";
 
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+    internal static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
-    private static readonly SyntaxTree GlobalUsingsTree = CSharpSyntaxTree.ParseText(GlobalUsings, ParseOptions, path: GlobalUsingsPath, encoding: Encoding.UTF8);
+    internal static readonly SyntaxTree GlobalUsingsTree = CSharpSyntaxTree.ParseText(GlobalUsings, ParseOptions, path: GlobalUsingsPath, encoding: Encoding.UTF8);
 
-    private static readonly CSharpCompilationOptions Options = new(
+    internal static readonly CSharpCompilationOptions Options = new(
         OutputKind.DynamicallyLinkedLibrary,
         optimizationLevel: OptimizationLevel.Release,
         nullableContextOptions: NullableContextOptions.Enable,

@@ -24,10 +24,10 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IR
     /// <summary>How many worker processes this session has started (1 when no check killed one).</summary>
     public int Starts { get; private set; }
 
-    public WorkerResponse Execute(WorkerRequest request)
+    public WorkerResponse Execute(WorkerRequest request, TimeSpan? timeout = null)
     {
         EnsureLoaded();
-        return Send(request with { Id = ++_nextId });
+        return Send(request with { Id = ++_nextId }, timeout ?? limits.CallTimeout);
     }
 
     /// <summary>Starts the worker process without loading the build yet (the build may still be compiling).</summary>
@@ -77,7 +77,7 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IR
             return;
         }
 
-        var loaded = Send(new WorkerRequest(++_nextId, "load", Path: layout.LibraryPath));
+        var loaded = Send(new WorkerRequest(++_nextId, "load", Path: layout.LibraryPath), limits.CallTimeout + limits.CallTimeout);
         if (!loaded.Ok)
         {
             throw new WorkerFailure(CheckStatus.Crashed, $"the worker could not load the submission: {loaded.Error?.Message}");
@@ -86,7 +86,7 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IR
         _loaded = true;
     }
 
-    private WorkerResponse Send(WorkerRequest request)
+    private WorkerResponse Send(WorkerRequest request, TimeSpan timeout)
     {
         var process = _process!;
         try
@@ -100,10 +100,10 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IR
         }
 
         var read = process.StandardOutput.ReadLineAsync();
-        if (!read.Wait(limits.CallTimeout))
+        if (!read.Wait(timeout))
         {
             Kill(process);
-            throw new WorkerFailure(CheckStatus.Timeout, $"did not finish within {limits.CallTimeout.TotalSeconds:0.#} s (infinite loop?)");
+            throw new WorkerFailure(CheckStatus.Timeout, $"did not finish within {timeout.TotalSeconds:0.#} s (infinite loop?)");
         }
 
         if (read.Result is not { } line)

@@ -40,7 +40,7 @@ internal sealed class ItemGrading(
         var checks = new List<CheckResult>();
         for (var i = 0; i < item.Checks.Count; i++)
         {
-            var environment = new GradingEnvironment(courseRoot, item.Id, i, seed, intake.Logs, scratchDirectory);
+            var environment = new GradingEnvironment(courseRoot, item.Id, i, seed, intake.Logs, scratchDirectory, build.Compiled.AssemblyPath);
             checks.Add(CheckRunner.Run(item.Checks[i], reference, student, environment, messages.Add));
         }
 

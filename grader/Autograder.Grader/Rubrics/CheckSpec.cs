@@ -29,6 +29,9 @@ public sealed record CheckSpec
     /// <summary>Shape of the input x, e.g. [4, 7].</summary>
     public List<int>? Input { get; init; }
 
+    /// <summary>Wall-clock limit of one call into the submission for this check (default the rubric's call_timeout_seconds).</summary>
+    public double? TimeoutSeconds { get; init; }
+
     /// <summary>Random cases to run (each with fresh inputs).</summary>
     public int Cases { get; init; } = 3;
 
@@ -93,6 +96,34 @@ public sealed record CheckSpec
 
     /// <summary>Calls made on the reference only; their results (or the named members) are sent to both sides as values.</summary>
     public List<CallSpec> ReferenceValues { get; init; } = [];
+
+    /// <summary>accuracy: the data the host loads.</summary>
+    public DataSpec? Data { get; init; }
+
+    /// <summary>accuracy: one training step on <c>$xb</c> = <c>$train_x.Rows($idx)</c> and <c>$yb</c> (run in one round trip per batch).</summary>
+    public List<CallSpec> Step { get; init; } = [];
+
+    /// <summary>accuracy: calls whose last result is the predictions for <c>$test_x</c>: labels (int[]) or scores (N, K).</summary>
+    public List<CallSpec> Predict { get; init; } = [];
+
+    public int Epochs { get; init; } = 1;
+
+    public int BatchSize { get; init; } = 32;
+
+    /// <summary>accuracy: the lowest test accuracy that passes, a fraction.</summary>
+    public double MinAccuracy { get; init; }
+
+    /// <summary>output-files: the provided program's source folder relative to the course root, e.g. <c>reference/NeuralNetCli</c>.</summary>
+    public string? Program { get; init; }
+
+    /// <summary>output-files: the program's entry, <c>Namespace.Type.Method</c> taking string[] (e.g. <c>NeuralNetCli.Program.Main</c>).</summary>
+    public string? Entry { get; init; }
+
+    /// <summary>output-files: input file name to its source relative to the course root (e.g. <c>tinyTrain.csv: data/hw5/tinyTrain.csv</c>).</summary>
+    public Dictionary<string, string>? Inputs { get; init; }
+
+    /// <summary>output-files: output file name to how it is compared: <c>exact</c> (text) or <c>numbers</c> (text equal, numbers within atol/rtol).</summary>
+    public Dictionary<string, string>? Outputs { get; init; }
 
     /// <summary>Closures (name to body) the worker builds itself where a method wants a <c>Func&lt;T&gt;</c>; <c>$name</c> passes one.</summary>
     public Dictionary<string, List<CallSpec>>? Functions { get; init; }
