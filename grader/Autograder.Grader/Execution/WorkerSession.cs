@@ -14,6 +14,9 @@ namespace Autograder.Grader.Execution;
 internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IReadOnlyList<string> hiddenDirectories) : IExecutor
 {
     private const int StderrLimit = 16 * 1024;
+
+    /// <summary>How much longer than its CPU limit a call may take on the wall clock (a busy machine slows everything down).</summary>
+    private const int WallFactor = 4;
     private Process? _process;
     private StringBuilder _stderr = new();
     private int _nextId;
@@ -100,10 +103,10 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IR
         }
 
         var read = process.StandardOutput.ReadLineAsync();
-        if (!read.Wait(timeout))
+        if (!WaitWithin(read, process, timeout, out var message))
         {
             Kill(process);
-            throw new WorkerFailure(CheckStatus.Timeout, $"did not finish within {timeout.TotalSeconds:0.#} s (infinite loop?)");
+            throw new WorkerFailure(CheckStatus.Timeout, message);
         }
 
         if (read.Result is not { } line)
@@ -120,6 +123,40 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IR
         }
 
         return response;
+    }
+
+    /// <summary>
+    /// Waits for <paramref name="task"/> while the worker has used at most <paramref name="limit"/> of CPU time
+    /// (and at most <see cref="WallFactor"/> times that of wall time, for a worker that blocks without
+    /// computing); where CPU time cannot be read, the limit is wall time.
+    /// </summary>
+    private static bool WaitWithin(Task task, Process process, TimeSpan limit, out string message)
+    {
+        var start = ProcessTreeCpu.Seconds(process.Id);
+        message = $"did not finish within {limit.TotalSeconds:0.#} s{(start is null ? "" : " of CPU time")} (infinite loop?)";
+        if (start is null)
+        {
+            return task.Wait(limit);
+        }
+
+        var wall = Stopwatch.StartNew();
+        var poll = TimeSpan.FromMilliseconds(Math.Clamp(limit.TotalMilliseconds / 20, 5, 100));
+        while (!task.Wait(poll))
+        {
+            var used = ProcessTreeCpu.Seconds(process.Id) - start;
+            if (used is null ? wall.Elapsed > limit : used > limit.TotalSeconds)
+            {
+                return false;
+            }
+
+            if (wall.Elapsed > limit * WallFactor)
+            {
+                message = $"did not finish within {(limit * WallFactor).TotalSeconds:0.#} s of wall-clock time (blocked, or waiting without computing?)";
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private WorkerFailure Died(Process process)

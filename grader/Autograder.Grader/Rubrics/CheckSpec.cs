@@ -62,6 +62,9 @@ public sealed record CheckSpec
 
     public int Steps { get; init; } = 3;
 
+    /// <summary>optimizer: what must match after each step, <c>Value</c> (an update rule) or <c>Grad</c> (a rule that edits gradients, e.g. L2).</summary>
+    public string Compare { get; init; } = "Value";
+
     /// <summary>Optimizer type under test (optimizer kind); <see cref="Type"/> then names the module whose parameters it updates.</summary>
     public string? Optimizer { get; init; }
 

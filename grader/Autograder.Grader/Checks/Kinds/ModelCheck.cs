@@ -21,7 +21,7 @@ internal sealed class ModelCheck : ICheckKind
     {
         var rng = new Rng(c.CaseSeed);
         ModuleHarness.Construct(c);
-        var ps = ModuleHarness.List(c);
+        var ps = ModuleHarness.ListIfAny(c);
         if (c.Spec.ParameterCount is { } count)
         {
             var total = ps.StudentHandles

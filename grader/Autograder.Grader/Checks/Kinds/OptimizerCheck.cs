@@ -42,7 +42,7 @@ internal sealed class OptimizerCheck : ICheckKind
                 ? new WorkerRequest(0, "call", Type: c.Spec.MethodType ?? throw new RubricError("optimizer needs optimizer or method_type"), Member: method, Args: c.Args(c.Spec.MethodArgs))
                 : new WorkerRequest(0, "call", Target: "opt", Member: method, Args: c.Args(c.Spec.MethodArgs));
             c.Both(call);
-            ModuleHarness.AssertParams(c, ps, "Value", $"after step {step} of {c.Spec.Steps}, parameter");
+            ModuleHarness.AssertParams(c, ps, c.Spec.Compare, $"after step {step} of {c.Spec.Steps}, {(c.Spec.Compare == "Grad" ? "the gradient of" : "parameter")}");
         }
     }
 }
