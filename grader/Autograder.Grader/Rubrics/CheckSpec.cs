@@ -46,6 +46,9 @@ public sealed record CheckSpec
 
     public bool ZeroGrads { get; init; } = true;
 
+    /// <summary>Standard deviation of the random input <c>$x</c> (default 1; large values test numerical stability, e.g. softmax of logits near 100).</summary>
+    public double Scale { get; init; } = 1.0;
+
     /// <summary>Set about a quarter of the input entries to exactly 0 (catches ReLU-at-zero mistakes).</summary>
     public bool IncludeZeros { get; init; }
 

@@ -87,6 +87,8 @@ internal sealed class ObjectEngine
             case "set":
                 SetMember(Target(r), r.Member ?? throw new ArgumentException("set: no member"), r.Args is [var v] ? v : throw new ArgumentException("set: exactly one value expected"));
                 return (null, null);
+            case "describe":
+                return (Describe(Target(r)), null);
             case "main":
                 return RunProgram(r);
             case "run":
@@ -150,6 +152,13 @@ internal sealed class ObjectEngine
             context.Unload();
         }
     }
+
+    /// <summary><c>describe</c>: the public instance properties of an object, as (name, value) pairs in declaration order.</summary>
+    private static List<object?> Describe(object target) =>
+        [.. target.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true })
+            .OrderBy(p => p.MetadataToken)
+            .Select(p => (object?)new object?[] { p.Name, p.GetValue(target) })];
 
     private object Target(WorkerRequest r) =>
         r.Target is { } name && _bindings.TryGetValue(name, out var value) && value is not null

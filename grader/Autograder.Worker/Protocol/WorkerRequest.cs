@@ -3,6 +3,7 @@ namespace Autograder.Worker.Protocol;
 /// <summary>
 /// One call the host asks for. <see cref="Op"/> is one of <c>load</c> (Path), <c>new</c> (Type, Args),
 /// <c>call</c> (Target or Type for static, Member, Args), <c>get</c> (Target, Member),
+/// <c>describe</c> (Target's public properties as [name, value] pairs, for comparing records),
 /// <c>main</c> (run a provided program: Path of its assembly, Type, Member (default Main), Args),
 /// <c>set</c> (Target, Member, Args[0]), <c>let</c> (bind Args[0] as a library value under Bind, e.g. a
 /// tensor both a closure and the method under test must see), <c>run</c> (run the body of the
