@@ -19,8 +19,13 @@ public sealed class GoldenSubmissionTests
     /// <summary>The assignments whose goldens this test grades (the written helper tests tests/Golden/written itself).</summary>
     private static readonly string[] Assignments = ["hw3-fashion-mlp", "hw6-dnn-cnn", "a1-mnist-softmax", "hw5-neuralnet-cli"];
 
+    /// <summary>
+    /// The golden folders of assignments whose rubric and profile agree (every part the rubric grades is
+    /// assigned) and whose provided programs exist; <see cref="Rubrics_GradeOnlyAssignedParts"/> reports the others.
+    /// </summary>
     public static IEnumerable<string> Folders() =>
         Assignments
+            .Where(id => Mismatch(id) is null)
             .Select(id => Path.Combine(Root, "tests", "Golden", id))
             .Where(Directory.Exists)
             .SelectMany(Directory.EnumerateDirectories)
@@ -31,7 +36,7 @@ public sealed class GoldenSubmissionTests
     public void Grade_EveryGoldenSubmission_ScoresWhatItsNameSays()
     {
         var folders = Folders().ToList();
-        Assert.True(folders.Count >= 10, $"expected the golden submissions under tests/Golden, found {folders.Count}");
+        Assert.True(folders.Count >= 9, $"expected the golden submissions under tests/Golden, found {folders.Count}");
         var problems = new ConcurrentBag<string>();
         Parallel.ForEach(folders, new ParallelOptions { MaxDegreeOfParallelism = 2 }, folder =>
         {
@@ -45,6 +50,35 @@ public sealed class GoldenSubmissionTests
         });
 
         Assert.True(problems.IsEmpty, string.Join("\n", problems.Order(StringComparer.Ordinal)));
+    }
+
+    [Fact]
+    public void Rubrics_GradeOnlyAssignedParts()
+    {
+        var problems = Assignments.Select(Mismatch).OfType<string>().ToList();
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    /// <summary>Why the assignment's goldens cannot be graded yet, or null.</summary>
+    private static string? Mismatch(string id)
+    {
+        var profilePath = Path.Combine(Root, "rubrics", $"{id}.assignment.yaml");
+        if (!File.Exists(profilePath))
+        {
+            return $"{id}: no assignment profile at {profilePath}";
+        }
+
+        var profile = GradingPipeline.LoadAssignment(Root, id);
+        var rubric = Autograder.Grader.Rubrics.RubricLoader.Load(Path.Combine(Root, "rubrics", $"{id}.rubric.yaml"));
+        var unassigned = rubric.Items.SelectMany(i => i.Parts).Distinct().Where(p => !profile.Parts.Contains(p)).ToList();
+        if (unassigned.Count > 0)
+        {
+            return $"{id}: the rubric grades parts the profile does not assign: {string.Join(", ", unassigned)}";
+        }
+
+        var programs = rubric.Items.SelectMany(i => i.Checks).Select(c => c.Program).OfType<string>().Distinct();
+        return programs.FirstOrDefault(p => !Directory.Exists(Path.Combine(Root, p))) is { } missing ? $"{id}: the provided program {missing} does not exist" : null;
     }
 
     [Fact]
