@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
-using Autograder.Grader.Assignments;
 using Autograder.Grader.Batch;
 using Autograder.Grader.Execution;
 using Autograder.Grader.Pipeline;
@@ -87,7 +86,7 @@ internal static class BatchBenchmark
 
     private static Dictionary<string, int> Generate(string root, string assignment, string folder, int count)
     {
-        var info = AssignmentProfile.Load(Path.Combine(root, "rubrics", $"{assignment}.assignment.yaml"));
+        var info = GradingPipeline.LoadAssignment(root, assignment);
         var library = Path.Combine(root, "reference", "NeuralNet");
         var reference = info.Files.ToDictionary(f => f, f => File.ReadAllText(Path.Combine(library, f)).ReplaceLineEndings("\n"), StringComparer.Ordinal);
         var goldenRoot = Path.Combine(root, "tests", "Golden", assignment);

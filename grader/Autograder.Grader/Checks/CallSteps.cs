@@ -13,7 +13,7 @@ namespace Autograder.Grader.Checks;
 /// </summary>
 internal static class CallSteps
 {
-    /// <summary>Everything the check declares, in order: tensors, setup, functions, reference values.</summary>
+    /// <summary>Everything the check declares, in order: tensors, reference values, setup, functions (setup may use reference values).</summary>
     public static void Prepare(CheckContext c, Rng rng)
     {
         // The case's inputs are also bound by name, so calls can be made on them ($x.MatMul).
@@ -30,16 +30,6 @@ internal static class CallSteps
             c.Sent[name] = value;
         }
 
-        foreach (var step in c.Spec.Setup)
-        {
-            c.Both(Request(c, step));
-        }
-
-        foreach (var (name, body) in c.Spec.Functions ?? [])
-        {
-            c.Functions[name] = new FuncValue([.. body.Select(step => Request(c, step))]);
-        }
-
         foreach (var step in c.Spec.ReferenceValues)
         {
             var bind = step.Bind ?? "__value";
@@ -54,6 +44,16 @@ internal static class CallSteps
             {
                 c.Inline[token] = c.Reference(new WorkerRequest(0, "get", Target: bind, Member: member));
             }
+        }
+
+        foreach (var step in c.Spec.Setup)
+        {
+            c.Both(Request(c, step));
+        }
+
+        foreach (var (name, body) in c.Spec.Functions ?? [])
+        {
+            c.Functions[name] = new FuncValue([.. body.Select(step => Request(c, step))]);
         }
     }
 
@@ -91,7 +91,8 @@ internal static class CallSteps
         {
             { Call: { } call } => (Split(call).Owner, Split(call).Member, "call"),
             { Get: { } get } => (Split(get).Owner, Split(get).Member, "get"),
-            _ => throw new RubricError("a call step needs one of new, call or get"),
+            { Set: { } set } => (Split(set).Owner, Split(set).Member, "set"),
+            _ => throw new RubricError("a call step needs one of new, call, get or set"),
         };
         return target.StartsWith('$')
             ? new WorkerRequest(0, op, Target: target[1..], Member: member, Args: args, Bind: step.Bind)

@@ -37,6 +37,11 @@ internal static class CheckRunner
             {
                 first ??= new Failed(total > 1 ? $"case {i + 1} of {total}: {ex.Message}" : ex.Message);
             }
+            catch (NotSubmitted ex)
+            {
+                first ??= new NotImplemented($"not implemented yet: {ex.Message}");
+                stop = true;
+            }
             catch (StudentFault ex)
             {
                 var outcome = ex.ToOutcome();

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Security.Cryptography;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.CodeAnalysis;
@@ -29,11 +31,11 @@ public static class SubmissionCompiler
 
     private const string GlobalUsingsPath = "GlobalUsings.g.cs";
 
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+    internal static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
-    private static readonly SyntaxTree GlobalUsingsTree = CSharpSyntaxTree.ParseText(GlobalUsings, ParseOptions, path: GlobalUsingsPath, encoding: Encoding.UTF8);
+    internal static readonly SyntaxTree GlobalUsingsTree = CSharpSyntaxTree.ParseText(GlobalUsings, ParseOptions, path: GlobalUsingsPath, encoding: Encoding.UTF8);
 
-    private static readonly CSharpCompilationOptions Options = new(
+    internal static readonly CSharpCompilationOptions Options = new(
         OutputKind.DynamicallyLinkedLibrary,
         optimizationLevel: OptimizationLevel.Release,
         nullableContextOptions: NullableContextOptions.Enable,
@@ -43,14 +45,48 @@ public static class SubmissionCompiler
 
     private static readonly ConditionalWeakTable<CourseLibrary, CSharpCompilation> Pristine = [];
 
+    // Builds by content, per library: regrading the same files (a rubric change, a rerun, the same
+    // stub files across submissions) skips Roslyn's emit. Small and cleared when full: only bytes are kept.
+    private static readonly ConditionalWeakTable<CourseLibrary, ConcurrentDictionary<string, Build>> Builds = [];
+    private const int MaxCachedBuilds = 32;
+
+    private sealed record Build(byte[]? Image, IReadOnlyDictionary<string, IReadOnlyList<CompileDiagnostic>> Failed, IReadOnlyList<CompileDiagnostic> Fatal, IReadOnlyDictionary<string, string> Texts);
+
     /// <param name="library">the pristine course library</param>
     /// <param name="studentFiles">the student's text per assignment file (relative path)</param>
     /// <param name="stubParts">the assignment's parts: their regions are stubbed in any file that falls back</param>
     /// <param name="outputPath">where to write the assembly (named NeuralNet.dll)</param>
     public static CompileResult Compile(CourseLibrary library, IReadOnlyDictionary<string, string> studentFiles, IReadOnlyCollection<string> stubParts, string outputPath)
     {
+        var builds = Builds.GetValue(library, _ => new ConcurrentDictionary<string, Build>(StringComparer.Ordinal));
+        var key = Key(studentFiles, stubParts);
+        var studentSet = studentFiles.Keys.ToHashSet(StringComparer.Ordinal);
+        if (builds.TryGetValue(key, out var cached))
+        {
+            if (cached.Image is { } image)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
+                File.WriteAllBytes(outputPath, image);
+            }
+
+            return new CompileResult(cached.Image is null ? null : outputPath, cached.Failed, cached.Fatal, WithFiles(library, cached.Texts), studentSet);
+        }
+
+        var result = CompileFresh(library, studentFiles, stubParts, outputPath, out var texts);
+        if (builds.Count >= MaxCachedBuilds)
+        {
+            builds.Clear();
+        }
+
+        builds[key] = new Build(result.AssemblyPath is null ? null : File.ReadAllBytes(outputPath), result.FailedFiles, result.FatalErrors, texts);
+        return result;
+    }
+
+    private static CompileResult CompileFresh(CourseLibrary library, IReadOnlyDictionary<string, string> studentFiles, IReadOnlyCollection<string> stubParts, string outputPath, out IReadOnlyDictionary<string, string> finalTexts)
+    {
         var failed = new Dictionary<string, IReadOnlyList<CompileDiagnostic>>(StringComparer.Ordinal);
         var texts = new Dictionary<string, string>(studentFiles, StringComparer.Ordinal);
+        finalTexts = texts;
         var studentSet = studentFiles.Keys.ToHashSet(StringComparer.Ordinal);
         for (var attempt = 0; ; attempt++)
         {
@@ -77,6 +113,18 @@ public static class SubmissionCompiler
                 texts[file] = library.Sources.ContainsKey(file) ? library.Stub(file, stubParts) : "";
             }
         }
+    }
+
+    private static string Key(IReadOnlyDictionary<string, string> files, IReadOnlyCollection<string> parts)
+    {
+        var all = new StringBuilder();
+        foreach (var (path, text) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            all.Append(path).Append('\0').Append(text).Append('\0');
+        }
+
+        all.Append(string.Join(',', parts.Order(StringComparer.Ordinal)));
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(all.ToString())));
     }
 
     /// <summary>Compiles sources into an in-memory compilation (also used to build a test-only reference library).</summary>

@@ -14,6 +14,9 @@ namespace Autograder.Grader.Execution;
 internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IReadOnlyList<string> hiddenDirectories) : IExecutor
 {
     private const int StderrLimit = 16 * 1024;
+
+    /// <summary>How much longer than its CPU limit a call may take on the wall clock (a busy machine slows everything down).</summary>
+    private const int WallFactor = 4;
     private Process? _process;
     private StringBuilder _stderr = new();
     private int _nextId;
@@ -24,10 +27,10 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IR
     /// <summary>How many worker processes this session has started (1 when no check killed one).</summary>
     public int Starts { get; private set; }
 
-    public WorkerResponse Execute(WorkerRequest request)
+    public WorkerResponse Execute(WorkerRequest request, TimeSpan? timeout = null)
     {
         EnsureLoaded();
-        return Send(request with { Id = ++_nextId });
+        return Send(request with { Id = ++_nextId }, timeout ?? limits.CallTimeout);
     }
 
     /// <summary>Starts the worker process without loading the build yet (the build may still be compiling).</summary>
@@ -77,7 +80,7 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IR
             return;
         }
 
-        var loaded = Send(new WorkerRequest(++_nextId, "load", Path: layout.LibraryPath));
+        var loaded = Send(new WorkerRequest(++_nextId, "load", Path: layout.LibraryPath), limits.CallTimeout + limits.CallTimeout);
         if (!loaded.Ok)
         {
             throw new WorkerFailure(CheckStatus.Crashed, $"the worker could not load the submission: {loaded.Error?.Message}");
@@ -86,7 +89,7 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IR
         _loaded = true;
     }
 
-    private WorkerResponse Send(WorkerRequest request)
+    private WorkerResponse Send(WorkerRequest request, TimeSpan timeout)
     {
         var process = _process!;
         try
@@ -100,10 +103,10 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IR
         }
 
         var read = process.StandardOutput.ReadLineAsync();
-        if (!read.Wait(limits.CallTimeout))
+        if (!WaitWithin(read, process, timeout, out var message))
         {
             Kill(process);
-            throw new WorkerFailure(CheckStatus.Timeout, $"did not finish within {limits.CallTimeout.TotalSeconds:0.#} s (infinite loop?)");
+            throw new WorkerFailure(CheckStatus.Timeout, message);
         }
 
         if (read.Result is not { } line)
@@ -120,6 +123,40 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IR
         }
 
         return response;
+    }
+
+    /// <summary>
+    /// Waits for <paramref name="task"/> while the worker has used at most <paramref name="limit"/> of CPU time
+    /// (and at most <see cref="WallFactor"/> times that of wall time, for a worker that blocks without
+    /// computing); where CPU time cannot be read, the limit is wall time.
+    /// </summary>
+    private static bool WaitWithin(Task task, Process process, TimeSpan limit, out string message)
+    {
+        var start = ProcessTreeCpu.Seconds(process.Id);
+        message = $"did not finish within {limit.TotalSeconds:0.#} s{(start is null ? "" : " of CPU time")} (infinite loop?)";
+        if (start is null)
+        {
+            return task.Wait(limit);
+        }
+
+        var wall = Stopwatch.StartNew();
+        var poll = TimeSpan.FromMilliseconds(Math.Clamp(limit.TotalMilliseconds / 20, 5, 100));
+        while (!task.Wait(poll))
+        {
+            var used = ProcessTreeCpu.Seconds(process.Id) - start;
+            if (used is null ? wall.Elapsed > limit : used > limit.TotalSeconds)
+            {
+                return false;
+            }
+
+            if (wall.Elapsed > limit * WallFactor)
+            {
+                message = $"did not finish within {(limit * WallFactor).TotalSeconds:0.#} s of wall-clock time (blocked, or waiting without computing?)";
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private WorkerFailure Died(Process process)

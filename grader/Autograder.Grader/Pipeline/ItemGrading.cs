@@ -40,10 +40,38 @@ internal sealed class ItemGrading(
         var checks = new List<CheckResult>();
         for (var i = 0; i < item.Checks.Count; i++)
         {
-            var environment = new GradingEnvironment(courseRoot, item.Id, i, seed, intake.Logs, scratchDirectory);
+            var environment = new GradingEnvironment(courseRoot, item.Id, i, seed, intake.Logs, scratchDirectory, build.Compiled.AssemblyPath);
             checks.Add(CheckRunner.Run(item.Checks[i], reference, student, environment, messages.Add));
         }
 
-        return ItemScorer.Score(item, checks, notes);
+        return ItemScorer.Score(item, [.. checks.Select(c => Blame(item, c))], notes);
+    }
+
+    /// <summary>
+    /// A check that ran into the kit stub of a part this item does not grade, in a file that did not compile
+    /// or broke the policy, says so: "not implemented yet: TODO(linear.init)" would send the student to the wrong place.
+    /// </summary>
+    private CheckResult Blame(RubricItem item, CheckResult check)
+    {
+        if (check.Status != CheckStatus.NotImplemented || !check.Outcome.Message.StartsWith("not implemented yet: TODO(", StringComparison.Ordinal))
+        {
+            return check;
+        }
+
+        var part = check.Outcome.Message["not implemented yet: TODO(".Length..].Split(')')[0];
+        if (item.Parts.Contains(part) || library.FileOf(part) is not { } file)
+        {
+            return check;
+        }
+
+        if (build.Compiled.FailedFiles.TryGetValue(file, out var errors))
+        {
+            return check with { Outcome = new CompileError($"this check uses {file}, which does not compile (so it ran the kit's stub):\n{string.Join("\n", errors.Take(3))}") };
+        }
+
+        var violations = build.Violations.Where(v => v.File == file).ToList();
+        return violations.Count > 0
+            ? check with { Outcome = new PolicyViolated($"this check uses {file}, which breaks the submission policy (so it ran the kit's stub):\n{string.Join("\n", violations.Take(3))}") }
+            : check;
     }
 }

@@ -2,7 +2,7 @@ namespace Autograder.Grader.Rubrics;
 
 /// <summary>
 /// One call written in a rubric check (its <c>setup</c>, <c>reference_values</c> or a <c>functions</c>
-/// body): exactly one of <see cref="New"/>, <see cref="Call"/> or <see cref="Get"/>, with argument
+/// body): exactly one of <see cref="New"/>, <see cref="Call"/>, <see cref="Get"/> or <see cref="Set"/>, with argument
 /// tokens as in <see cref="CheckSpec.Args"/>. E.g. <c>{call: NeuralNet.Models.Hw3.Hw3Network.ForwardPass, args: [$m, $x, $y]}</c>
 /// or <c>{call: $x.MatMul, args: [$w], bind: z}</c>.
 /// </summary>
@@ -16,6 +16,9 @@ public sealed record CallSpec
 
     /// <summary>A member of a bound object, <c>$name.Member</c>.</summary>
     public string? Get { get; init; }
+
+    /// <summary>A member of a bound object to set to <c>args[0]</c>, e.g. <c>{set: $net.Training, args: [false]}</c>.</summary>
+    public string? Set { get; init; }
 
     public List<string> Args { get; init; } = [];
 

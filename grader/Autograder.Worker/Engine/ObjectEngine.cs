@@ -87,6 +87,12 @@ internal sealed class ObjectEngine
             case "set":
                 SetMember(Target(r), r.Member ?? throw new ArgumentException("set: no member"), r.Args is [var v] ? v : throw new ArgumentException("set: exactly one value expected"));
                 return (null, null);
+            case "describe":
+                return (Describe(Target(r)), null);
+            case "main":
+                return RunProgram(r);
+            case "run":
+                return (RunBody(r.Args is [FuncValue f] ? f.Body : throw new ArgumentException("run: exactly one function expected")), null);
             case "let":
                 return (Binder().Natural(r.Args is [var value] ? value : throw new ArgumentException("let: exactly one value expected")), null);
             default:
@@ -123,6 +129,36 @@ internal sealed class ObjectEngine
 
         return (result, bound);
     }
+
+    /// <summary>
+    /// <c>main</c>: loads the program at Path beside the library and calls its static Type.Member (any
+    /// visibility, e.g. a console program's private Main) with Args; the result is its exit code.
+    /// </summary>
+    private (object?, IReadOnlyList<object?>?) RunProgram(WorkerRequest r)
+    {
+        var context = new ProgramLoadContext(Types.Library);
+        try
+        {
+            var program = context.LoadProgram(r.Path ?? throw new ArgumentException("main: no program path"));
+            var typeName = r.Type ?? throw new ArgumentException("main: no type");
+            var type = program.GetType(typeName) ?? throw new TypeLoadException($"the program has no type '{typeName}'");
+            var name = r.Member ?? "Main";
+            var candidates = type.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static).Where(m => m.Name == name);
+            var (method, bound) = Binder().Bind(candidates, r.Args ?? [], $"{type.Name}.{name}");
+            return (method.Invoke(null, bound), null);
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    /// <summary><c>describe</c>: the public instance properties of an object, as (name, value) pairs in declaration order.</summary>
+    private static List<object?> Describe(object target) =>
+        [.. target.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true })
+            .OrderBy(p => p.MetadataToken)
+            .Select(p => (object?)new object?[] { p.Name, p.GetValue(target) })];
 
     private object Target(WorkerRequest r) =>
         r.Target is { } name && _bindings.TryGetValue(name, out var value) && value is not null
