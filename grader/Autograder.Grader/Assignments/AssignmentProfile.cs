@@ -37,6 +37,13 @@ public sealed partial record AssignmentProfile(
     /// <summary>The file-name suffix of profiles in <c>rubrics/</c>.</summary>
     public const string FileSuffix = ".assignment.yaml";
 
+    public const string LibraryKind = "library";
+
+    public const string WrittenKind = "written";
+
+    /// <summary><c>library</c> (parts of the course library, kit built by release) or <c>written</c> (answers.yaml graded by the written check).</summary>
+    public string Kind { get; init; } = LibraryKind;
+
     /// <summary>Reads a profile file.</summary>
     /// <param name="path">path of a <c>&lt;id&gt;.assignment.yaml</c> file</param>
     public static AssignmentProfile Load(string path)
@@ -64,7 +71,14 @@ public sealed partial record AssignmentProfile(
     public static AssignmentProfile Parse(string yaml, string file)
     {
         var root = YamlNodeReader.Root(yaml, file);
-        root.RejectUnknownKeys("id", "title", "parts", "files", "data", "experiments", "public_checks", "submission");
+        root.RejectUnknownKeys("id", "title", "kind", "parts", "files", "data", "experiments", "public_checks", "submission");
+        // A written assignment (answers.yaml, the `written` check) assigns no parts or files; its kit comes from the question bank.
+        var kind = root.OptionalString("kind", LibraryKind);
+        if (kind is not (LibraryKind or WrittenKind))
+        {
+            throw root.Error(root.NodeOf("kind"), "kind", $"'{kind}' is not an assignment kind; use {LibraryKind} or {WrittenKind}");
+        }
+
 
         var id = root.RequiredString("id");
         if (!IdPattern().IsMatch(id))
@@ -72,8 +86,8 @@ public sealed partial record AssignmentProfile(
             throw root.Error(root.NodeOf("id"), "id", $"'{id}' is not a valid assignment id; use lower-case letters, digits and dashes, e.g. hw3-fashion-mlp");
         }
 
-        var parts = Unique(root, "parts", required: true, PartPattern(), "a part id like linear.backward");
-        var files = Unique(root, "files", required: true, FilePattern(), "a relative path like Layers/Linear.cs");
+        var parts = Unique(root, "parts", required: kind == LibraryKind, PartPattern(), "a part id like linear.backward");
+        var files = Unique(root, "files", required: kind == LibraryKind, FilePattern(), "a relative path like Layers/Linear.cs");
         var data = Unique(root, "data", required: false, IdPattern(), "a data set id like fashion-mnist");
 
         var experiments = root.MappingList("experiments").Select(e =>
@@ -98,6 +112,7 @@ public sealed partial record AssignmentProfile(
             root.OptionalString("submission", id + "_submission.zip"), file)
         {
             Lines = root.IndexLines(),
+            Kind = kind,
         };
     }
 

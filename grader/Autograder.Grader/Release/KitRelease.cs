@@ -11,7 +11,8 @@ public sealed class KitRelease
     public KitRelease(RepositoryLayout layout, IEnumerable<IFixtureSource>? fixtures = null)
     {
         Layout = layout;
-        Profiles = Directory.Exists(layout.Rubrics) ? AssignmentProfile.LoadAll(layout.Rubrics) : [];
+        // Written assignments have no library parts; their kits are generated from the question bank (Written/Kit).
+        Profiles = Directory.Exists(layout.Rubrics) ? [.. AssignmentProfile.LoadAll(layout.Rubrics).Where(p => p.Kind != AssignmentProfile.WrittenKind)] : [];
         builder = new KitBuilder(layout, fixtures ?? FixtureSources.All);
     }
 

@@ -55,6 +55,17 @@ public sealed class WrittenKitTests
     }
 
     [Fact]
+    public void AssignmentProfile_IsWrittenKind_AndReleaseLeavesItsKitAlone()
+    {
+        var profile = Autograder.Grader.Assignments.AssignmentProfile.Load(Path.Combine(WrittenTestKit.CourseRoot, "rubrics", "written.assignment.yaml"));
+        Assert.Equal(Autograder.Grader.Assignments.AssignmentProfile.WrittenKind, profile.Kind);
+        Assert.Empty(profile.Parts);
+        Assert.Empty(profile.Files);
+        var release = new Autograder.Grader.Release.KitRelease(Autograder.Grader.Release.RepositoryLayout.Find(AppContext.BaseDirectory));
+        Assert.DoesNotContain(release.Profiles, p => p.Id == "written");
+    }
+
+    [Fact]
     public void Rubric_PointsEqualTheBank()
     {
         var rubric = Autograder.Grader.Rubrics.RubricLoader.Parse(WrittenRubric.Generate(WrittenTestKit.Bank), "written.rubric.yaml", ["written"]);
