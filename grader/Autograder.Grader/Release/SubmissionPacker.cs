@@ -12,7 +12,7 @@ public static class SubmissionPacker
     /// <summary>A fixed entry time, so packing the same files twice gives the same bytes.</summary>
     public static readonly DateTimeOffset EntryTime = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    /// <summary>Where the submitted files live under <paramref name="folder"/>: in a kit, its NeuralNet/ folder; else the folder itself.</summary>
+    /// <summary>Where an assignment's submitted files live under <paramref name="folder"/>: a kit (its NeuralNet/ folder) or a library folder itself.</summary>
     public static string LibraryIn(string folder) =>
         File.Exists(Path.Combine(folder, KitManifest.FileName)) ? Path.Combine(folder, KitLayout.Library) : folder;
 

@@ -1,0 +1,77 @@
+using System.Buffers.Binary;
+using Autograder.Cli;
+using NeuralNet.Experiments;
+
+namespace Autograder.Tests.Plots;
+
+public sealed class PlotCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("plot-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static TrainingLog Log(string name, double offset, bool testCurve = false, int? stopEpoch = null)
+    {
+        double[] Curve(double start) => [.. Enumerable.Range(0, 10).Select(e => Math.Min(0.99, start + offset + (0.02 * e)))];
+        double[] Loss(double start) => [.. Enumerable.Range(0, 10).Select(e => (start - offset) / (1 + e))];
+        return new TrainingLog
+        {
+            Name = name,
+            Assignment = "hw3-fashion-mlp",
+            Config = new ExperimentConfig { Name = name, Assignment = "hw3-fashion-mlp", Training = new TrainingConfig { Patience = 3 } },
+            Seed = 42,
+            Quick = false,
+            Parameters = 101770,
+            Train = Curve(0.7),
+            Val = Curve(0.68),
+            TrainLoss = Loss(1.0),
+            ValLoss = Loss(1.1),
+            TestCurve = testCurve ? Curve(0.67) : null,
+            LearningRate = [.. Enumerable.Repeat(0.01, 10)],
+            EpochSeconds = [.. Enumerable.Repeat(1.0, 10)],
+            Updates = 20000,
+            BestEpoch = 7,
+            StopEpoch = stopEpoch,
+            EarlyStopped = false,
+            Test = 0.84,
+            TestLoss = 0.45,
+        };
+    }
+
+    private static (int Width, int Height) PngSize(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A], bytes[..8]);
+        Assert.Equal("IHDR", System.Text.Encoding.ASCII.GetString(bytes, 12, 4));
+        return (BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16)), BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20)));
+    }
+
+    [Fact]
+    public void Render_OneLogWithTestCurveAndStop_WritesA1000By600Png()
+    {
+        var path = PlotCommand.Render([Log("MLP_lr0.01_b5_30epochs", 0, testCurve: true, stopEpoch: 5)], Path.Combine(_dir, "sub", "curves.png"), "accuracy", null, null);
+
+        Assert.Equal((1000, 600), PngSize(path));
+        Assert.True(new FileInfo(path).Length > 20_000, $"only {new FileInfo(path).Length} bytes: the figure looks empty");
+    }
+
+    [Fact]
+    public void Render_FiveMomentumRuns_TrainingLossOnOneFigure()
+    {
+        var logs = new[] { 0.1, 0.3, 0.5, 0.7, 0.9 }.Select(a => Log($"MLP_lr0.01_b5_alpha{a}", a / 10)).ToList();
+        var one = PlotCommand.Render(logs.Take(1).ToList(), Path.Combine(_dir, "one.png"), "loss", "train", null);
+        var five = PlotCommand.Render(logs, Path.Combine(_dir, "five.png"), "loss", null, null);
+
+        Assert.Equal((1000, 600), PngSize(five));
+        Assert.True(new FileInfo(five).Length > new FileInfo(one).Length, "five curves and a five-entry legend should need more bytes than one");
+    }
+
+    [Fact]
+    public void Render_TestSplitWithoutTestCurve_ThrowsNamingTheLog()
+    {
+        var e = Assert.Throws<ArgumentException>(() => PlotCommand.Render([Log("MLP_lr0.01_b5", 0)], Path.Combine(_dir, "x.png"), "accuracy", "test", null));
+
+        Assert.Contains("MLP_lr0.01_b5", e.Message);
+        Assert.Contains("test_every_epoch", e.Message);
+    }
+}
