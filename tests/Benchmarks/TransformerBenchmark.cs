@@ -40,7 +40,7 @@ internal static class TransformerBenchmark
             var batch = NextBatch();
             model.LossAndGradients(batch.Inputs, batch.Targets);
             optimizer.Step(parameters);
-        }, warmup, samples, sample).Median;
+        }, warmup, samples, sample);
         Report("train_step", config, model, train, tokens);
 
         model.Training = false;
@@ -48,12 +48,12 @@ internal static class TransformerBenchmark
         {
             var batch = NextBatch();
             model.Loss(batch.Inputs, batch.Targets);
-        }, warmup, samples, sample).Median;
+        }, warmup, samples, sample);
         Report("forward", config, model, forward, tokens);
 
         var context = Tensor.FromArray(new double[blockSize], 1, blockSize);
         const int NewTokens = 50;
-        var generate = Timing.MedianSeconds(() => model.Generate(context, NewTokens, new Rng(1)), warmup, samples, sample).Median;
+        var generate = Timing.MedianSeconds(() => model.Generate(context, NewTokens, new Rng(1)), warmup, samples, sample);
         Report("generate", config, model, generate, NewTokens);
         return 0;
     }
