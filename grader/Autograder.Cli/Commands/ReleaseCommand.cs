@@ -20,7 +20,7 @@ internal static class ReleaseCommand
             {
                 var release = new KitRelease(RepositoryLayout.Find(result.GetValue(repo) ?? Directory.GetCurrentDirectory()));
                 var id = result.GetValue(assignment)!;
-                var ids = id == "all" ? release.Profiles.Select(p => p.Id).ToList() : [id];
+                var ids = id == "all" ? release.CodeProfiles.Select(p => p.Id).ToList() : [id];
                 var outDir = result.GetValue(output);
                 if (outDir is not null && ids.Count > 1)
                 {

@@ -20,6 +20,9 @@ public sealed class KitRelease
 
     public IReadOnlyList<AssignmentProfile> Profiles { get; }
 
+    /// <summary>The profiles release builds kits for (kind "code"); a written assignment's kit comes from its question bank.</summary>
+    public IReadOnlyList<AssignmentProfile> CodeProfiles => Profiles.Where(p => p.Kind == AssignmentProfile.CodeKind).ToList();
+
     /// <summary>
     /// Every part some profile assigns or checks, or that has a kit test template
     /// (grader/KitTemplate/checks/&lt;part&gt;.cs), or that checks/unchecked-parts.txt lists: a marker
@@ -47,7 +50,13 @@ public sealed class KitRelease
 
     /// <param name="id">the assignment id</param>
     /// <param name="solved">fill the assigned regions from the reference (the kit all checks must pass)</param>
-    public KitFiles Build(string id, bool solved = false) => builder.Build(Profile(id), KnownParts, solved);
+    public KitFiles Build(string id, bool solved = false)
+    {
+        var profile = Profile(id);
+        return profile.Kind == AssignmentProfile.CodeKind
+            ? builder.Build(profile, KnownParts, solved)
+            : throw new ArgumentException($"assignment '{id}' is of kind {profile.Kind}: release builds kits of code assignments only", nameof(id));
+    }
 
     /// <summary>The committed kit folder of an assignment.</summary>
     public string SkeletonOf(string id) => Path.Combine(Layout.Skeleton, id);

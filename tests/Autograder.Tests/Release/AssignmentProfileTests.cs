@@ -50,6 +50,22 @@ public sealed class AssignmentProfileTests
     }
 
     [Fact]
+    public void Parse_WrittenKind_AllowsNoPartsOrFiles()
+    {
+        var profile = AssignmentProfile.Parse("id: written\ntitle: Written answers\nkind: written\nparts: []\nfiles: []\n", "w.yaml");
+
+        Assert.Equal((AssignmentProfile.WrittenKind, 0, 0), (profile.Kind, profile.Parts.Count, profile.Files.Count));
+    }
+
+    [Fact]
+    public void Parse_UnknownKind_NamesTheKey()
+    {
+        var error = Assert.Throws<AssignmentProfileException>(() => AssignmentProfile.Parse(Valid + "\nkind: essay\n", "p.yaml"));
+
+        Assert.Equal(("kind", 13), (error.YamlPath, error.Line));
+    }
+
+    [Fact]
     public void Parse_MissingParts_NamesTheKey()
     {
         var yaml = Valid.Replace("parts: [linear.init, linear.forward, relu.backward]\n", "", StringComparison.Ordinal);

@@ -16,7 +16,7 @@ public sealed class ReleasedKitTests(ITestOutputHelper log)
     public static TheoryData<string> Assignments()
     {
         var data = new TheoryData<string>();
-        foreach (var profile in new KitRelease(RepositoryLayout.Find(AppContext.BaseDirectory)).Profiles)
+        foreach (var profile in new KitRelease(RepositoryLayout.Find(AppContext.BaseDirectory)).CodeProfiles)
         {
             data.Add(profile.Id);
         }

@@ -1,0 +1,48 @@
+using NeuralNet.Data;
+using NeuralNet.Experiments;
+using NeuralNet.Training;
+using Run;
+
+// dotnet run --project tools/Run -- train experiments/<file>.yaml [--quick] [--out runs]
+// dotnet run --project tools/Run -- plot runs/<name>.json [more logs...] [--loss] [--out plot.png]
+var options = args.Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToHashSet();
+var outIndex = Array.IndexOf(args, "--out");
+var outPath = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : null;
+var files = args.Skip(1).Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (outIndex < 0 || i != outIndex)).ToList();
+
+switch (args.FirstOrDefault())
+{
+    case "train" when files.Count == 1:
+        foreach (var config in ExperimentLoader.LoadFile(files[0]))
+        {
+            var runner = new ExperimentRunner();
+            runner.EpochCompleted += (_, e) => Console.WriteLine(Epoch(e));
+            Console.WriteLine($"{config.Name}: {config.Description}");
+            TrainingLog log;
+            try
+            {
+                log = runner.Run(config, DataStore.Load(config.Data.Dataset), new RunSettings { Quick = options.Contains("--quick") });
+            }
+            catch (NotImplementedException e) when (e.Message.StartsWith("TODO(", StringComparison.Ordinal))
+            {
+                Console.Error.WriteLine($"not implemented yet: {e.Message}");
+                Console.Error.WriteLine("Finish that part (dotnet test shows which parts pass) before running the experiments.");
+                return 1;
+            }
+
+            Console.WriteLine($"{config.Name}: test accuracy {log.Test:0.0000}; log written to {TrainingLogJson.Write(log, outPath ?? "runs")}");
+        }
+
+        return 0;
+    case "plot" when files.Count >= 1:
+        var path = Plotter.Plot(files.Select(TrainingLogJson.Read).ToList(), options.Contains("--loss"), outPath ?? "plot.png");
+        Console.WriteLine($"plot written to {path}");
+        return 0;
+    default:
+        Console.Error.WriteLine("usage: dotnet run --project tools/Run -- train experiments/<file>.yaml [--quick] [--out runs]");
+        Console.Error.WriteLine("       dotnet run --project tools/Run -- plot runs/<name>.json [more logs...] [--loss] [--out plot.png]");
+        return 2;
+}
+
+static string Epoch(EpochResult e) =>
+    $"  epoch {e.Epoch,3}: train acc {e.TrainAccuracy:0.0000} loss {e.TrainLoss:0.0000} | val acc {e.ValAccuracy:0.0000} loss {e.ValLoss:0.0000} | {e.Seconds:0.0} s";
