@@ -21,8 +21,15 @@ internal static class Program
     {
         yield return VersionCommand.Create();
         yield return ReleaseCommand.Create();
+        yield return PackCommand.Create();
         yield return GradeCommand.Create();
         yield return TrainCommand.Create();
         yield return PlotCommand.Create();
+        yield return BatchCommand.Create();
+        yield return MergeCommand.Create();
+        yield return ReportCommand.Create();
+        yield return ExamplesCommand.Create();
+        yield return SelfcheckCommand.Create();
+        yield return GradescopeCommand.Create();
     }
 }

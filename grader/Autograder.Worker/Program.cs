@@ -28,7 +28,8 @@ internal static class Program
             WorkerResponse response;
             try
             {
-                response = engine.Execute(WireJson.Deserialize<WorkerRequest>(line));
+                var request = WireJson.Deserialize<WorkerRequest>(line);
+                response = request.Op == Written.WrittenRequestHandler.Op ? Written.WrittenRequestHandler.Execute(request) : engine.Execute(request);
             }
             catch (Exception ex)
             {

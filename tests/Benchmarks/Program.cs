@@ -3,7 +3,7 @@ namespace Benchmarks;
 /// <summary>Speed benchmarks printing one JSON line per measurement: <c>dotnet run -c Release --project tests/Benchmarks -- matmul</c>.</summary>
 internal static class Program
 {
-    private const string Usage = "usage: Benchmarks <matmul> [--quick] [--isa avx512|avx2|portable] [--threads n]";
+    private const string Usage = "usage: Benchmarks <matmul|mlp-epoch|cnn-epoch|transformer|batch|grade> [--quick] [--isa avx512|avx2|portable] [--threads n]";
 
     private static int Main(string[] args)
     {
@@ -13,11 +13,19 @@ internal static class Program
             return 2;
         }
 
+        if (args[0] == "batch") return BatchBenchmark.Run(args.AsSpan(1));
+
         var options = BenchmarkOptions.Parse(args.AsSpan(1));
         switch (args[0])
         {
             case "matmul":
                 return MatMulBenchmark.Run(options);
+            case "mlp-epoch":
+                return EpochBenchmark.RunMlp(options);
+            case "cnn-epoch":
+                return EpochBenchmark.RunCnn(options);
+            case "transformer":
+                return TransformerBenchmark.Run(options);
             default:
                 Console.Error.WriteLine($"unknown benchmark '{args[0]}'. {Usage}");
                 return 2;

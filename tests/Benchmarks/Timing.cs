@@ -2,7 +2,10 @@ using System.Diagnostics;
 
 namespace Benchmarks;
 
-/// <summary>Wall-clock timing with warm-up (JIT tiering) and the median of many samples.</summary>
+/// <summary>
+/// Wall-clock timing with warm-up (JIT tiering) and the median of many samples, plus the CPU time spent,
+/// which stays meaningful when other processes compete for the cores.
+/// </summary>
 internal static class Timing
 {
     /// <summary>
@@ -10,7 +13,8 @@ internal static class Timing
     /// (tier-1 JIT needs 30 calls and a ~100 ms back-off), then timed in <paramref name="samples"/> samples of enough
     /// calls each to last about <paramref name="sampleSeconds"/>, so microsecond calls are not lost in timer noise.
     /// </summary>
-    public static double MedianSeconds(Action action, double warmupSeconds, int samples, double sampleSeconds)
+    /// <returns>the median wall seconds per call, and the process CPU seconds per call (all threads) over the timed samples</returns>
+    public static (double Median, double CpuPerCall) MedianSeconds(Action action, double warmupSeconds, int samples, double sampleSeconds)
     {
         var clock = Stopwatch.StartNew();
         var calls = 0;
@@ -23,6 +27,8 @@ internal static class Timing
         var perCall = clock.Elapsed.TotalSeconds / calls;
         var reps = Math.Max(1, (int)Math.Ceiling(sampleSeconds / Math.Max(perCall, 1e-9)));
         var times = new double[samples];
+        using var process = Process.GetCurrentProcess();
+        var cpuStart = process.TotalProcessorTime;
         for (var s = 0; s < samples; s++)
         {
             var start = Stopwatch.GetTimestamp();
@@ -34,7 +40,10 @@ internal static class Timing
             times[s] = Stopwatch.GetElapsedTime(start).TotalSeconds / reps;
         }
 
+        process.Refresh();
+        var cpu = (process.TotalProcessorTime - cpuStart).TotalSeconds / ((double)samples * reps);
         Array.Sort(times);
-        return samples % 2 == 1 ? times[samples / 2] : (times[samples / 2 - 1] + times[samples / 2]) / 2;
+        var median = samples % 2 == 1 ? times[samples / 2] : (times[samples / 2 - 1] + times[samples / 2]) / 2;
+        return (median, cpu);
     }
 }

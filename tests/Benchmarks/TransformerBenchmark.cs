@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using NeuralNet;
 using NeuralNet.Transformer;
@@ -6,15 +5,16 @@ using NeuralNet.Transformer;
 namespace Benchmarks;
 
 /// <summary>
-/// <c>transformer</c>: training throughput of the course's tiny transformer in the baseline
-/// configuration (reference/experiments/transformer/baseline.yaml) on the sonnets: one JSON line per
-/// phase with the median over samples of steps per second and tokens (batch_size * block_size) per second.
-/// Phases: <c>train_step</c> (forward, loss, backward, AdamW step), <c>forward</c> (evaluation-mode
-/// loss only) and <c>generate</c> (new characters per second with a full block of context).
+/// <c>transformer</c>: speed of the course's tiny transformer in the baseline configuration
+/// (reference/experiments/transformer/baseline.yaml) on the sonnets, one JSON line per phase with the
+/// median wall seconds per call, tokens per second, and the process CPU seconds per call (all threads;
+/// steadier than wall time on a shared machine) with tokens per CPU second. Phases: <c>train_step</c> (forward, loss, backward
+/// and AdamW step on batch_size * block_size tokens), <c>forward</c> (evaluation-mode loss, the cost of
+/// one estimate_loss batch) and <c>generate</c> (new characters per second with a full context).
 /// </summary>
 internal static class TransformerBenchmark
 {
-    public static int Run(bool quick)
+    public static int Run(BenchmarkOptions options)
     {
         var config = TransformerExperimentConfig.LoadYaml(FindRepositoryFile("reference/experiments/transformer/baseline.yaml"));
         var data = ShakespeareData.Load(ShakespeareData.FindDataDirectory());
@@ -29,65 +29,41 @@ internal static class TransformerBenchmark
         var next = 0;
         TokenBatch NextBatch() => batches[next++ % batches.Length];
 
-        var warmup = quick ? 3 : 30;
-        var samples = quick ? 3 : 7;
-        var stepsPerSample = quick ? 5 : 40;
+        var warmup = options.Quick ? 0.2 : 3.0;
+        var samples = options.Quick ? 3 : 9;
+        var sample = options.Quick ? 0.2 : 2.0;
         var tokens = (double)batchSize * blockSize;
 
         model.Training = true;
-        var train = MedianSecondsPerCall(() =>
+        var train = Timing.MedianSeconds(() =>
         {
             var batch = NextBatch();
             model.LossAndGradients(batch.Inputs, batch.Targets);
             optimizer.Step(parameters);
-        }, warmup, samples, stepsPerSample);
+        }, warmup, samples, sample).Median;
         Report("train_step", config, model, train, tokens);
 
         model.Training = false;
-        var forward = MedianSecondsPerCall(() =>
+        var forward = Timing.MedianSeconds(() =>
         {
             var batch = NextBatch();
             model.Loss(batch.Inputs, batch.Targets);
-        }, warmup, samples, stepsPerSample);
+        }, warmup, samples, sample).Median;
         Report("forward", config, model, forward, tokens);
 
-        var context = Tensor.FromArray(Enumerable.Repeat(0.0, blockSize).ToArray(), 1, blockSize);
-        var generateTokens = quick ? 20 : 200;
-        var generate = MedianSecondsPerCall(() => model.Generate(context, generateTokens, new Rng(1)), 1, samples, 1);
-        Report("generate", config, model, generate, generateTokens);
+        var context = Tensor.FromArray(new double[blockSize], 1, blockSize);
+        const int NewTokens = 50;
+        var generate = Timing.MedianSeconds(() => model.Generate(context, NewTokens, new Rng(1)), warmup, samples, sample).Median;
+        Report("generate", config, model, generate, NewTokens);
         return 0;
     }
 
-    private static void Report(string phase, TransformerExperimentConfig config, TransformerLanguageModel model, double seconds, double tokens)
+    private static void Report(string phase, TransformerExperimentConfig config, TransformerLanguageModel model, (double Median, double CpuPerCall) time, double tokens)
     {
         var m = model.Config;
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{{\"bench\":\"transformer\",\"phase\":\"{phase}\",\"n_embd\":{m.NEmbd},\"n_head\":{m.NHead},\"n_layer\":{m.NLayer},\"block_size\":{m.BlockSize},\"batch_size\":{config.Training.BatchSize},\"parameters\":{model.ParameterCount},\"seconds_per_call\":{seconds:G4},\"tokens_per_second\":{tokens / seconds:F0},\"threads\":{Environment.ProcessorCount}}}"));
-    }
-
-    /// <summary>Median seconds per call over <paramref name="samples"/> samples of <paramref name="callsPerSample"/> calls, after warm-up calls (JIT tiering).</summary>
-    private static double MedianSecondsPerCall(Action action, int warmupCalls, int samples, int callsPerSample)
-    {
-        for (var i = 0; i < warmupCalls; i++)
-        {
-            action();
-        }
-
-        var times = new double[samples];
-        for (var s = 0; s < samples; s++)
-        {
-            var start = Stopwatch.GetTimestamp();
-            for (var c = 0; c < callsPerSample; c++)
-            {
-                action();
-            }
-
-            times[s] = Stopwatch.GetElapsedTime(start).TotalSeconds / callsPerSample;
-        }
-
-        Array.Sort(times);
-        return times[samples / 2];
+            $"{{\"bench\":\"transformer\",\"phase\":\"{phase}\",\"n_embd\":{m.NEmbd},\"n_head\":{m.NHead},\"n_layer\":{m.NLayer},\"block_size\":{m.BlockSize},\"batch_size\":{config.Training.BatchSize},\"parameters\":{model.ParameterCount},\"seconds\":{time.Median:G4},\"tokens_per_second\":{tokens / time.Median:F0},\"cpu_seconds\":{time.CpuPerCall:G4},\"tokens_per_cpu_second\":{tokens / time.CpuPerCall:F0},\"cores\":{Environment.ProcessorCount}}}"));
     }
 
     private static string FindRepositoryFile(string relativePath)

@@ -2,13 +2,16 @@ using System.CommandLine;
 using Autograder.Grader.Execution;
 using Autograder.Grader.Pipeline;
 using Autograder.Grader.Reports;
+using Autograder.Grader.Results;
 
 namespace Autograder.Cli;
 
 /// <summary>
 /// `autograder grade &lt;submission dir | zip&gt; --assignment &lt;id&gt;`: grades one submission and writes the
-/// result. Exits 0 whenever a result was produced, whatever the score; 1 only when the grader itself
-/// failed (and then the result file says so).
+/// result. Every run ends with a JSON result file (<c>--result</c>, default <c>&lt;submission&gt;.result.json</c>
+/// beside the submission), even when the grader itself fails; the report in <c>--format</c> goes to
+/// <c>--out</c> or standard output. Exits 0 whenever the grader produced a result, whatever the score;
+/// 1 when the grader itself failed (the result file then says so); 2 when no result file could be written.
 /// </summary>
 internal static class GradeCommand
 {
@@ -17,31 +20,57 @@ internal static class GradeCommand
         var submission = new Argument<string>("submission") { Description = "The submission: a folder or a .zip." };
         var assignment = new Option<string>("--assignment") { Description = "Assignment id, e.g. hw3-fashion-mlp.", Required = true };
         var rubric = new Option<string?>("--rubric") { Description = "Rubric file (default rubrics/<id>.rubric.yaml)." };
-        var format = new Option<ReportFormat>("--format") { Description = "text, json, gradescope, junit or markdown.", DefaultValueFactory = _ => ReportFormat.Text };
-        var output = new Option<string?>("--out") { Description = "Write the result here instead of standard output." };
+        var format = new Option<ReportFormat>("--format") { Description = "Report format: text, json, gradescope, junit or markdown.", DefaultValueFactory = _ => ReportFormat.Text };
+        var output = new Option<string?>("--out") { Description = "Write the report here instead of standard output." };
+        var resultFile = new Option<string?>("--result")
+        {
+            Description = "The JSON result file, written on every run, also when the grader fails (default: <submission>.result.json beside the submission).",
+        };
         var seed = new Option<ulong?>("--seed") { Description = "Seed for the random inputs (default: from the submission's content hash)." };
         var courseRoot = new Option<string?>("--course-root") { Description = "The course repository (default: the folder upwards holding Autograder.sln)." };
-        var command = new Command("grade", "Grade one submission against its assignment's rubric.")
+        var command = new Command(
+            "grade",
+            "Grade one submission against its assignment's rubric. Always writes a JSON result file (--result); the report in --format goes to --out or standard output. " +
+            "Exit code 0: graded (whatever the score); 1: the grader failed (the result file says why); 2: the result file could not be written.")
         {
-            submission, assignment, rubric, format, output, seed, courseRoot,
+            submission, assignment, rubric, format, output, resultFile, seed, courseRoot,
         };
         command.SetAction(parse =>
         {
+            var path = Path.GetFullPath(parse.GetValue(submission)!);
             var root = parse.GetValue(courseRoot) ?? CourseRootFinder.TryFind(Environment.CurrentDirectory) ?? CourseRootFinder.TryFind(AppContext.BaseDirectory);
-            var request = new GradeRequest(Path.GetFullPath(parse.GetValue(submission)!), parse.GetValue(assignment)!, root ?? Environment.CurrentDirectory)
+            var request = new GradeRequest(path, parse.GetValue(assignment)!, root ?? Environment.CurrentDirectory)
             {
                 RubricPath = parse.GetValue(rubric) is { } r ? Path.GetFullPath(r) : null,
                 Seed = parse.GetValue(seed),
             };
-            var result = root is null
-                ? GradingPipeline.Failure(request, "the course root was not found (no Autograder.sln upwards); pass --course-root", 0)
-                : GradingPipeline.Grade(request);
-            var text = ReportWriter.Render(result, parse.GetValue(format));
-            if (parse.GetValue(output) is { } path)
+            GradeResult result;
+            try
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-                File.WriteAllText(path, text);
-                Console.Error.WriteLine($"{result.Assignment}: {result.Score:0.##} / {result.MaxScore:0.##} -> {path}");
+                result = root is null
+                    ? GradingPipeline.Failure(request, "the course root was not found (no Autograder.sln upwards); pass --course-root", 0)
+                    : GradingPipeline.Grade(request);
+            }
+            catch (Exception ex)
+            {
+                result = GradingPipeline.Failure(request, $"{ex.GetType().Name}: {ex.Message}", 0);
+            }
+
+            var json = parse.GetValue(resultFile) ?? DefaultResultPath(path);
+            if (!TryWrite(json, JsonReport.Write(result)))
+            {
+                return 2;
+            }
+
+            var text = ReportWriter.Render(result, parse.GetValue(format));
+            if (parse.GetValue(output) is { } report)
+            {
+                if (!TryWrite(report, text))
+                {
+                    return 2;
+                }
+
+                Console.Error.WriteLine($"{result.Assignment}: {result.Score:0.##} / {result.MaxScore:0.##} -> {report} (result: {json})");
             }
             else
             {
@@ -51,5 +80,24 @@ internal static class GradeCommand
             return result.GraderError is null ? 0 : 1;
         });
         return command;
+    }
+
+    /// <summary><c>submissions/alice.zip</c> gives <c>submissions/alice.zip.result.json</c>; a folder <c>alice/</c> gives <c>alice.result.json</c> beside it.</summary>
+    private static string DefaultResultPath(string submission) =>
+        Path.TrimEndingDirectorySeparator(submission) + ".result.json";
+
+    private static bool TryWrite(string path, string text)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            File.WriteAllText(path, text);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"autograder grade: cannot write {path}: {ex.Message}");
+            return false;
+        }
     }
 }

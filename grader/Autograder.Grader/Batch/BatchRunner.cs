@@ -90,12 +90,13 @@ public static class BatchRunner
     {
         var hash = CacheKeys.HashSubmission(submission.Path);
         var at = options.SubmittedAt.TryGetValue(submission.Student, out var t) ? t : (DateTimeOffset?)null;
-        var baseKey = keys.BaseKey(hash, at);
+        // A duplicate is a property of the folder, not of the chosen submission's bytes: part of the key.
+        var baseKey = keys.BaseKey(submission.Problem is null ? hash : $"{hash}\n{submission.Problem}", at);
         StudentPlan Full() => new(submission, hash, baseKey, at, Cached: false, Full: true, []);
 
         var record = StudentRecord.Load(options.OutputFolder, submission.Student);
         if (options.Regrade || record.Result is not { } previous || record.Stamp is not { } stamp || stamp.BaseKey != baseKey
-            || previous.GraderError is not null || submission.Problem is not null || stamp.Problem is not null)
+            || previous.GraderError is not null)
         {
             return Full();
         }

@@ -55,7 +55,7 @@ public static class HtmlReport
             .Append("<th data-key=\"student\">student</th><th class=\"num\" data-key=\"score\">score</th>");
         foreach (var item in manifest.Items)
         {
-            s.Append(CultureInfo.InvariantCulture, $"<th class=\"num\" data-key=\"item-{E(item.Id)}\" title=\"{E(item.Title)} ({N(item.Points)} points)\">{E(item.Id)}</th>");
+            s.Append(CultureInfo.InvariantCulture, $"<th class=\"num\" data-key=\"item-{E(item.Id)}\" title=\"{E(item.Title)} ({N(item.Points)} points)\">{E(item.Id)}<br><small>{E(Short(item.Title))}</small></th>");
         }
 
         s.Append("<th class=\"num\" data-key=\"late\">late days</th><th data-key=\"status\">status</th></tr></thead>\n<tbody>\n");
@@ -84,7 +84,7 @@ public static class HtmlReport
         s.Append("<section><h2>Item analysis</h2>\n<table id=\"items\">\n<thead><tr><th>item</th><th>title</th><th class=\"num\">points</th><th class=\"num\">mean</th><th>pass rate</th><th>statuses</th></tr></thead>\n<tbody>\n");
         foreach (var a in analysis)
         {
-            var rate = a.PassRate.ToString("P0", CultureInfo.InvariantCulture);
+            var rate = SummaryWriter.Percent(a.PassRate);
             s.Append(CultureInfo.InvariantCulture, $"<tr data-item=\"{E(a.Item.Id)}\"><td>{E(a.Item.Id)}</td><td>{E(a.Item.Title)}</td><td class=\"num\">{N(a.Item.Points)}</td><td class=\"num\">{N(a.MeanPoints)}</td>")
                 .Append(CultureInfo.InvariantCulture, $"<td><span class=\"bar\"><i style=\"width:{(a.PassRate * 100).ToString("0.#", CultureInfo.InvariantCulture)}%\"></i></span> <span class=\"rate\">{rate}</span></td>")
                 .Append(CultureInfo.InvariantCulture, $"<td>{E(string.Join(", ", a.StatusCounts.Select(p => $"{p.Key} {p.Value}")))}</td></tr>\n");
@@ -108,6 +108,8 @@ public static class HtmlReport
 
     private static string Class(string status) =>
         status is StudentStatus.Passed or "failed" or "not_implemented" ? status : StudentStatus.IsBroken(status) ? "broken" : "";
+
+    private static string Short(string title) => title.Length > 18 ? title[..17] + "…" : title;
 
     private static string N(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 

@@ -45,7 +45,7 @@ public static class SummaryWriter
         foreach (var a in analysis)
         {
             s.Append(CultureInfo.InvariantCulture,
-                $"| {Cell(a.Item.Id)} | {Cell(a.Item.Title)} | {N(a.Item.Points)} | {N(a.MeanPoints)} | {a.PassRate.ToString("P0", CultureInfo.InvariantCulture)} | {string.Join(", ", a.StatusCounts.Select(p => $"{p.Key} {p.Value}"))} |\n");
+                $"| {Cell(a.Item.Id)} | {Cell(a.Item.Title)} | {N(a.Item.Points)} | {N(a.MeanPoints)} | {Percent(a.PassRate)} | {string.Join(", ", a.StatusCounts.Select(p => $"{p.Key} {p.Value}"))} |\n");
         }
 
         s.Append("\n## Most common failure messages\n");
@@ -69,7 +69,7 @@ public static class SummaryWriter
             s.Append("| student | status | first message |\n|---|---|---|\n");
             foreach (var r in attention)
             {
-                var message = r.Stamp?.Problem ?? r.Result?.GraderError ?? r.Result?.Messages.FirstOrDefault() ?? "no result yet";
+                var message = FirstProblem(r);
                 s.Append(CultureInfo.InvariantCulture, $"| [{Cell(r.Student)}]({Uri.EscapeDataString(r.Student)}/{StudentRecord.FeedbackFile}) | {r.Status} | {Cell(ItemAnalysis.Normalise(message))} |\n");
             }
         }
@@ -77,9 +77,18 @@ public static class SummaryWriter
         return s.ToString();
     }
 
+    /// <summary>What a student who needs a look should be looked at for: the rejection, the grader error, the first check that did not pass, or the first message.</summary>
+    public static string FirstProblem(StudentRecord r) =>
+        r.Stamp?.Problem ?? r.Result?.GraderError
+        ?? r.Result?.Items.SelectMany(i => i.Checks).Where(c => c.Status != Results.CheckStatus.Passed).Select(c => $"{c.Name}: {c.Outcome.Message}").FirstOrDefault()
+        ?? r.Result?.Messages.FirstOrDefault() ?? "no result yet";
+
     /// <summary>"passed 3, failed 2, ..." by count, then name.</summary>
     public static string StatusList(IReadOnlyList<StudentRecord> records) =>
         string.Join(", ", records.GroupBy(r => r.Status).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"));
+
+    /// <summary>A share as a whole percentage, e.g. <c>60%</c> (InvariantCulture's "P0" writes "60 %").</summary>
+    public static string Percent(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 
     private static string N(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 

@@ -30,9 +30,9 @@ internal sealed class CheckContext(IExecutor reference, IExecutor student, Check
         return response.Ok ? response.Value ?? new NullValue() : throw new RubricError($"the reference failed {Describe(request)}: {response.Error?.Type}: {response.Error?.Message}");
     }
 
-    public WorkerResponse Student(WorkerRequest request)
+    public WorkerResponse Student(WorkerRequest request, TimeSpan? timeout = null)
     {
-        var response = student.Execute(request);
+        var response = student.Execute(request, timeout ?? (spec.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null));
         if (response.Output is { } printed)
         {
             _output.Append(printed);
@@ -44,7 +44,10 @@ internal sealed class CheckContext(IExecutor reference, IExecutor student, Check
     /// <summary>Runs the same request on both sides: (expected, got).</summary>
     public (WireValue Expected, WireValue Got) Both(WorkerRequest request) => (Reference(request), Student(request).Value ?? new NullValue());
 
-    /// <summary>A YAML argument token: <c>rng</c> (seeded Rng), <c>$name</c> (a bound object), <c>$seed</c>, true/false/null, a number, else a string (enum member).</summary>
+    /// <summary>
+    /// A YAML argument token: <c>rng</c> (seeded Rng), <c>$name</c> (an inline value, a closure or a bound object),
+    /// <c>$seed</c>, true/false/null, a number, <c>"[a, b]"</c> (a list of tokens), else a string (enum member).
+    /// </summary>
     public WireValue Arg(string token) => token switch
     {
         "rng" => new RngValue(CaseSeed),
@@ -52,7 +55,9 @@ internal sealed class CheckContext(IExecutor reference, IExecutor student, Check
         "true" => new BoolValue(true),
         "false" => new BoolValue(false),
         "null" => new NullValue(),
+        _ when token.StartsWith('[') && token.EndsWith(']') => new ListValue([.. token[1..^1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Arg)]),
         _ when token.StartsWith('$') && Inline.TryGetValue(token[1..], out var inline) => inline,
+        _ when token.StartsWith('$') && Functions.TryGetValue(token[1..], out var function) => function,
         _ when token.StartsWith('$') => new RefValue(token[1..]),
         _ when long.TryParse(token, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) => new IntValue(i),
         _ when double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => new DoubleValue(d),
@@ -63,6 +68,12 @@ internal sealed class CheckContext(IExecutor reference, IExecutor student, Check
 
     /// <summary>Values sent inline where a token <c>$name</c> appears (the random <c>$x</c>, <c>$y</c> of the case).</summary>
     public Dictionary<string, WireValue> Inline { get; } = [];
+
+    /// <summary>The check's random tensors as sent to both sides (to tell whether a call restored them).</summary>
+    public Dictionary<string, TensorValue> Sent { get; } = [];
+
+    /// <summary>Closures passed where a token <c>$name</c> appears (the check's <c>functions</c>).</summary>
+    public Dictionary<string, FuncValue> Functions { get; } = [];
 
     private static string Describe(WorkerRequest r) => r.Op switch
     {

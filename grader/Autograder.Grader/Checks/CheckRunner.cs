@@ -25,6 +25,8 @@ internal static class CheckRunner
         {
             context.CaseSeed = Inputs.CaseSeed(environment.Seed, environment.ItemId, environment.CheckIndex, i);
             context.Inline.Clear();
+            context.Functions.Clear();
+            context.Sent.Clear();
             var stop = false;
             try
             {
@@ -34,6 +36,11 @@ internal static class CheckRunner
             catch (CheckFailure ex)
             {
                 first ??= new Failed(total > 1 ? $"case {i + 1} of {total}: {ex.Message}" : ex.Message);
+            }
+            catch (NotSubmitted ex)
+            {
+                first ??= new NotImplemented($"not implemented yet: {ex.Message}");
+                stop = true;
             }
             catch (StudentFault ex)
             {

@@ -14,16 +14,43 @@ internal static class ModuleHarness
 
     public static void Construct(CheckContext c, string? type = null, IEnumerable<string>? args = null)
     {
-        var typeName = type ?? c.Spec.Type ?? throw new RubricError($"check '{c.Spec.Kind}' needs a type");
-        var request = new WorkerRequest(0, "new", Type: typeName, Args: c.Args(args ?? c.Spec.Args), Bind: "m");
         c.Both(new WorkerRequest(0, "reset"));
-        c.Both(request);
+        if (type is null && c.Spec.Factory is { } factory)
+        {
+            var dot = factory.LastIndexOf('.');
+            c.Both(new WorkerRequest(0, "call", Type: factory[..Math.Max(0, dot)], Member: factory[(dot + 1)..], Args: c.Args(args ?? c.Spec.Args), Bind: "m"));
+            return;
+        }
+
+        var typeName = type ?? c.Spec.Type ?? throw new RubricError($"check '{c.Spec.Kind}' needs a type or a factory");
+        c.Both(new WorkerRequest(0, "new", Type: typeName, Args: c.Args(args ?? c.Spec.Args), Bind: "m"));
     }
 
     /// <summary>The module's parameters on both sides, matched by position and checked by name.</summary>
     public static Params List(CheckContext c, string target = "m")
     {
         var (expected, got) = c.Both(new WorkerRequest(0, "get", Target: target, Member: "Parameters", Bind: "ps"));
+        return Match(c, expected, got);
+    }
+
+    /// <summary>Like <see cref="List"/>, but an object without parameters (a loss) gives an empty list.</summary>
+    public static Params ListIfAny(CheckContext c, string target = "m")
+    {
+        WireValue expected;
+        try
+        {
+            expected = c.Reference(new WorkerRequest(0, "get", Target: target, Member: "Parameters", Bind: "ps"));
+        }
+        catch (RubricError ex) when (ex.Message.Contains("MissingMemberException", StringComparison.Ordinal))
+        {
+            return new Params([], [], [], []);
+        }
+
+        return Match(c, expected, c.Student(new WorkerRequest(0, "get", Target: target, Member: "Parameters", Bind: "ps")).Value ?? new NullValue());
+    }
+
+    private static Params Match(CheckContext c, WireValue expected, WireValue got)
+    {
         var refHandles = Handles(expected, "the reference's Parameters");
         if (got is not ListValue)
         {
@@ -45,9 +72,34 @@ internal static class ModuleHarness
             {
                 throw new CheckFailure($"parameter #{i} should be named '{names[i]}', found '{name}'");
             }
+
+            var value = c.Student(new WorkerRequest(0, "get", Target: stuHandles[i], Member: "Value")).Value!;
+            if (value is not TensorValue t || !t.Shape.SequenceEqual(shapes[i]))
+            {
+                throw new CheckFailure($"parameter #{i} ({names[i]}) should have shape {TensorCompare.Shape(shapes[i])}, found {TensorCompare.Describe(value)}");
+            }
         }
 
         return new Params(names, shapes, refHandles, stuHandles);
+    }
+
+    /// <summary>
+    /// Parameters made directly on both sides (<c>new NeuralNet.Layers.Parameter(name, value)</c>, bound as
+    /// <c>$p0</c>, <c>$p1</c>, ...) with the same random values; their list is the inline value <c>$ps</c>.
+    /// </summary>
+    public static Params Free(CheckContext c, IReadOnlyDictionary<string, List<int>> shapes, Rng rng)
+    {
+        c.Both(new WorkerRequest(0, "reset"));
+        var handles = new List<string>();
+        foreach (var (name, shape) in shapes)
+        {
+            var handle = $"p{handles.Count}";
+            c.Both(new WorkerRequest(0, "new", Type: "NeuralNet.Layers.Parameter", Args: [new StringValue(name), Inputs.Normal(rng, [.. shape], 0.5)], Bind: handle));
+            handles.Add(handle);
+        }
+
+        c.Inline["ps"] = new ListValue([.. handles.Select(h => new RefValue(h))]);
+        return new Params([.. shapes.Keys], [.. shapes.Values.Select(s => s.ToArray())], handles, handles);
     }
 
     /// <summary>Gives parameter values (or, with member Grad, gradients) drawn from <paramref name="rng"/> to both sides.</summary>

@@ -1,14 +1,20 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Emit;
 
 namespace Autograder.Grader.Compilation;
 
 /// <summary>
 /// Stage 2: compiles the student's files with the pristine rest of the course library into one
-/// assembly. A student file that fails is replaced by its stub (its parts then score 0 with the
-/// error) so every other file still compiles and grades.
+/// assembly. A student file that fails is replaced by its kit stub (its parts then score 0 with the
+/// error) so every other file still compiles and grades. The pristine library is parsed once per
+/// process and kept as a base compilation; a submission only swaps in its own syntax trees
+/// (<see cref="CSharpCompilation.ReplaceSyntaxTree"/>), so declarations of unchanged files are reused.
 /// </summary>
 public static class SubmissionCompiler
 {
@@ -23,7 +29,28 @@ public static class SubmissionCompiler
         global using global::System.Threading.Tasks;
         """;
 
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+    private const string GlobalUsingsPath = "GlobalUsings.g.cs";
+
+    internal static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    internal static readonly SyntaxTree GlobalUsingsTree = CSharpSyntaxTree.ParseText(GlobalUsings, ParseOptions, path: GlobalUsingsPath, encoding: Encoding.UTF8);
+
+    internal static readonly CSharpCompilationOptions Options = new(
+        OutputKind.DynamicallyLinkedLibrary,
+        optimizationLevel: OptimizationLevel.Release,
+        nullableContextOptions: NullableContextOptions.Enable,
+        allowUnsafe: false,
+        deterministic: true,
+        concurrentBuild: true);
+
+    private static readonly ConditionalWeakTable<CourseLibrary, CSharpCompilation> Pristine = [];
+
+    // Builds by content, per library: regrading the same files (a rubric change, a rerun, the same
+    // stub files across submissions) skips Roslyn's emit. Small and cleared when full: only bytes are kept.
+    private static readonly ConditionalWeakTable<CourseLibrary, ConcurrentDictionary<string, Build>> Builds = [];
+    private const int MaxCachedBuilds = 32;
+
+    private sealed record Build(byte[]? Image, IReadOnlyDictionary<string, IReadOnlyList<CompileDiagnostic>> Failed, IReadOnlyList<CompileDiagnostic> Fatal, IReadOnlyDictionary<string, string> Texts);
 
     /// <param name="library">the pristine course library</param>
     /// <param name="studentFiles">the student's text per assignment file (relative path)</param>
@@ -31,22 +58,45 @@ public static class SubmissionCompiler
     /// <param name="outputPath">where to write the assembly (named NeuralNet.dll)</param>
     public static CompileResult Compile(CourseLibrary library, IReadOnlyDictionary<string, string> studentFiles, IReadOnlyCollection<string> stubParts, string outputPath)
     {
-        var failed = new Dictionary<string, IReadOnlyList<CompileDiagnostic>>(StringComparer.Ordinal);
-        var sources = new SortedDictionary<string, string>(library.Sources.ToDictionary(), StringComparer.Ordinal);
-        foreach (var (path, text) in studentFiles)
+        var builds = Builds.GetValue(library, _ => new ConcurrentDictionary<string, Build>(StringComparer.Ordinal));
+        var key = Key(studentFiles, stubParts);
+        var studentSet = studentFiles.Keys.ToHashSet(StringComparer.Ordinal);
+        if (builds.TryGetValue(key, out var cached))
         {
-            sources[path] = text;
+            if (cached.Image is { } image)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
+                File.WriteAllBytes(outputPath, image);
+            }
+
+            return new CompileResult(cached.Image is null ? null : outputPath, cached.Failed, cached.Fatal, WithFiles(library, cached.Texts), studentSet);
         }
 
+        var result = CompileFresh(library, studentFiles, stubParts, outputPath, out var texts);
+        if (builds.Count >= MaxCachedBuilds)
+        {
+            builds.Clear();
+        }
+
+        builds[key] = new Build(result.AssemblyPath is null ? null : File.ReadAllBytes(outputPath), result.FailedFiles, result.FatalErrors, texts);
+        return result;
+    }
+
+    private static CompileResult CompileFresh(CourseLibrary library, IReadOnlyDictionary<string, string> studentFiles, IReadOnlyCollection<string> stubParts, string outputPath, out IReadOnlyDictionary<string, string> finalTexts)
+    {
+        var failed = new Dictionary<string, IReadOnlyList<CompileDiagnostic>>(StringComparer.Ordinal);
+        var texts = new Dictionary<string, string>(studentFiles, StringComparer.Ordinal);
+        finalTexts = texts;
+        var studentSet = studentFiles.Keys.ToHashSet(StringComparer.Ordinal);
         for (var attempt = 0; ; attempt++)
         {
-            var compilation = Create(sources, "NeuralNet");
+            var compilation = WithFiles(library, texts);
             // Emit reports every compile error itself; asking for diagnostics first would bind the library twice.
             var errors = Emit(compilation, outputPath);
             var studentStill = studentFiles.Keys.Where(f => !failed.ContainsKey(f)).ToList();
             if (errors.Count == 0)
             {
-                return new CompileResult(outputPath, failed, [], compilation, studentFiles.Keys.ToHashSet(StringComparer.Ordinal));
+                return new CompileResult(outputPath, failed, [], compilation, studentSet);
             }
 
             var inStudent = studentStill.Where(f => errors.Any(e => e.File == f)).ToList();
@@ -54,15 +104,27 @@ public static class SubmissionCompiler
             var blamed = inStudent.Count > 0 ? inStudent : studentStill;
             if (blamed.Count == 0 || attempt > studentFiles.Count)
             {
-                return new CompileResult(null, failed, errors, compilation, studentFiles.Keys.ToHashSet(StringComparer.Ordinal));
+                return new CompileResult(null, failed, errors, compilation, studentSet);
             }
 
             foreach (var file in blamed)
             {
                 failed[file] = inStudent.Count > 0 ? errors.Where(e => e.File == file).ToList() : errors;
-                sources[file] = library.Sources.TryGetValue(file, out var pristine) ? SolutionRegions.Stub(pristine, file, stubParts) : "";
+                texts[file] = library.Sources.ContainsKey(file) ? library.Stub(file, stubParts) : "";
             }
         }
+    }
+
+    private static string Key(IReadOnlyDictionary<string, string> files, IReadOnlyCollection<string> parts)
+    {
+        var all = new StringBuilder();
+        foreach (var (path, text) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            all.Append(path).Append('\0').Append(text).Append('\0');
+        }
+
+        all.Append(string.Join(',', parts.Order(StringComparer.Ordinal)));
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(all.ToString())));
     }
 
     /// <summary>Compiles sources into an in-memory compilation (also used to build a test-only reference library).</summary>
@@ -70,22 +132,31 @@ public static class SubmissionCompiler
     {
         var trees = sources
             .Select(s => CSharpSyntaxTree.ParseText(s.Value, ParseOptions, path: s.Key, encoding: Encoding.UTF8))
-            .Append(CSharpSyntaxTree.ParseText(GlobalUsings, ParseOptions, path: "GlobalUsings.g.cs", encoding: Encoding.UTF8));
-        var options = new CSharpCompilationOptions(
-            OutputKind.DynamicallyLinkedLibrary,
-            optimizationLevel: OptimizationLevel.Release,
-            nullableContextOptions: NullableContextOptions.Enable,
-            allowUnsafe: false,
-            deterministic: true,
-            concurrentBuild: true);
-        return CSharpCompilation.Create(assemblyName, trees, CompilerReferences.References, options);
+            .Append(GlobalUsingsTree);
+        return CSharpCompilation.Create(assemblyName, trees, CompilerReferences.References, Options);
+    }
+
+    /// <summary>The pristine library's compilation with each of <paramref name="files"/> swapped in (or added).</summary>
+    private static CSharpCompilation WithFiles(CourseLibrary library, IReadOnlyDictionary<string, string> files)
+    {
+        var compilation = Pristine.GetValue(library, l => CSharpCompilation.Create(
+            "NeuralNet", l.Sources.Keys.Select(f => l.Tree(f, ParseOptions)).Append(GlobalUsingsTree), CompilerReferences.References, Options));
+        foreach (var (path, text) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            var tree = CSharpSyntaxTree.ParseText(text, ParseOptions, path: path, encoding: Encoding.UTF8);
+            compilation = library.Sources.ContainsKey(path)
+                ? compilation.ReplaceSyntaxTree(library.Tree(path, ParseOptions), tree)
+                : compilation.AddSyntaxTrees(tree);
+        }
+
+        return compilation;
     }
 
     private static List<CompileDiagnostic> Emit(CSharpCompilation compilation, string outputPath)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
         using var stream = new MemoryStream();
-        var result = compilation.Emit(stream, options: new Microsoft.CodeAnalysis.Emit.EmitOptions(debugInformationFormat: Microsoft.CodeAnalysis.Emit.DebugInformationFormat.Embedded));
+        var result = compilation.Emit(stream, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded));
         if (!result.Success)
         {
             return result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(ToDiagnostic).ToList();

@@ -5,8 +5,8 @@ namespace Autograder.Grader.Execution;
 /// <summary>Serves worker requests: in-process on the trusted reference, or in a sandboxed worker on the student build.</summary>
 internal interface IExecutor : IDisposable
 {
-    /// <summary>Runs one request. A worker that hangs, crashes or runs out of memory throws <see cref="WorkerFailure"/>.</summary>
-    WorkerResponse Execute(WorkerRequest request);
+    /// <summary>Runs one request (within <paramref name="timeout"/>, default the session's call limit). A worker that hangs, crashes or runs out of memory throws <see cref="WorkerFailure"/>.</summary>
+    WorkerResponse Execute(WorkerRequest request, TimeSpan? timeout = null);
 
     /// <summary>"full" for a bubblewrap sandbox, "reduced" for a plain child process, "trusted" in-process.</summary>
     string Sandbox { get; }

@@ -11,7 +11,7 @@ internal sealed class InProcessExecutor(Assembly library) : IExecutor
 
     public string Sandbox => "trusted";
 
-    public WorkerResponse Execute(WorkerRequest request) => _engine.Execute(request);
+    public WorkerResponse Execute(WorkerRequest request, TimeSpan? timeout = null) => _engine.Execute(request);
 
     public void Dispose()
     {

@@ -6,29 +6,35 @@ using Autograder.Worker.Protocol;
 namespace Autograder.Grader.Execution;
 
 /// <summary>
-/// One worker process at a time for one student build: started lazily, reused across checks until
-/// it dies, replaced by a fresh one (which reloads the build) on the next request after a timeout,
-/// crash or out-of-memory. Each request has a wall-clock limit; on expiry the whole process tree is killed.
+/// One worker process at a time for one student build: started early (<see cref="Start"/>, so the
+/// runtime boots while the host compiles) or lazily, reused across checks until it dies, replaced by a
+/// fresh one (which reloads the build) on the next request after a timeout, crash or out-of-memory.
+/// Each request has a wall-clock limit; on expiry the whole process tree is killed.
 /// </summary>
 internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IReadOnlyList<string> hiddenDirectories) : IExecutor
 {
     private const int StderrLimit = 16 * 1024;
+
+    /// <summary>How much longer than its CPU limit a call may take on the wall clock (a busy machine slows everything down).</summary>
+    private const int WallFactor = 4;
     private Process? _process;
     private StringBuilder _stderr = new();
     private int _nextId;
+    private bool _loaded;
 
     public string Sandbox => SandboxLauncher.FullSandboxAvailable ? "full" : "reduced";
 
     /// <summary>How many worker processes this session has started (1 when no check killed one).</summary>
     public int Starts { get; private set; }
 
-    public WorkerResponse Execute(WorkerRequest request)
+    public WorkerResponse Execute(WorkerRequest request, TimeSpan? timeout = null)
     {
-        EnsureStarted();
-        return Send(request with { Id = ++_nextId });
+        EnsureLoaded();
+        return Send(request with { Id = ++_nextId }, timeout ?? limits.CallTimeout);
     }
 
-    private void EnsureStarted()
+    /// <summary>Starts the worker process without loading the build yet (the build may still be compiling).</summary>
+    public void Start()
     {
         if (_process is { HasExited: false })
         {
@@ -58,15 +64,32 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IR
         process.BeginErrorReadLine();
         _process = process;
         _stderr = stderr;
+        _loaded = false;
         Starts++;
-        var loaded = Send(new WorkerRequest(++_nextId, "load", Path: layout.LibraryPath));
+    }
+
+    private void EnsureLoaded()
+    {
+        if (_process is not { HasExited: false })
+        {
+            Start();
+        }
+
+        if (_loaded)
+        {
+            return;
+        }
+
+        var loaded = Send(new WorkerRequest(++_nextId, "load", Path: layout.LibraryPath), limits.CallTimeout + limits.CallTimeout);
         if (!loaded.Ok)
         {
             throw new WorkerFailure(CheckStatus.Crashed, $"the worker could not load the submission: {loaded.Error?.Message}");
         }
+
+        _loaded = true;
     }
 
-    private WorkerResponse Send(WorkerRequest request)
+    private WorkerResponse Send(WorkerRequest request, TimeSpan timeout)
     {
         var process = _process!;
         try
@@ -80,10 +103,10 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IR
         }
 
         var read = process.StandardOutput.ReadLineAsync();
-        if (!read.Wait(limits.CallTimeout))
+        if (!WaitWithin(read, process, timeout, out var message))
         {
             Kill(process);
-            throw new WorkerFailure(CheckStatus.Timeout, $"did not finish within {limits.CallTimeout.TotalSeconds:0.#} s (infinite loop?)");
+            throw new WorkerFailure(CheckStatus.Timeout, message);
         }
 
         if (read.Result is not { } line)
@@ -100,6 +123,40 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IR
         }
 
         return response;
+    }
+
+    /// <summary>
+    /// Waits for <paramref name="task"/> while the worker has used at most <paramref name="limit"/> of CPU time
+    /// (and at most <see cref="WallFactor"/> times that of wall time, for a worker that blocks without
+    /// computing); where CPU time cannot be read, the limit is wall time.
+    /// </summary>
+    private static bool WaitWithin(Task task, Process process, TimeSpan limit, out string message)
+    {
+        var start = ProcessTreeCpu.Seconds(process.Id);
+        message = $"did not finish within {limit.TotalSeconds:0.#} s{(start is null ? "" : " of CPU time")} (infinite loop?)";
+        if (start is null)
+        {
+            return task.Wait(limit);
+        }
+
+        var wall = Stopwatch.StartNew();
+        var poll = TimeSpan.FromMilliseconds(Math.Clamp(limit.TotalMilliseconds / 20, 5, 100));
+        while (!task.Wait(poll))
+        {
+            var used = ProcessTreeCpu.Seconds(process.Id) - start;
+            if (used is null ? wall.Elapsed > limit : used > limit.TotalSeconds)
+            {
+                return false;
+            }
+
+            if (wall.Elapsed > limit * WallFactor)
+            {
+                message = $"did not finish within {(limit * WallFactor).TotalSeconds:0.#} s of wall-clock time (blocked, or waiting without computing?)";
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private WorkerFailure Died(Process process)
@@ -168,6 +225,7 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IR
 
         _process.Dispose();
         _process = null;
+        _loaded = false;
     }
 
     public void Dispose() => Stop();

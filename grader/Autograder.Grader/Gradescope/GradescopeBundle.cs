@@ -144,7 +144,7 @@ public static class GradescopeBundle
                 continue;
             }
 
-            var under = prefix ?? relative;
+            var under = prefix ?? $"course/{relative}";
             files.Add((under == "." ? inner : $"{under}/{inner}", file));
         }
     }

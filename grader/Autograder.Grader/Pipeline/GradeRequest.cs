@@ -1,4 +1,5 @@
 using System.Reflection;
+using Autograder.Grader.Assignments;
 using Autograder.Grader.Rubrics;
 
 namespace Autograder.Grader.Pipeline;
@@ -6,8 +7,9 @@ namespace Autograder.Grader.Pipeline;
 /// <summary>
 /// What to grade and against what. Only <see cref="Submission"/>, <see cref="AssignmentId"/> and
 /// <see cref="CourseRoot"/> are needed; the rest default to the course's own files (rubric at
-/// rubrics/&lt;id&gt;.rubric.yaml, library at reference/NeuralNet, the NeuralNet project as reference)
-/// and are set by tests that grade against a small fake course library.
+/// rubrics/&lt;id&gt;.rubric.yaml, profile at rubrics/&lt;id&gt;.assignment.yaml, library at
+/// reference/NeuralNet, the NeuralNet project as reference) and are set by tests that grade against
+/// a small fake course library.
 /// </summary>
 public sealed record GradeRequest(string Submission, string AssignmentId, string CourseRoot)
 {
@@ -21,7 +23,11 @@ public sealed record GradeRequest(string Submission, string AssignmentId, string
 
     public Assembly? ReferenceAssembly { get; init; }
 
-    public AssignmentInfo? Assignment { get; init; }
+    /// <summary>The assignment profile (parts and files); default <c>rubrics/&lt;id&gt;.assignment.yaml</c>.</summary>
+    public AssignmentProfile? Assignment { get; init; }
 
     public Rubric? Rubric { get; init; }
+
+    /// <summary>Folder for the per-grading work files (student build, worker scratch); default a fresh temp folder, deleted afterwards.</summary>
+    public string? WorkRoot { get; init; }
 }

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Reflection;
+using Autograder.Grader.Assignments;
 using Autograder.Grader.Checks;
 using Autograder.Grader.Compilation;
 using Autograder.Grader.Execution;
 using Autograder.Grader.Intake;
-using Autograder.Grader.Policy;
 using Autograder.Grader.Results;
 using Autograder.Grader.Rubrics;
 
@@ -23,7 +23,7 @@ public static class GradingPipeline
     public static GradeResult Grade(GradeRequest request, WorkerLimits? limits = null)
     {
         var clock = Stopwatch.StartNew();
-        var workDir = Path.Combine(Path.GetTempPath(), $"autograder-{Guid.NewGuid():N}");
+        var workDir = Path.Combine(request.WorkRoot ?? Path.GetTempPath(), $"autograder-{Guid.NewGuid():N}");
         try
         {
             Directory.CreateDirectory(workDir);
@@ -51,10 +51,14 @@ public static class GradingPipeline
         new(request.AssignmentId, request.Submission, request.Seed ?? 0, "", 0, 0, "none", [],
             [$"The grader failed; this is not a judgement of your work. Tell the course staff: {error}"], seconds, Version, GraderError: error);
 
+    /// <summary>The assignment profile at <c>rubrics/&lt;id&gt;.assignment.yaml</c>.</summary>
+    public static AssignmentProfile LoadAssignment(string courseRoot, string id) =>
+        AssignmentProfile.Load(Path.Combine(courseRoot, "rubrics", id + AssignmentProfile.FileSuffix));
+
     private static GradeResult Run(GradeRequest request, string workDir, WorkerLimits? limits, Stopwatch clock)
     {
         var rubric = request.Rubric ?? RubricLoader.Parse(File.ReadAllText(RubricPath(request)), RubricPath(request), CheckRegistry.Names);
-        var assignment = request.Assignment ?? AssignmentInfo.Load(request.CourseRoot, request.AssignmentId);
+        var assignment = request.Assignment ?? LoadAssignment(request.CourseRoot, request.AssignmentId);
         var library = CourseLibrary.Load(request.LibraryRoot ?? Path.Combine(request.CourseRoot, "reference", "NeuralNet"));
         var messages = new List<string>();
 
@@ -64,45 +68,40 @@ public static class GradingPipeline
         messages.AddRange(intake.Missing.Select(f => $"submission: {f} is missing; its parts are graded as not implemented"));
         var seed = request.Seed ?? Convert.ToUInt64(intake.ContentHash[..16], 16);
 
-        // Missing and rejected files compile as the kit's stubs so the rest still grades.
-        var studentFiles = new Dictionary<string, string>(intake.Files, StringComparer.Ordinal);
-        foreach (var file in assignment.Files.Where(f => !studentFiles.ContainsKey(f) && library.Sources.ContainsKey(f)))
-        {
-            studentFiles[file] = SolutionRegions.Stub(library.Sources[file], file, assignment.Parts);
-        }
-
         var libDir = Directory.CreateDirectory(Path.Combine(workDir, "lib")).FullName;
-        var compiled = SubmissionCompiler.Compile(library, studentFiles, assignment.Parts, Path.Combine(libDir, "NeuralNet.dll"));
-        foreach (var (file, errors) in compiled.FailedFiles)
-        {
-            messages.Add($"compile: {file} does not compile; its parts score 0: {errors.FirstOrDefault()}");
-        }
+        var assemblyPath = Path.Combine(libDir, "NeuralNet.dll");
+        SubmissionCompiler.CopyDependencies(libDir);
+        var layout = WorkerLayout.Create(workDir, assemblyPath);
+        var workerLimits = limits ?? new WorkerLimits(TimeSpan.FromSeconds(rubric.Limits.CallTimeoutSeconds), rubric.Limits.MemoryMb << 20);
+        var hidden = new[] { request.CourseRoot, library.Root, AppContext.BaseDirectory }.Select(Path.GetFullPath).ToList();
+        using var student = new WorkerSession(layout, workerLimits, hidden);
+        // The worker's runtime boots while Roslyn compiles; it loads the build on its first request.
+        student.Start();
 
-        var policy = PolicyChecker.Check(compiled.Compilation, SubmissionCompiler.StudentTrees(compiled).Where(t => intake.Files.ContainsKey(t.FilePath)),
-            new PolicyOptions(rubric.Policy.AllowConsoleWrite));
-        messages.AddRange(policy.Select(v => $"policy: {v}"));
-
+        var build = SubmissionBuild.Create(library, assignment, intake, rubric, assemblyPath);
+        messages.AddRange(build.Messages);
+        var auto = rubric.Items.Where(i => !i.Manual).ToList();
         var items = new List<ItemResult>();
         var sandbox = "none";
-        if (compiled.AssemblyPath is null)
+        if (build.Compiled.AssemblyPath is null)
         {
-            var fatal = string.Join("\n", compiled.FatalErrors.Take(10));
+            var fatal = string.Join("\n", build.Compiled.FatalErrors.Take(10));
             messages.Add($"compile: the course library could not be built with your files:\n{fatal}");
-            items.AddRange(rubric.Items.Select(i => ItemScorer.Score(i, ItemScorer.Blocked(i, new CompileError(fatal)), [])));
+            items.AddRange(auto.Select(i => ItemScorer.Score(i, ItemScorer.Blocked(i, new CompileError(fatal)), [])));
         }
         else
         {
-            SubmissionCompiler.CopyDependencies(libDir);
-            var layout = WorkerLayout.Create(workDir, compiled.AssemblyPath);
-            var workerLimits = limits ?? new WorkerLimits(TimeSpan.FromSeconds(rubric.Limits.CallTimeoutSeconds), rubric.Limits.MemoryMb << 20);
-            var hidden = new[] { request.CourseRoot, library.Root, AppContext.BaseDirectory }.Select(Path.GetFullPath).ToList();
-            using var student = new WorkerSession(layout, workerLimits, hidden);
             using var reference = new InProcessExecutor(request.ReferenceAssembly ?? Assembly.Load("NeuralNet"));
             sandbox = student.Sandbox;
-            foreach (var item in rubric.Items)
-            {
-                items.Add(GradeItem(item, library, intake, compiled, policy, reference, student, request.CourseRoot, seed, messages));
-            }
+            var context = new ItemGrading(library, intake, build, reference, student, request.CourseRoot, seed, layout.ScratchDirectory, messages);
+            items.AddRange(auto.Select(context.Grade));
+        }
+
+        items = ItemScorer.ApplyRubricDeductions(rubric, items, messages);
+        var manual = rubric.Items.Where(i => i.Manual).ToList();
+        if (manual.Count > 0)
+        {
+            messages.Add($"manual: {manual.Sum(i => i.Points):0.##} more points are graded by the course staff ({string.Join(", ", manual.Select(i => i.Id))})");
         }
 
         var score = items.Sum(i => i.Points);
@@ -114,38 +113,6 @@ public static class GradingPipeline
 
         return new GradeResult(rubric.Assignment, Path.GetFileName(Path.TrimEndingDirectorySeparator(request.Submission)), seed, intake.ContentHash,
             Math.Round(score * (1 - penalty), 4), rubric.MaxScore, sandbox, items, messages, clock.Elapsed.TotalSeconds, Version, penalty);
-    }
-
-    private static ItemResult GradeItem(RubricItem item, CourseLibrary library, IntakeResult intake, CompileResult compiled, IReadOnlyList<PolicyViolation> policy,
-        IExecutor reference, IExecutor student, string courseRoot, ulong seed, List<string> messages)
-    {
-        var files = item.Parts.Select(library.FileOf).OfType<string>().Distinct().ToList();
-        var notes = files.Where(intake.Missing.Contains).Select(f => $"{f} was not in the submission").ToList();
-        if (files.FirstOrDefault(intake.Rejected.ContainsKey) is { } rejected)
-        {
-            return ItemScorer.Score(item, ItemScorer.Blocked(item, new Failed($"{rejected} was not accepted: {intake.Rejected[rejected]}")), notes);
-        }
-
-        if (files.FirstOrDefault(compiled.FailedFiles.ContainsKey) is { } failed)
-        {
-            var errors = string.Join("\n", compiled.FailedFiles[failed].Take(5));
-            return ItemScorer.Score(item, ItemScorer.Blocked(item, new CompileError($"{failed} does not compile:\n{errors}")), notes);
-        }
-
-        var violations = policy.Where(v => files.Contains(v.File)).ToList();
-        if (violations.Count > 0)
-        {
-            return ItemScorer.Score(item, ItemScorer.Blocked(item, new PolicyViolated(string.Join("\n", violations.Take(5)))), notes);
-        }
-
-        var checks = new List<CheckResult>();
-        for (var i = 0; i < item.Checks.Count; i++)
-        {
-            var environment = new GradingEnvironment(courseRoot, item.Id, i, seed, intake.Logs);
-            checks.Add(CheckRunner.Run(item.Checks[i], reference, student, environment, messages.Add));
-        }
-
-        return ItemScorer.Score(item, checks, notes);
     }
 
     private static string RubricPath(GradeRequest request) =>

@@ -15,6 +15,12 @@ public sealed record CheckSpec
     /// <summary>Full name of the type under test, e.g. <c>NeuralNet.Layers.Linear</c>.</summary>
     public string? Type { get; init; }
 
+    /// <summary>A static method that builds the object under test instead of a constructor, e.g. <c>NeuralNet.Models.Hw6.Hw6Models.Cnn2</c> (called with <see cref="Args"/>).</summary>
+    public string? Factory { get; init; }
+
+    /// <summary>model: the binding <see cref="Method"/> is called on when it is not static (default <c>m</c>; e.g. <c>net</c> bound by setup).</summary>
+    public string? MethodTarget { get; init; }
+
     public List<string> Args { get; init; } = [];
 
     /// <summary>Arguments of <see cref="Method"/> (same tokens as <see cref="Args"/>; <c>$x</c>/<c>$y</c> are the random input and labels).</summary>
@@ -22,6 +28,9 @@ public sealed record CheckSpec
 
     /// <summary>Shape of the input x, e.g. [4, 7].</summary>
     public List<int>? Input { get; init; }
+
+    /// <summary>Wall-clock limit of one call into the submission for this check (default the rubric's call_timeout_seconds).</summary>
+    public double? TimeoutSeconds { get; init; }
 
     /// <summary>Random cases to run (each with fresh inputs).</summary>
     public int Cases { get; init; } = 3;
@@ -36,6 +45,9 @@ public sealed record CheckSpec
     public Dictionary<string, ParameterSpec>? Params { get; init; }
 
     public bool ZeroGrads { get; init; } = true;
+
+    /// <summary>Standard deviation of the random input <c>$x</c> (default 1; large values test numerical stability, e.g. softmax of logits near 100).</summary>
+    public double Scale { get; init; } = 1.0;
 
     /// <summary>Set about a quarter of the input entries to exactly 0 (catches ReLU-at-zero mistakes).</summary>
     public bool IncludeZeros { get; init; }
@@ -53,10 +65,16 @@ public sealed record CheckSpec
 
     public int Steps { get; init; } = 3;
 
+    /// <summary>optimizer: what must match after each step, <c>Value</c> (an update rule) or <c>Grad</c> (a rule that edits gradients, e.g. L2).</summary>
+    public string Compare { get; init; } = "Value";
+
     /// <summary>Optimizer type under test (optimizer kind); <see cref="Type"/> then names the module whose parameters it updates.</summary>
     public string? Optimizer { get; init; }
 
     public List<string> OptimizerArgs { get; init; } = [];
+
+    /// <summary>optimizer: parameters made directly (name to shape) instead of a module's, so an optimizer item does not depend on a layer the student writes.</summary>
+    public Dictionary<string, List<int>>? ParameterShapes { get; init; }
 
     public int? ParameterCount { get; init; }
 
@@ -67,6 +85,52 @@ public sealed record CheckSpec
 
     public int? MinEntries { get; init; }
 
+    /// <summary>
+    /// training-log: what the log must hold, path to value: <c>name: MLP_lr0.01_b5</c> (equal),
+    /// <c>"val[-1]": {min: 0.8}</c> (range), <c>train.length: 30</c>, <c>"gradient_checks[*].relative_error": {max: 1e-4}</c> (every entry).
+    /// </summary>
+    public Dictionary<string, object>? Expect { get; init; }
+
     /// <summary>C# source of a script check, evaluated on the host with Roslyn scripting.</summary>
     public string? Code { get; init; }
+
+    /// <summary>Random tensors (name to shape) bound on both sides as <c>$name</c>, with a random entry index as <c>$name_index</c>.</summary>
+    public Dictionary<string, List<int>>? Tensors { get; init; }
+
+    /// <summary>Calls made on both sides before the call under test (e.g. constructing a loss).</summary>
+    public List<CallSpec> Setup { get; init; } = [];
+
+    /// <summary>Calls made on the reference only; their results (or the named members) are sent to both sides as values.</summary>
+    public List<CallSpec> ReferenceValues { get; init; } = [];
+
+    /// <summary>accuracy: the data the host loads.</summary>
+    public DataSpec? Data { get; init; }
+
+    /// <summary>accuracy: one training step on <c>$xb</c> = <c>$train_x.Rows($idx)</c> and <c>$yb</c> (run in one round trip per batch).</summary>
+    public List<CallSpec> Step { get; init; } = [];
+
+    /// <summary>accuracy: calls whose last result is the predictions for <c>$test_x</c>: labels (int[]) or scores (N, K).</summary>
+    public List<CallSpec> Predict { get; init; } = [];
+
+    public int Epochs { get; init; } = 1;
+
+    public int BatchSize { get; init; } = 32;
+
+    /// <summary>accuracy: the lowest test accuracy that passes, a fraction.</summary>
+    public double MinAccuracy { get; init; }
+
+    /// <summary>output-files: the provided program's source folder relative to the course root, e.g. <c>reference/NeuralNetCli</c>.</summary>
+    public string? Program { get; init; }
+
+    /// <summary>output-files: the program's entry, <c>Namespace.Type.Method</c> taking string[] (e.g. <c>NeuralNetCli.Program.Main</c>).</summary>
+    public string? Entry { get; init; }
+
+    /// <summary>output-files: input file name to its source relative to the course root (e.g. <c>tinyTrain.csv: data/hw5/tinyTrain.csv</c>).</summary>
+    public Dictionary<string, string>? Inputs { get; init; }
+
+    /// <summary>output-files: output file name to how it is compared: <c>exact</c> (text) or <c>numbers</c> (text equal, numbers within atol/rtol).</summary>
+    public Dictionary<string, string>? Outputs { get; init; }
+
+    /// <summary>Closures (name to body) the worker builds itself where a method wants a <c>Func&lt;T&gt;</c>; <c>$name</c> passes one.</summary>
+    public Dictionary<string, List<CallSpec>>? Functions { get; init; }
 }

@@ -20,5 +20,12 @@ public sealed record Rubric
 
     public List<RubricItem> Items { get; init; } = [];
 
-    public double MaxScore => Items.Sum(i => i.Points);
+    /// <summary>Rubric-wide deductions (A1: printing anything not asked zeroes the programming parts).</summary>
+    public Deductions? Deductions { get; init; }
+
+    /// <summary>The points the grader awards automatically: every item except the manual ones.</summary>
+    public double MaxScore => Items.Where(i => !i.Manual).Sum(i => i.Points);
+
+    /// <summary>The points the course staff award by hand (<see cref="RubricItem.Manual"/> items).</summary>
+    public double ManualScore => Items.Where(i => i.Manual).Sum(i => i.Points);
 }

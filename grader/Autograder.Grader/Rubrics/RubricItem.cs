@@ -20,4 +20,7 @@ public sealed record RubricItem
     public Visibility Visibility { get; init; } = Visibility.Visible;
 
     public string? Note { get; init; }
+
+    /// <summary>Graded by the course staff (an analysis question, a plot): listed for the record, not run, not in the automatic score.</summary>
+    public bool Manual { get; init; }
 }

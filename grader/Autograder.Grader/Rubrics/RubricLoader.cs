@@ -44,6 +44,11 @@ public static class RubricLoader
             Fail("assignment", "the rubric must name its assignment");
         }
 
+        if (rubric.Deductions?.PrintsOutput is { } rubricPrints && rubricPrints != "all" && !double.TryParse(rubricPrints, System.Globalization.CultureInfo.InvariantCulture, out _))
+        {
+            Fail("deductions.prints_output", $"expected 'all' or a number of points, found '{rubricPrints}'");
+        }
+
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < rubric.Items.Count; i++)
         {
@@ -67,6 +72,11 @@ public static class RubricLoader
             if (item.Deductions?.PrintsOutput is { } prints && prints != "all" && !double.TryParse(prints, System.Globalization.CultureInfo.InvariantCulture, out _))
             {
                 Fail($"{at}.deductions.prints_output", $"expected 'all' or a number of points, found '{prints}'");
+            }
+
+            if (item.Manual && item.Checks.Count > 0)
+            {
+                Fail($"{at}.checks", $"item '{item.Id}' is manual (graded by the staff) and cannot have checks");
             }
 
             for (var j = 0; j < item.Checks.Count; j++)

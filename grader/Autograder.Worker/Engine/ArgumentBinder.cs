@@ -6,10 +6,13 @@ namespace Autograder.Worker.Engine;
 
 /// <summary>
 /// Turns wire values into .NET arguments for a given parameter list and picks the first overload
-/// whose parameters accept them all (params arrays and optional parameters included).
+/// whose parameters accept them all (params arrays and optional parameters included). A
+/// <see cref="FuncValue"/> becomes a <c>Func&lt;T&gt;</c> or <c>Action</c> that runs its body through <paramref name="run"/>.
 /// </summary>
-internal sealed class ArgumentBinder(LibraryTypes types, IReadOnlyDictionary<string, object?> bindings)
+internal sealed class ArgumentBinder(LibraryTypes types, IReadOnlyDictionary<string, object?> bindings, Func<IReadOnlyList<WorkerRequest>, object?> run)
 {
+    private static readonly MethodInfo MakeFuncMethod = typeof(ArgumentBinder).GetMethod(nameof(MakeFunc), BindingFlags.NonPublic | BindingFlags.Instance)!;
+
     public (T Member, object?[] Args) Bind<T>(IEnumerable<T> candidates, IReadOnlyList<WireValue> args, string what)
         where T : MethodBase
     {
@@ -35,6 +38,24 @@ internal sealed class ArgumentBinder(LibraryTypes types, IReadOnlyDictionary<str
 
         return result;
     }
+
+    /// <summary>A wire value as the library's natural .NET value: tensor, Rng, arrays, numbers, strings, bound objects.</summary>
+    public object? Natural(WireValue value) => value switch
+    {
+        NullValue => null,
+        IntValue i => i.Value is >= int.MinValue and <= int.MaxValue ? (int)i.Value : i.Value,
+        DoubleValue d => d.Value,
+        BoolValue b => b.Value,
+        StringValue s => s.Value,
+        IntsValue a => a.Values.ToArray(),
+        DoublesValue a => a.Values.ToArray(),
+        TensorValue t => types.NewTensor(t.Shape, t.Values()),
+        RngValue r => types.NewRng(r.Seed),
+        RefValue r => bindings.TryGetValue(r.Name, out var bound) ? bound : throw new ArgumentException($"no object bound to '{r.Name}'"),
+        ListValue l => l.Items.Select(Natural).ToList(),
+        FuncValue f => MakeFunc<object?>(f),
+        _ => throw new ArgumentException($"cannot bind a {Kind(value)}"),
+    };
 
     private bool TryBind(ParameterInfo[] parameters, IReadOnlyList<WireValue> args, out object?[] bound)
     {
@@ -141,6 +162,12 @@ internal sealed class ArgumentBinder(LibraryTypes types, IReadOnlyDictionary<str
                 return bound is null ? !target.IsValueType : target.IsInstanceOfType(bound);
             case ListValue l:
                 return TryConvertList(l, target, out result);
+            case FuncValue f when target == typeof(Action):
+                result = new Action(() => run(f.Body));
+                return true;
+            case FuncValue f when target.IsGenericType && target.GetGenericTypeDefinition() == typeof(Func<>):
+                result = MakeFuncMethod.MakeGenericMethod(target.GetGenericArguments()[0]).Invoke(this, [f]);
+                return true;
             default:
                 return false;
         }
@@ -187,6 +214,16 @@ internal sealed class ArgumentBinder(LibraryTypes types, IReadOnlyDictionary<str
         result = typed;
         return true;
     }
+
+    private Func<T> MakeFunc<T>(FuncValue f) => () => Coerce<T>(run(f.Body));
+
+    private static T Coerce<T>(object? value) => value switch
+    {
+        T typed => typed,
+        null when default(T) is null => default!,
+        IConvertible number when typeof(T) == typeof(double) => (T)(object)number.ToDouble(System.Globalization.CultureInfo.InvariantCulture),
+        _ => throw new InvalidCastException($"the function returned {value?.GetType().Name ?? "null"}, expected {typeof(T).Name}"),
+    };
 
     private static Type? ListElementType(Type target) =>
         target.IsGenericType && target.GetGenericArguments().Length == 1 && target.IsInterface

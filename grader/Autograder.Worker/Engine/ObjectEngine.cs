@@ -7,8 +7,9 @@ namespace Autograder.Worker.Engine;
 
 /// <summary>
 /// Serves <see cref="WorkerRequest"/>s against one course-library assembly by reflection: constructs
-/// types, calls methods, reads and writes members, keeps named bindings. The worker runs it on the
-/// student build; the host runs the very same code on the trusted reference, so both sides of every
+/// types, calls methods, reads and writes members, keeps named bindings, and turns
+/// <see cref="FuncValue"/>s into delegates that run requests here. The worker runs it on the student
+/// build; the host runs the very same code on the trusted reference, so both sides of every
 /// comparison go through identical argument binding.
 /// </summary>
 internal sealed class ObjectEngine
@@ -29,8 +30,10 @@ internal sealed class ObjectEngine
     {
         try
         {
-            var (value, args) = Dispatch(request);
-            return new WorkerResponse(request.Id, true, value, args);
+            var (result, args) = Perform(request);
+            var value = ToWire(result);
+            var after = args?.Select(ToWire).ToList();
+            return new WorkerResponse(request.Id, true, value, after);
         }
         catch (Exception ex)
         {
@@ -39,27 +42,59 @@ internal sealed class ObjectEngine
         }
     }
 
-    private (WireValue? Value, IReadOnlyList<WireValue>? Args) Dispatch(WorkerRequest r)
+    /// <summary>Runs a request and binds its result; returns the raw result and, with ReturnArgs, the arguments after the call.</summary>
+    private (object? Result, IReadOnlyList<object?>? Args) Perform(WorkerRequest r)
+    {
+        var (result, args) = Dispatch(r);
+        if (r.Bind is { } name)
+        {
+            _bindings[name] = result;
+        }
+
+        return (result, r.ReturnArgs ? args : null);
+    }
+
+    /// <summary>The body of a <see cref="FuncValue"/>: every request in order; the last one's result.</summary>
+    private object? RunBody(IReadOnlyList<WorkerRequest> body)
+    {
+        object? last = null;
+        foreach (var request in body)
+        {
+            last = Perform(request).Result;
+        }
+
+        return last;
+    }
+
+    private (object? Result, IReadOnlyList<object?>? Args) Dispatch(WorkerRequest r)
     {
         switch (r.Op)
         {
             case "ping":
-                return (new StringValue("pong"), null);
+                return ("pong", null);
             case "load":
                 _types = new LibraryTypes((_loader ?? throw new InvalidOperationException("this engine has a fixed library"))(r.Path ?? throw new ArgumentException("load: no path")));
-                return (new StringValue(_types.Library.FullName ?? "?"), null);
+                return (_types.Library.FullName ?? "?", null);
             case "reset":
                 _bindings.Clear();
-                return (new NullValue(), null);
+                return (null, null);
             case "new":
                 return Invoke(r, isNew: true);
             case "call":
                 return Invoke(r, isNew: false);
             case "get":
-                return (Bind(r.Bind, GetMember(Target(r), r.Member ?? throw new ArgumentException("get: no member"))), null);
+                return (GetMember(Target(r), r.Member ?? throw new ArgumentException("get: no member")), null);
             case "set":
                 SetMember(Target(r), r.Member ?? throw new ArgumentException("set: no member"), r.Args is [var v] ? v : throw new ArgumentException("set: exactly one value expected"));
-                return (new NullValue(), null);
+                return (null, null);
+            case "describe":
+                return (Describe(Target(r)), null);
+            case "main":
+                return RunProgram(r);
+            case "run":
+                return (RunBody(r.Args is [FuncValue f] ? f.Body : throw new ArgumentException("run: exactly one function expected")), null);
+            case "let":
+                return (Binder().Natural(r.Args is [var value] ? value : throw new ArgumentException("let: exactly one value expected")), null);
             default:
                 throw new NotSupportedException($"unknown op '{r.Op}'");
         }
@@ -67,10 +102,12 @@ internal sealed class ObjectEngine
 
     private LibraryTypes Types => _types ?? throw new InvalidOperationException("no library loaded yet");
 
-    private (WireValue?, IReadOnlyList<WireValue>?) Invoke(WorkerRequest r, bool isNew)
+    private ArgumentBinder Binder() => new(Types, _bindings, RunBody);
+
+    private (object?, IReadOnlyList<object?>) Invoke(WorkerRequest r, bool isNew)
     {
         var args = r.Args ?? [];
-        var binder = new ArgumentBinder(Types, _bindings);
+        var binder = Binder();
         object?[] bound;
         object? result;
         if (isNew)
@@ -83,33 +120,50 @@ internal sealed class ObjectEngine
         else
         {
             var name = r.Member ?? throw new ArgumentException("call: no method");
-            var (type, target) = r.Target is null ? (Types.Find(r.Type ?? throw new ArgumentException("call: no target or type")), null) : (TargetType(r), Target(r));
+            var (type, target) = r.Target is null ? (Types.Find(r.Type ?? throw new ArgumentException("call: no target or type")), null) : (Target(r).GetType(), Target(r));
             var flags = target is null ? BindingFlags.Public | BindingFlags.Static : BindingFlags.Public | BindingFlags.Instance;
             var (method, a) = binder.Bind(type.GetMethods(flags).Where(m => m.Name == name && !m.IsGenericMethodDefinition), args, $"{type.Name}.{name}");
             bound = a;
             result = method.Invoke(target, bound);
         }
 
-        var after = r.ReturnArgs ? bound.Select(ToWire).ToList() : null;
-        return (Bind(r.Bind, result), after);
+        return (result, bound);
     }
+
+    /// <summary>
+    /// <c>main</c>: loads the program at Path beside the library and calls its static Type.Member (any
+    /// visibility, e.g. a console program's private Main) with Args; the result is its exit code.
+    /// </summary>
+    private (object?, IReadOnlyList<object?>?) RunProgram(WorkerRequest r)
+    {
+        var context = new ProgramLoadContext(Types.Library);
+        try
+        {
+            var program = context.LoadProgram(r.Path ?? throw new ArgumentException("main: no program path"));
+            var typeName = r.Type ?? throw new ArgumentException("main: no type");
+            var type = program.GetType(typeName) ?? throw new TypeLoadException($"the program has no type '{typeName}'");
+            var name = r.Member ?? "Main";
+            var candidates = type.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static).Where(m => m.Name == name);
+            var (method, bound) = Binder().Bind(candidates, r.Args ?? [], $"{type.Name}.{name}");
+            return (method.Invoke(null, bound), null);
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    /// <summary><c>describe</c>: the public instance properties of an object, as (name, value) pairs in declaration order.</summary>
+    private static List<object?> Describe(object target) =>
+        [.. target.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true })
+            .OrderBy(p => p.MetadataToken)
+            .Select(p => (object?)new object?[] { p.Name, p.GetValue(target) })];
 
     private object Target(WorkerRequest r) =>
         r.Target is { } name && _bindings.TryGetValue(name, out var value) && value is not null
             ? value
             : throw new ArgumentException($"no object bound to '{r.Target}'");
-
-    private Type TargetType(WorkerRequest r) => Target(r).GetType();
-
-    private WireValue Bind(string? name, object? result)
-    {
-        if (name is not null)
-        {
-            _bindings[name] = result;
-        }
-
-        return ToWire(result);
-    }
 
     private static object? GetMember(object target, string member)
     {
@@ -134,7 +188,7 @@ internal sealed class ObjectEngine
 
     private void SetMember(object target, string member, WireValue value)
     {
-        var binder = new ArgumentBinder(Types, _bindings);
+        var binder = Binder();
         var type = target.GetType();
         if (type.GetProperty(member, Public) is { } p)
         {

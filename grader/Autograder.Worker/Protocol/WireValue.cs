@@ -20,6 +20,7 @@ namespace Autograder.Worker.Protocol;
 [JsonDerivedType(typeof(RefValue), "ref")]
 [JsonDerivedType(typeof(ObjectValue), "object")]
 [JsonDerivedType(typeof(ListValue), "list")]
+[JsonDerivedType(typeof(FuncValue), "func")]
 internal abstract record WireValue;
 
 internal sealed record NullValue : WireValue;
@@ -65,3 +66,11 @@ internal sealed record RefValue(string Name) : WireValue;
 internal sealed record ObjectValue(string Handle, string Type) : WireValue;
 
 internal sealed record ListValue(IReadOnlyList<WireValue> Items) : WireValue;
+
+/// <summary>
+/// A function built in the worker, never sent as code: where a parameter wants a <c>Func&lt;T&gt;</c> or
+/// <c>Action</c>, the engine passes a delegate that runs <paramref name="Body"/> (ordinary requests against
+/// the engine's own bindings, e.g. a forward pass of provided code) and returns the last result.
+/// HW3's gradient checker takes such a loss closure: F(w) is evaluated where w lives.
+/// </summary>
+internal sealed record FuncValue(IReadOnlyList<WorkerRequest> Body) : WireValue;

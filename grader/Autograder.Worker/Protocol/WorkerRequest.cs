@@ -3,7 +3,11 @@ namespace Autograder.Worker.Protocol;
 /// <summary>
 /// One call the host asks for. <see cref="Op"/> is one of <c>load</c> (Path), <c>new</c> (Type, Args),
 /// <c>call</c> (Target or Type for static, Member, Args), <c>get</c> (Target, Member),
-/// <c>set</c> (Target, Member, Args[0]), <c>reset</c> (forget all bindings), <c>ping</c>.
+/// <c>describe</c> (Target's public properties as [name, value] pairs, for comparing records),
+/// <c>main</c> (run a provided program: Path of its assembly, Type, Member (default Main), Args),
+/// <c>set</c> (Target, Member, Args[0]), <c>let</c> (bind Args[0] as a library value under Bind, e.g. a
+/// tensor both a closure and the method under test must see), <c>run</c> (run the body of the
+/// <see cref="FuncValue"/> in Args[0]: several calls in one round trip, e.g. one training step), <c>reset</c> (forget all bindings), <c>ping</c>.
 /// The result of new/call/get is stored under <see cref="Bind"/> when given.
 /// With <see cref="ReturnArgs"/>, the response also carries the arguments as they are after the
 /// call, so the host can tell when a submission mutated its inputs.

@@ -34,6 +34,8 @@ internal static class AnswerCompiler
         .WithAllowUnsafe(false)
         .WithCheckOverflow(false);
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, CompiledAnswer> Cache = new(StringComparer.Ordinal);
+
     private static readonly Lazy<bool> Warm = new(() => CompileBatch(
         [new WrittenItem("warm-up", "Sigmoid(x) * T(m) * m", "matrix", [new WrittenVariable("x", false), new WrittenVariable("m", true)], [])],
         CancellationToken.None)[0].Run is not null);
@@ -41,8 +43,32 @@ internal static class AnswerCompiler
     /// <summary>Loads and JITs Roslyn once per process (the first compilation costs seconds, later ones far less).</summary>
     public static bool WarmUp() => Warm.Value;
 
-    /// <summary>Compiles every item; the result has one entry per item, in order.</summary>
+    /// <summary>Compiles every item, reusing answers this process compiled before (same expression, result kind and variables).</summary>
     public static IReadOnlyList<CompiledAnswer> CompileBatch(IReadOnlyList<WrittenItem> items, CancellationToken cancel)
+    {
+        if (Cache.Count > 4096)
+        {
+            Cache.Clear();
+        }
+
+        var keys = items.Select(Key).ToList();
+        var missing = Enumerable.Range(0, items.Count).Where(i => !Cache.ContainsKey(keys[i])).ToList();
+        if (missing.Count > 0)
+        {
+            var fresh = CompileNew(missing.Select(i => items[i]).ToList(), cancel);
+            for (var k = 0; k < missing.Count; k++)
+            {
+                Cache[keys[missing[k]]] = fresh[k];
+            }
+        }
+
+        return items.Select((item, i) => Cache[keys[i]] with { Id = item.Id }).ToList();
+    }
+
+    private static string Key(WrittenItem item) =>
+        $"{item.Result}|{string.Join(",", item.Variables.Select(v => (v.IsMatrix ? "M:" : "N:") + v.Name))}|{item.Expression}";
+
+    private static IReadOnlyList<CompiledAnswer> CompileNew(IReadOnlyList<WrittenItem> items, CancellationToken cancel)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var results = new CompiledAnswer?[items.Count];

@@ -93,7 +93,7 @@ public sealed class Head : Module
     public override Tensor Backward(Tensor x, Tensor gradOutput)
     {
         var t = CheckInput(x, "Backward");
-        SequenceOps.RequireSameShape(gradOutput, [x.Dim(0), t, HeadSize], "Head");
+        RequireShape("Head", gradOutput, [x.Dim(0), t, HeadSize]);
         var cache = CacheFor(x);
         // TODO(attention.head.backward): back through weights @ v (dropout via _dropout.Backward), the softmax (dS = P * (dP - sum(dP * P))), the scale, q k^T, and the three projections (their Backward returns their dx); return the sum of the three dx.
         // BEGIN SOLUTION attention.head.backward

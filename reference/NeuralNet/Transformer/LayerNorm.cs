@@ -67,7 +67,7 @@ public sealed class LayerNorm : Module
     public override Tensor Backward(Tensor x, Tensor gradOutput)
     {
         CheckInput(x, "Backward");
-        SequenceOps.RequireSameShape(gradOutput, x.Shape, "LayerNorm");
+        RequireShape("LayerNorm", gradOutput, x.Shape);
         var cache = CacheFor(x);
         // TODO(layernorm.backward): d(gamma) = sum of gradOutput * x_hat and d(beta) = sum of gradOutput over all positions; dx_hat = gradOutput * gamma; return invStd * (dx_hat - mean(dx_hat) - x_hat * mean(dx_hat * x_hat)), means over the last axis.
         // BEGIN SOLUTION layernorm.backward

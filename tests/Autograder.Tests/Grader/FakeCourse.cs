@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.Loader;
+using Autograder.Grader.Assignments;
 using Autograder.Grader.Compilation;
 using Autograder.Grader.Execution;
 using Autograder.Grader.Pipeline;
@@ -40,8 +41,8 @@ internal sealed class FakeCourse
         Write(LibraryRoot, "Optimizers/Sgd.cs", FakeCourseSources.Sgd);
         Write(Root, "schemas/training-log.schema.json", FakeCourseSources.LogSchema);
 
-        var library = CourseLibrary.Load(LibraryRoot);
-        var compilation = SubmissionCompiler.Create(library.Sources, "NeuralNet");
+        Library = CourseLibrary.Load(LibraryRoot);
+        var compilation = SubmissionCompiler.Create(Library.Sources, "NeuralNet");
         using var stream = new MemoryStream();
         var emitted = compilation.Emit(stream);
         if (!emitted.Success)
@@ -64,9 +65,15 @@ internal sealed class FakeCourse
 
     public Assembly Reference { get; }
 
+    public CourseLibrary Library { get; }
+
     public Rubric Rubric { get; }
 
-    public AssignmentInfo Assignment { get; } = new() { Id = "fake-course", Files = [.. Files], Parts = [.. Parts] };
+    public AssignmentProfile Assignment { get; } = Profile("fake-course", Files, Parts);
+
+    /// <summary>A minimal assignment profile (id, files, parts), parsed by the release's loader.</summary>
+    public static AssignmentProfile Profile(string id, IEnumerable<string> files, IEnumerable<string> parts) =>
+        AssignmentProfile.Parse($"id: {id}\ntitle: {id}\nparts: [{string.Join(", ", parts)}]\nfiles: [{string.Join(", ", files)}]\n", $"{id}.assignment.yaml");
 
     /// <summary>A submission folder with the solution files, each transformed by <paramref name="edit"/> (file, text) -> text.</summary>
     public static string Submission(Func<string, string, string>? edit = null, bool flat = false, string? log = """{"epochs": 2, "train_acc": [0.5, 0.7]}""")

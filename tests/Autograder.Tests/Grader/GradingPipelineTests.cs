@@ -27,7 +27,7 @@ public sealed class GradingPipelineTests
     [Fact]
     public void Grade_Skeleton_ScoresZeroAsNotImplemented()
     {
-        var dir = FakeCourse.Submission((file, text) => Autograder.Grader.Compilation.SolutionRegions.Stub(text, file, FakeCourse.Parts), log: null);
+        var dir = FakeCourse.Submission((file, _) => Course.Library.Stub(file, FakeCourse.Parts), log: null);
 
         var result = Course.Grade(dir);
 

@@ -28,7 +28,7 @@ public sealed class Hw3ReferenceTests
         {
             Seed = 1,
             Rubric = rubric,
-            Assignment = new AssignmentInfo { Id = "hw3-fashion-mlp", Files = [.. files], Parts = [.. rubric.Items.SelectMany(i => i.Parts)] },
+            Assignment = FakeCourse.Profile("hw3-fashion-mlp", files, rubric.Items.SelectMany(i => i.Parts)),
         });
 
         Assert.Null(result.GraderError);

@@ -52,6 +52,8 @@ public sealed class ReleasedKitTests(ITestOutputHelper log)
                 }
             }
 
+            CheckScoreAndPack(dir, manifest);
+
             foreach (var (path, contents) in release.Build(assignment, solved: true).Files.Where(f => f.Key.StartsWith(KitLayout.Library + "/", StringComparison.Ordinal)))
             {
                 File.WriteAllBytes(Path.Combine(dir, path), contents);
@@ -66,6 +68,42 @@ public sealed class ReleasedKitTests(ITestOutputHelper log)
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    // The kit's CI scoring step on the shipped run's results, and its pack command.
+    private void CheckScoreAndPack(string dir, KitManifest manifest)
+    {
+        var summary = Path.Combine(dir, "summary.md");
+        var githubOutput = Path.Combine(dir, "github_output");
+        var env = new Dictionary<string, string> { ["GITHUB_STEP_SUMMARY"] = summary, ["GITHUB_OUTPUT"] = githubOutput };
+        var (code, output) = DotnetProcess.Run(dir, Timeout, env, "run", "--project", "tools/Kit", "--", "score", "TestResults/shipped.trx");
+        log.WriteLine(output);
+        Assert.True(code == 0, output);
+        var provided = manifest.Checks.Where(c => !c.Assigned).Sum(c => c.Points);
+        var total = $"Public score: {Number(provided)} / {Number(manifest.Checks.Sum(c => c.Points))}";
+        Assert.Contains(total, output, StringComparison.Ordinal);
+        Assert.Contains($"**{total}**", File.ReadAllText(summary), StringComparison.Ordinal);
+        var first = manifest.Checks.First(c => c.Assigned);
+        Assert.Contains($"| {first.Item} | `{first.Part}` | 0 / {Number(first.Points)} | not implemented yet: TODO(", File.ReadAllText(summary), StringComparison.Ordinal);
+
+        var result = File.ReadAllText(githubOutput).Trim();
+        Assert.StartsWith("result=", result, StringComparison.Ordinal);
+        using var classroom = System.Text.Json.JsonDocument.Parse(System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(result["result=".Length..])));
+        var root = classroom.RootElement;
+        Assert.Equal(1, root.GetProperty("version").GetInt32());
+        Assert.Equal("fail", root.GetProperty("status").GetString());
+        Assert.Equal(manifest.Checks.Sum(c => c.Points), root.GetProperty("max_score").GetDouble());
+        var tests = root.GetProperty("tests").EnumerateArray().ToList();
+        Assert.Equal(manifest.Checks.Count, tests.Count);
+        Assert.Equal(provided, tests.Sum(t => t.GetProperty("score").GetDouble()));
+        Assert.All(tests, t => Assert.True(t.TryGetProperty("name", out _) && t.TryGetProperty("status", out _) && t.TryGetProperty("message", out _)));
+
+        var (packCode, packOutput) = DotnetProcess.Run(dir, Timeout, null, "run", "--no-build", "--project", "tools/Kit", "--", "pack");
+        Assert.True(packCode == 0, packOutput);
+        using var zip = System.IO.Compression.ZipFile.OpenRead(Path.Combine(dir, manifest.Submission));
+        Assert.Equal(manifest.Files, zip.Entries.Select(e => e.FullName));
+    }
+
+    private static string Number(double value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 
     private List<(string Class, string Outcome, string Message)> RunTests(string dir, string trx)
     {

@@ -74,12 +74,13 @@ public sealed class MatMulKernelTests
         _ => Tensor.RandomNormal([cols + 2, rows], 0, 1, rng).Slice(1, cols).T,
     };
 
-    private static double[] Run(Tensor a, Tensor b, GemmIsa isa, int workers, int offset = 0)
+    /// <summary>The product on exactly <paramref name="workers"/> threads (where the shape splits), into a NaN-filled buffer.</summary>
+    private static double[] Run(Tensor a, Tensor b, GemmIsa isa, int workers)
     {
-        var c = new double[offset + a.Dim(0) * b.Dim(1)];
+        var c = new double[a.Dim(0) * b.Dim(1)];
         Array.Fill(c, double.NaN);
-        MatMulKernel.Multiply(a, b, c, offset, isa, workers);
-        return c[offset..];
+        MatMulKernel.MultiplyOn(a, b, c, 0, isa, workers);
+        return c;
     }
 
     [Theory]
@@ -105,11 +106,12 @@ public sealed class MatMulKernelTests
     [InlineData(0)]
     [InlineData(1)]
     [InlineData(3)]
-    public void Multiply_LargeShapesOnSeveralThreads_MatchNaiveAndOneThreadBitForBit(int layout)
+    public void Multiply_OnSeveralThreads_MatchesNaiveAndOneThreadBitForBit(int layout)
     {
-        // 2 * 300 * 270 * 150 flops is enough for several workers; 270 > 256 makes two K passes.
+        // Row-split blocked (300 rows), column-split blocked (30 rows, 150 columns), small-batch and dot paths
+        // (5 rows); 270 > 256 makes two K passes.
         var rng = new Rng(5);
-        foreach (var (m, k, n) in new[] { (300, 270, 150), (9, 600, 1000), (400, 7, 90) })
+        foreach (var (m, k, n) in new[] { (300, 270, 150), (30, 40, 150), (5, 300, 400), (400, 7, 90) })
         {
             var a = Operand(m, k, layout, rng);
             var b = Operand(k, n, layout, rng);
@@ -138,6 +140,14 @@ public sealed class MatMulKernelTests
             Assert.Equal(portable, Run(a, b, GemmIsa.Avx2, 2));
             Assert.Equal(portable, Run(a, b, GemmIsa.Avx512, 2));
         }
+    }
+
+    [Fact]
+    public void Workers_SmallProductsStayOnOneThread_LargeOnesUseTheCores()
+    {
+        Assert.Equal(1, MatMulKernel.Workers(5, 784, 1000, 2));
+        Assert.Equal(2, MatMulKernel.Workers(10000, 784, 128, 2));
+        Assert.Equal(1, MatMulKernel.Workers(10000, 784, 128, 1));
     }
 
     [Fact]
@@ -177,7 +187,7 @@ public sealed class MatMulKernelTests
         {
             var c = new double[7 + 13 * 17 + 5];
             Array.Fill(c, -1.0);
-            MatMulKernel.Multiply(a, b, c, 7, isa, 2);
+            MatMulKernel.MultiplyOn(a, b, c, 7, isa, 2);
             Assert.All(c[..7], v => Assert.Equal(-1.0, v));
             Assert.All(c[^5..], v => Assert.Equal(-1.0, v));
             AssertClose(Naive(a, b), c[7..^5], 20, isa.ToString());

@@ -92,6 +92,17 @@ public sealed class HeadTests
     }
 
     [Fact]
+    public void Backward_GradientOfWrongShape_NamesBothShapes()
+    {
+        var head = new Head(4, 2, 3, 0.0, new Rng(9));
+        var x = Tensor.Zeros(2, 3, 4);
+        head.Forward(x);
+        var e = Assert.Throws<ArgumentException>(() => head.Backward(x, Tensor.Zeros(2, 3, 4)));
+        Assert.Contains("(2, 3, 4)", e.Message, StringComparison.Ordinal);
+        Assert.Contains("(2, 3, 2)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Forward_WrongEmbeddingSize_NamesExpectedShape()
     {
         var head = new Head(4, 2, 3, 0.0, new Rng(8));

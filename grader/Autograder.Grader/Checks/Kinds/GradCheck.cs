@@ -9,9 +9,13 @@ namespace Autograder.Grader.Checks.Kinds;
 /// (f(w+h) - f(w-h)) / 2h computed on the host with the reference forward and the loss
 /// L = sum(Forward(x) * grad), for x and every parameter; passes when the CS231n relative error
 /// is at most max_rel_error. Params: type, args, input, cases, max_rel_error.
-/// <c>function</c>: the student's static method (method_type.method) is called with args and its
-/// result compared with the reference's (which computes true central differences).
-/// Params: method_type, method, args method_args (<c>$m</c> is the module built from type/args when given, <c>$x</c> a random input of shape input), atol, rtol.
+/// <c>function</c>: the student's static method (method_type.method) is called with method_args and
+/// its result compared with the reference's, which computes true central differences of the same
+/// function. HW3's <c>ApproximateEntry(loss, w, index, eps)</c> gets a loss closure from
+/// <c>functions</c> (built in each process from provided code), a random tensor <c>$w</c> from
+/// <c>tensors</c> and a random entry <c>$w_index</c>; afterwards w must be as it was (restored).
+/// Params: method_type, method, method_args (<c>$m</c> is the module built from type/args when given,
+/// <c>$x</c> a random input of shape input, <c>$y</c> labels), tensors, setup, functions, atol, rtol.
 /// </summary>
 internal sealed class GradCheck : ICheckKind
 {
@@ -62,10 +66,14 @@ internal sealed class GradCheck : ICheckKind
             c.Inline["y"] = Inputs.Labels(rng, shape[0], c.Spec.Classes);
         }
 
+        CallSteps.Prepare(c, rng);
         var call = new WorkerRequest(0, "call", Type: c.Spec.MethodType ?? throw new RubricError("gradcheck function mode needs method_type"),
             Member: c.Spec.Method ?? throw new RubricError("gradcheck function mode needs method"), Args: c.Args(c.Spec.MethodArgs));
         var (expected, got) = c.Both(call);
-        TensorCompare.AssertClose($"{c.Spec.Method}(...)", expected, got, c.Spec.Atol, c.Spec.Rtol);
+        var where = c.Inline.Where(kv => kv.Key.EndsWith("_index", StringComparison.Ordinal) && kv.Value is IntsValue)
+            .Select(kv => $" for {kv.Key[..^6]}[{string.Join(", ", ((IntsValue)kv.Value).Values)}]").FirstOrDefault() ?? "";
+        TensorCompare.AssertClose($"{c.Spec.Method}(...){where}", expected, got, c.Spec.Atol, c.Spec.Rtol);
+        CallSteps.AssertTensorsRestored(c, $"{c.Spec.Method}(...)");
     }
 
     private static void Compare(CheckContext c, string what, TensorValue numeric, WireValue got)

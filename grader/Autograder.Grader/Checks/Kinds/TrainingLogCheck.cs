@@ -7,10 +7,14 @@ namespace Autograder.Grader.Checks.Kinds;
 /// <summary>
 /// <c>training-log</c>: the submitted log <c>file</c> must be JSON valid against <c>schema</c>
 /// (default rubrics/schemas/training-log.schema.json, relative to the course root), hold only finite
-/// numbers, keep accuracies in [0, 1], and its arrays must have at least <c>min_entries</c> entries.
+/// numbers, keep accuracies in [0, 1], its arrays must have at least <c>min_entries</c> entries, and
+/// it must meet the <c>expect</c> rules (<see cref="LogExpectations"/>: the run's name and settings,
+/// the handout's figures as sanity ranges). The schema is parsed once per file and process.
 /// </summary>
 internal sealed class TrainingLogCheck : ICheckKind
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonSchema> Schemas = new(StringComparer.Ordinal);
+
     public string Kind => "training-log";
 
     public int CaseCount(CheckSpec spec) => 1;
@@ -20,7 +24,7 @@ internal sealed class TrainingLogCheck : ICheckKind
         var file = c.Spec.File ?? throw new RubricError("training-log needs file");
         if (!c.Environment.Logs.TryGetValue(file, out var text))
         {
-            throw new CheckFailure($"{file} was not found in the submission; run the training command and include the log it writes");
+            throw new NotSubmitted($"{file} was not found in the submission; run the training command and include the log it writes");
         }
 
         var schemaPath = Path.Combine(c.Environment.CourseRoot, c.Spec.Schema ?? "rubrics/schemas/training-log.schema.json");
@@ -29,7 +33,7 @@ internal sealed class TrainingLogCheck : ICheckKind
             throw new RubricError($"schema {schemaPath} does not exist");
         }
 
-        var schema = JsonSchema.FromFileAsync(schemaPath).GetAwaiter().GetResult();
+        var schema = Schemas.GetOrAdd($"{schemaPath}|{File.GetLastWriteTimeUtc(schemaPath).Ticks}", p => JsonSchema.FromFileAsync(p[..p.LastIndexOf('|')]).GetAwaiter().GetResult());
         JsonDocument document;
         try
         {
@@ -49,6 +53,10 @@ internal sealed class TrainingLogCheck : ICheckKind
             }
 
             Sane(document.RootElement, "$", file, c.Spec.MinEntries ?? 1);
+            if (c.Spec.Expect is { } rules)
+            {
+                LogExpectations.Check(file, document.RootElement, rules);
+            }
         }
     }
 
@@ -59,7 +67,8 @@ internal sealed class TrainingLogCheck : ICheckKind
             case JsonValueKind.Object:
                 foreach (var p in element.EnumerateObject())
                 {
-                    Sane(p.Value, $"{path}.{p.Name}", file, minEntries);
+                    // min_entries is about the per-epoch lists at the top; nested arrays (the config's echo) may be empty.
+                    Sane(p.Value, $"{path}.{p.Name}", file, path == "$" ? minEntries : 0);
                     if (p.Name.Contains("acc", StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind == JsonValueKind.Array
                         && p.Value.EnumerateArray().Any(v => v.ValueKind == JsonValueKind.Number && v.GetDouble() is < 0 or > 1))
                     {
@@ -77,7 +86,7 @@ internal sealed class TrainingLogCheck : ICheckKind
                 var i = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    Sane(item, $"{path}[{i++}]", file, 1);
+                    Sane(item, $"{path}[{i++}]", file, 0);
                 }
 
                 break;

@@ -105,6 +105,11 @@ public sealed partial class QuestionBank
                 Fail(q.Kind == QuestionKind.Manual ? "manual items give 0 automatic points (put the handout's points in manual_points)" : "needs positive points");
             }
 
+            if (q.Cases.Select(c => c.Points).Distinct().Count() > 1)
+            {
+                Fail("its cases must be worth the same points (the rubric scores the fraction of cases passed)");
+            }
+
             if (q.Cases.Count > 0 && Math.Abs(q.Cases.Sum(c => c.Points) - q.Points) > 1e-9)
             {
                 Fail($"its cases give {q.Cases.Sum(c => c.Points)} points but the question is worth {q.Points}");

@@ -224,7 +224,9 @@ public static partial class ExpressionValidator
         {
             if (call.Expression is not IdentifierNameSyntax target)
             {
-                return call.Expression is MemberAccessExpressionSyntax m ? MemberAccess(m) : At(call.Expression, "only the answer functions can be called, by name");
+                return call.Expression is MemberAccessExpressionSyntax m
+                    ? MemberAccess(m)
+                    : Visit(call.Expression, depth + 1) ?? At(call.Expression, "only the answer functions can be called, by name");
             }
 
             var name = target.Identifier.ValueText;

@@ -47,11 +47,12 @@ public static class NameSuggester
         return best.Name is not null && best.Distance <= allowed ? best.Name : null;
     }
 
-    /// <summary>Levenshtein distance (insert, delete, substitute: cost 1 each).</summary>
+    /// <summary>Edit distance with adjacent transpositions (optimal string alignment): insert, delete, substitute, swap cost 1 each.</summary>
     public static int Distance(string a, string b)
     {
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
+        var beforePrevious = new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
         {
             previous[j] = j;
@@ -64,9 +65,13 @@ public static class NameSuggester
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    current[j] = Math.Min(current[j], beforePrevious[j - 2] + 1);
+                }
             }
 
-            (previous, current) = (current, previous);
+            (beforePrevious, previous, current) = (previous, current, beforePrevious);
         }
 
         return previous[b.Length];

@@ -14,33 +14,31 @@ namespace Autograder.Grader.Written.Grading;
 /// </summary>
 public sealed class WrittenGrader(QuestionBank bank, IWrittenEvaluator evaluator)
 {
-    /// <summary>Time each answer gets in the worker for compiling and running on all its bindings.</summary>
+    /// <summary>Time the worker gets to compile a problem's answers, and then each answer for its runs.</summary>
     public int TimeLimitMs { get; init; } = 10000;
 
     public WrittenReport Grade(AnswerSheet sheet, ulong seed)
     {
-        var messages = new List<string>(sheet.Problems);
-        var known = bank.Questions.Select(q => q.Id).ToList();
-        foreach (var (id, answer) in sheet.Answers)
-        {
-            if (!known.Contains(id))
-            {
-                var close = NameSuggester.Suggest(id, known);
-                messages.Add($"line {answer.Line}: unknown question id '{id}'{(close is null ? "" : $": did you mean '{close}'?")}");
-            }
-        }
-
-        var results = new Dictionary<string, QuestionResult>(StringComparer.Ordinal);
-        foreach (var problem in bank.Problems)
-        {
-            GradeProblem(problem, sheet, seed, results);
-        }
-
-        return new WrittenReport(seed, bank.Questions.Select(q => results[q.Id]).ToList(), messages);
+        var results = bank.Problems.SelectMany(p => GradeProblem(p, sheet, seed).Values).ToDictionary(r => r.Id, StringComparer.Ordinal);
+        return new WrittenReport(seed, bank.Questions.Select(q => results[q.Id]).ToList(), SheetMessages(sheet));
     }
 
-    private void GradeProblem(WrittenProblem problem, AnswerSheet sheet, ulong seed, Dictionary<string, QuestionResult> results)
+    /// <summary>Messages about the file itself: YAML problems, and keys that are no question id.</summary>
+    public IReadOnlyList<string> SheetMessages(AnswerSheet sheet)
     {
+        var messages = new List<string>(sheet.Problems);
+        foreach (var (id, answer, close) in UnknownKeys(sheet))
+        {
+            messages.Add($"line {answer.Line}: unknown question id '{id}'{(close is null ? "" : $": did you mean '{close}'?")}");
+        }
+
+        return messages;
+    }
+
+    /// <summary>Grades the questions of one problem (one evaluator batch): results by question id.</summary>
+    public IReadOnlyDictionary<string, QuestionResult> GradeProblem(WrittenProblem problem, AnswerSheet sheet, ulong seed)
+    {
+        var results = new Dictionary<string, QuestionResult>(StringComparer.Ordinal);
         var needsBindings = problem.Questions.Any(q => q.Kind == QuestionKind.Expression && !sheet[q.Id].IsBlank);
         var bindings = needsBindings ? BindingGenerator.Generate(problem, seed) : [];
         var pending = new List<PendingQuestion>();
@@ -55,7 +53,7 @@ public sealed class WrittenGrader(QuestionBank bank, IWrittenEvaluator evaluator
 
             if (answer.IsBlank)
             {
-                results[q.Id] = QuestionResult.Zero(q, WrittenStatus.Unanswered, "no answer");
+                results[q.Id] = QuestionResult.Zero(q, WrittenStatus.Unanswered, Unanswered(q, sheet));
                 continue;
             }
 
@@ -76,11 +74,16 @@ public sealed class WrittenGrader(QuestionBank bank, IWrittenEvaluator evaluator
             }
         }
 
-        if (pending.Count == 0)
+        if (pending.Count > 0)
         {
-            return;
+            Evaluate(problem, pending, results);
         }
 
+        return results;
+    }
+
+    private void Evaluate(WrittenProblem problem, List<PendingQuestion> pending, Dictionary<string, QuestionResult> results)
+    {
         IReadOnlyDictionary<string, WrittenItemResult> byId;
         try
         {
@@ -103,5 +106,23 @@ public sealed class WrittenGrader(QuestionBank bank, IWrittenEvaluator evaluator
                 ? p.Finish(byId)
                 : QuestionResult.Zero(p.Question, WrittenStatus.Error, "the evaluator returned no result");
         }
+    }
+
+    // "no answer", plus what probably went wrong: a misspelt key meant for this question, or a broken file.
+    private string Unanswered(WrittenQuestion q, AnswerSheet sheet)
+    {
+        var misspelt = UnknownKeys(sheet).FirstOrDefault(k => k.Close == q.Id);
+        if (misspelt.Id is not null)
+        {
+            return $"no answer (line {misspelt.Answer.Line} has the key '{misspelt.Id}'; the id is '{q.Id}')";
+        }
+
+        return sheet.Problems.Count > 0 ? $"no answer ({sheet.Problems[0]})" : "no answer";
+    }
+
+    private IEnumerable<(string Id, StudentAnswer Answer, string? Close)> UnknownKeys(AnswerSheet sheet)
+    {
+        var known = bank.Questions.Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
+        return sheet.Answers.Where(a => !known.Contains(a.Key)).Select(a => (a.Key, a.Value, NameSuggester.Suggest(a.Key, known)));
     }
 }

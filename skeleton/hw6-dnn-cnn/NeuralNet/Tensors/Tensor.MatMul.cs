@@ -13,7 +13,7 @@ public sealed partial class Tensor
         {
             RequireAligned(this, other, _shape[1], other._shape[0]);
             var result = new double[_shape[0] * other._shape[1]];
-            MatMulKernel.Multiply(this, other, result);
+            MatMulKernel.Multiply(this, other, result, 0);
             return Wrap(result, [_shape[0], other._shape[1]]);
         }
 
@@ -43,7 +43,7 @@ public sealed partial class Tensor
         {
             var left = BatchItem(this, b);
             var right = other.Rank == 3 ? BatchItem(other, b) : other;
-            MatMulKernel.Multiply(left, right, result.AsSpan(b * m * n, m * n));
+            MatMulKernel.Multiply(left, right, result, b * m * n);
         }
 
         return Wrap(result, [batch, m, n]);

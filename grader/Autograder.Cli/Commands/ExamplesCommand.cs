@@ -1,0 +1,101 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Autograder.Grader.Execution;
+using Autograder.Grader.Pipeline;
+using Autograder.Grader.Results;
+using Spectre.Console;
+
+namespace Autograder.Cli;
+
+/// <summary>
+/// `autograder examples --assignment &lt;id&gt;`: grades the bundled example submissions under
+/// tests/Golden/&lt;id&gt;/ (one sub-folder each, named by its expected outcome) in parallel and prints a
+/// score table. Exit 0 when every example was graded, whatever the scores; 1 when the grader itself
+/// failed on one; 2 when there is nothing to grade.
+/// </summary>
+internal static class ExamplesCommand
+{
+    public static Command Create()
+    {
+        var assignment = new Option<string>("--assignment") { Description = "Assignment id, e.g. hw3-fashion-mlp.", Required = true };
+        var jobs = new Option<int>("--jobs") { Description = "Examples graded at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var courseRoot = new Option<string?>("--course-root") { Description = "The course repository (default: the folder upwards holding Autograder.sln)." };
+        var command = new Command("examples", "Grade the bundled example submissions of an assignment and print their scores.") { assignment, jobs, courseRoot };
+        command.SetAction(parse =>
+        {
+            var id = parse.GetValue(assignment)!;
+            var root = parse.GetValue(courseRoot) ?? CourseRootFinder.TryFind(Environment.CurrentDirectory) ?? CourseRootFinder.TryFind(AppContext.BaseDirectory);
+            var folder = root is null ? null : Path.Combine(root, "tests", "Golden", id);
+            if (folder is null || !Directory.Exists(folder))
+            {
+                Console.Error.WriteLine($"examples: no example submissions for '{id}' (looked for {folder ?? "tests/Golden/<id> under the course root"})");
+                return 2;
+            }
+
+            var examples = Directory.GetDirectories(folder).Order(StringComparer.Ordinal).ToList();
+            if (examples.Count == 0)
+            {
+                Console.Error.WriteLine($"examples: {folder} has no sub-folders");
+                return 2;
+            }
+
+            var clock = Stopwatch.StartNew();
+            var results = new GradeResult[examples.Count];
+            Console.Error.WriteLine($"examples: grading {examples.Count} submissions of {id} ...");
+            Parallel.For(0, examples.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parse.GetValue(jobs)) }, i =>
+            {
+                results[i] = GradingPipeline.Grade(new GradeRequest(examples[i], id, root!));
+                Console.Error.WriteLine($"  {Path.GetFileName(examples[i])}: {results[i].Score:0.##} / {results[i].MaxScore:0.##}");
+            });
+
+            Print(id, results, examples);
+            Console.WriteLine($"{examples.Count} examples graded in {clock.Elapsed.TotalSeconds:0.0} s (sandbox: {string.Join(", ", results.Select(r => r.Sandbox).Distinct())})");
+            foreach (var failed in results.Where(r => r.GraderError is not null))
+            {
+                Console.Error.WriteLine($"examples: the grader failed on {failed.Submission}: {failed.GraderError}");
+            }
+
+            return results.Any(r => r.GraderError is not null) ? 1 : 0;
+        });
+        return command;
+    }
+
+    private static void Print(string id, IReadOnlyList<GradeResult> results, IReadOnlyList<string> examples)
+    {
+        if (Console.IsOutputRedirected)
+        {
+            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 200);
+        }
+
+        var items = results.SelectMany(r => r.Items.Select(i => i.Id)).Distinct().ToList();
+        var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(id)}[/]: example submissions");
+        table.AddColumn("submission").AddColumn(new TableColumn("score").RightAligned()).AddColumn(new TableColumn("max").RightAligned());
+        foreach (var item in items)
+        {
+            table.AddColumn(new TableColumn(Markup.Escape(item)).Centered());
+        }
+
+        for (var i = 0; i < results.Count; i++)
+        {
+            var r = results[i];
+            var cells = new List<string> { Markup.Escape(Path.GetFileName(examples[i])), $"{r.Score:0.##}", $"{r.MaxScore:0.##}" };
+            var byId = r.Items.ToDictionary(x => x.Id, StringComparer.Ordinal);
+            cells.AddRange(items.Select(item => byId.TryGetValue(item, out var ir) ? Cell(ir) : r.GraderError is null ? "" : "[red]grader error[/]"));
+            table.AddRow(cells.ToArray());
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    private static string Cell(ItemResult item)
+    {
+        var status = Autograder.Grader.Batch.StudentStatus.Name(item.Status);
+        var colour = item.Status switch
+        {
+            CheckStatus.Passed => "green",
+            CheckStatus.Failed or CheckStatus.NotImplemented => "yellow",
+            _ => "red",
+        };
+        return $"[{colour}]{Markup.Escape(status)}[/] {item.Points:0.##}/{item.MaxPoints:0.##}";
+    }
+}

@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Autograder.Grader.Execution;
+using Autograder.Grader.Results;
+using Autograder.Worker.Protocol;
+using NeuralNet;
+using NeuralNet.Data;
+
+namespace Autograder.Grader.Checks.Kinds;
+
+/// <summary>
+/// <c>accuracy</c>: trains a model built from the student's modules in the worker with a short, seeded
+/// schedule and scores its predictions on held-out images against labels only the host holds. The host
+/// loads <c>data</c>, binds <c>$train_x</c> and <c>$test_x</c> in the worker (never the test labels), runs
+/// <c>setup</c> there, then <c>epochs</c> passes of <c>step</c> over mini-batches it shuffles with the case
+/// seed (<c>$idx</c> the batch's row indices, <c>$yb</c> its labels), then <c>predict</c>. All of it must fit
+/// in <c>timeout_seconds</c> (default: the rubric's per-call limit); accuracy below <c>min_accuracy</c> fails.
+/// </summary>
+internal sealed class AccuracyCheck : ICheckKind
+{
+    private static readonly ConcurrentDictionary<string, DataSplits> Loaded = new(StringComparer.Ordinal);
+
+    public string Kind => "accuracy";
+
+    public int CaseCount(Rubrics.CheckSpec spec) => 1;
+
+    public void RunCase(CheckContext c, int caseIndex)
+    {
+        var spec = c.Spec.Data ?? throw new RubricError("accuracy needs data: {dataset, train, test}");
+        var directory = Path.Combine(c.Environment.CourseRoot, "data");
+        var splits = Loaded.GetOrAdd($"{directory}|{spec.Dataset}", _ => DataStore.Load(spec.Dataset, directory));
+        var train = splits.Train.Take(Math.Min(spec.Train, splits.Train.Count));
+        var test = splits.Test.Take(Math.Min(spec.Test, splits.Test.Count));
+        var budget = TimeSpan.FromSeconds(c.Spec.TimeoutSeconds ?? 60);
+        var clock = Stopwatch.StartNew();
+        TimeSpan Left() => budget - clock.Elapsed > TimeSpan.Zero ? budget - clock.Elapsed : throw new WorkerFailure(CheckStatus.Timeout, $"training did not finish within {budget.TotalSeconds:0.#} s");
+
+        c.Student(new WorkerRequest(0, "reset"), Left());
+        c.Student(new WorkerRequest(0, "let", Args: [Tensor(train.X)], Bind: "train_x"), Left());
+        c.Student(new WorkerRequest(0, "let", Args: [Tensor(test.X)], Bind: "test_x"), Left());
+        foreach (var step in c.Spec.Setup)
+        {
+            c.Student(CallSteps.Request(c, step), Left());
+        }
+
+        var rng = new Rng(c.CaseSeed);
+        for (var epoch = 0; epoch < c.Spec.Epochs; epoch++)
+        {
+            var order = rng.Permutation(train.Count);
+            for (var start = 0; start + c.Spec.BatchSize <= order.Length; start += c.Spec.BatchSize)
+            {
+                var rows = order[start..(start + c.Spec.BatchSize)];
+                c.Inline["idx"] = new IntsValue(rows);
+                c.Inline["yb"] = new IntsValue([.. rows.Select(i => train.Labels[i])]);
+                c.Student(Run(c, c.Spec.Step), Left());
+            }
+        }
+
+        var predicted = Labels(c.Student(Run(c, c.Spec.Predict), Left()).Value, test.Count);
+        var correct = predicted.Zip(test.Labels).Count(p => p.First == p.Second);
+        var accuracy = (double)correct / test.Count;
+        if (accuracy < c.Spec.MinAccuracy)
+        {
+            throw new CheckFailure(
+                $"test accuracy {accuracy:P1} ({correct} of {test.Count} held-out {spec.Dataset} images) after {c.Spec.Epochs} epoch(s) of {train.Count} examples " +
+                $"is below {c.Spec.MinAccuracy:P0}; the layers pass their own checks only if they also learn together");
+        }
+    }
+
+    private static WorkerRequest Run(CheckContext c, List<Rubrics.CallSpec> steps) =>
+        steps.Count == 0 ? throw new RubricError("accuracy needs step and predict calls")
+            : new WorkerRequest(0, "run", Args: [new FuncValue([.. steps.Select(s => CallSteps.Request(c, s))])]);
+
+    private static TensorValue Tensor(NeuralNet.Tensor x) => TensorValue.From(x.Shape, x.ToArray());
+
+    /// <summary>Predicted labels from what predict returned: labels, or scores of shape (N, K) whose row argmax is the label.</summary>
+    private static int[] Labels(WireValue? value, int count)
+    {
+        var labels = value switch
+        {
+            IntsValue ints => ints.Values,
+            DoublesValue doubles when doubles.Values.Length == count => [.. doubles.Values.Select(v => (int)v)],
+            TensorValue { Shape: [var n, var k] } t when n == count => ArgMaxRows(t.Values(), n, k),
+            TensorValue { Shape: [var n] } t when n == count => [.. t.Values().Select(v => (int)v)],
+            _ => throw new CheckFailure($"predict should give {count} labels or scores of shape ({count}, K), got {TensorCompare.Describe(value ?? new NullValue())}"),
+        };
+        return labels.Length == count ? labels : throw new CheckFailure($"predict gave {labels.Length} labels for {count} images");
+    }
+
+    private static int[] ArgMaxRows(double[] values, int n, int k) =>
+        [.. Enumerable.Range(0, n).Select(i => Enumerable.Range(0, k).MaxBy(j => values[(i * k) + j]))];
+}

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Autograder.Tests.Grader.Golden;
+
+/// <summary>
+/// A golden submission's <c>expected.json</c>: the total score, each item's points and status, and
+/// optional text its messages or output must contain.
+/// </summary>
+internal sealed record GoldenExpectation
+{
+    private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, ReadCommentHandling = JsonCommentHandling.Skip };
+
+    public string Description { get; init; } = "";
+
+    public double Score { get; init; }
+
+    /// <summary>Every check that did not pass must have a message starting with this (the Skeleton rule).</summary>
+    public string? MessagesStartWith { get; init; }
+
+    public Dictionary<string, GoldenItem> Items { get; init; } = [];
+
+    public static GoldenExpectation Load(string path) =>
+        JsonSerializer.Deserialize<GoldenExpectation>(File.ReadAllText(path), Options) ?? throw new InvalidDataException($"{path} is empty");
+}
+
+/// <summary>What one rubric item of a golden submission must score.</summary>
+internal sealed record GoldenItem
+{
+    public double Points { get; init; }
+
+    public string Status { get; init; } = "passed";
+
+    [JsonPropertyName("message_contains")]
+    public string? MessageContains { get; init; }
+
+    [JsonPropertyName("output_contains")]
+    public string? OutputContains { get; init; }
+}

@@ -1,0 +1,65 @@
+using Autograder.Grader.Written.Bank;
+using Autograder.Grader.Written.Kit;
+
+namespace Autograder.Tests.Written;
+
+/// <summary>
+/// The committed kit (skeleton/written) and rubric (rubrics/written.rubric.yaml) must equal what the
+/// bank generates now. Regenerate with <c>WRITTEN_KIT_WRITE=1 dotnet test --filter WrittenKitTests</c>.
+/// </summary>
+public sealed class WrittenKitTests
+{
+    [Fact]
+    public void CommittedKit_MatchesWhatTheBankGenerates()
+    {
+        var bank = WrittenTestKit.Bank;
+        if (Environment.GetEnvironmentVariable("WRITTEN_KIT_WRITE") == "1")
+        {
+            WrittenKit.Write(bank, WrittenTestKit.CourseRoot);
+        }
+
+        foreach (var (path, expected) in WrittenKit.Files(bank))
+        {
+            var full = Path.Combine(WrittenTestKit.CourseRoot, path);
+            Assert.True(File.Exists(full), $"{path} is missing; regenerate with WRITTEN_KIT_WRITE=1");
+            Assert.True(expected == File.ReadAllText(full), $"{path} differs from what the bank generates; regenerate with WRITTEN_KIT_WRITE=1");
+        }
+    }
+
+    [Fact]
+    public void KitAnswers_ListEveryAutoGradedQuestionWithAnEmptyAnswer()
+    {
+        var sheet = Autograder.Grader.Written.Answers.AnswerSheet.Parse(WrittenKit.Answers(WrittenTestKit.Bank));
+        var expected = WrittenTestKit.Bank.Questions.Where(q => q.Kind != QuestionKind.Manual).Select(q => q.Id).ToList();
+        Assert.Equal(expected, sheet.Answers.Keys.ToList());
+        Assert.All(sheet.Answers.Values, a => Assert.True(a.IsBlank));
+    }
+
+    [Fact]
+    public void Kit_NeverContainsAReferenceAnswerOrNote()
+    {
+        var files = WrittenKit.Files(WrittenTestKit.Bank).Where(f => f.Key.StartsWith(WrittenKit.Folder, StringComparison.Ordinal)).Select(f => f.Value).ToList();
+        foreach (var q in WrittenTestKit.Bank.Questions.Where(q => q.Kind is QuestionKind.Expression or QuestionKind.Number))
+        {
+            // Short references (a single variable like dJ_dz2, or 8) also appear as names or in prompts.
+            if (q.Reference.Length >= 6 && !q.Variables.Contains(q.Reference))
+            {
+                Assert.DoesNotContain(files, f => f.Contains(q.Reference, StringComparison.Ordinal));
+            }
+
+            if (q.Note is { Length: > 20 } note)
+            {
+                Assert.DoesNotContain(files, f => f.Contains(note[..20], StringComparison.Ordinal));
+            }
+        }
+    }
+
+    [Fact]
+    public void Rubric_PointsEqualTheBank()
+    {
+        var rubric = Autograder.Grader.Rubrics.RubricLoader.Parse(WrittenRubric.Generate(WrittenTestKit.Bank), "written.rubric.yaml", ["written"]);
+        Assert.Equal(WrittenTestKit.Bank.AutoPoints, rubric.MaxScore, 9);
+        Assert.Equal(["answers.yaml"], rubric.Logs);
+        Assert.All(rubric.Items, i => Assert.Equal(i.Id, Assert.Single(i.Checks).Name));
+    }
+}
