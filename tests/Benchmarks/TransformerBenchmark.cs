@@ -7,7 +7,8 @@ namespace Benchmarks;
 /// <summary>
 /// <c>transformer</c>: speed of the course's tiny transformer in the baseline configuration
 /// (reference/experiments/transformer/baseline.yaml) on the sonnets, one JSON line per phase with the
-/// median seconds per call and tokens per second. Phases: <c>train_step</c> (forward, loss, backward
+/// median wall seconds per call, tokens per second, and the process CPU seconds per call (all threads;
+/// steadier than wall time on a shared machine) with tokens per CPU second. Phases: <c>train_step</c> (forward, loss, backward
 /// and AdamW step on batch_size * block_size tokens), <c>forward</c> (evaluation-mode loss, the cost of
 /// one estimate_loss batch) and <c>generate</c> (new characters per second with a full context).
 /// </summary>
@@ -39,7 +40,7 @@ internal static class TransformerBenchmark
             var batch = NextBatch();
             model.LossAndGradients(batch.Inputs, batch.Targets);
             optimizer.Step(parameters);
-        }, warmup, samples, sample);
+        }, warmup, samples, sample).Median;
         Report("train_step", config, model, train, tokens);
 
         model.Training = false;
@@ -47,22 +48,22 @@ internal static class TransformerBenchmark
         {
             var batch = NextBatch();
             model.Loss(batch.Inputs, batch.Targets);
-        }, warmup, samples, sample);
+        }, warmup, samples, sample).Median;
         Report("forward", config, model, forward, tokens);
 
         var context = Tensor.FromArray(new double[blockSize], 1, blockSize);
         const int NewTokens = 50;
-        var generate = Timing.MedianSeconds(() => model.Generate(context, NewTokens, new Rng(1)), warmup, samples, sample);
+        var generate = Timing.MedianSeconds(() => model.Generate(context, NewTokens, new Rng(1)), warmup, samples, sample).Median;
         Report("generate", config, model, generate, NewTokens);
         return 0;
     }
 
-    private static void Report(string phase, TransformerExperimentConfig config, TransformerLanguageModel model, double seconds, double tokens)
+    private static void Report(string phase, TransformerExperimentConfig config, TransformerLanguageModel model, (double Median, double CpuPerCall) time, double tokens)
     {
         var m = model.Config;
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{{\"bench\":\"transformer\",\"phase\":\"{phase}\",\"n_embd\":{m.NEmbd},\"n_head\":{m.NHead},\"n_layer\":{m.NLayer},\"block_size\":{m.BlockSize},\"batch_size\":{config.Training.BatchSize},\"parameters\":{model.ParameterCount},\"seconds\":{seconds:G4},\"tokens_per_second\":{tokens / seconds:F0},\"cores\":{Environment.ProcessorCount}}}"));
+            $"{{\"bench\":\"transformer\",\"phase\":\"{phase}\",\"n_embd\":{m.NEmbd},\"n_head\":{m.NHead},\"n_layer\":{m.NLayer},\"block_size\":{m.BlockSize},\"batch_size\":{config.Training.BatchSize},\"parameters\":{model.ParameterCount},\"seconds\":{time.Median:G4},\"tokens_per_second\":{tokens / time.Median:F0},\"cpu_seconds\":{time.CpuPerCall:G4},\"tokens_per_cpu_second\":{tokens / time.CpuPerCall:F0},\"cores\":{Environment.ProcessorCount}}}"));
     }
 
     private static string FindRepositoryFile(string relativePath)

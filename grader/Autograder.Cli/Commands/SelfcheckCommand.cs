@@ -38,7 +38,7 @@ internal static class SelfcheckCommand
             {
                 if (parse.GetValue(only) is null or "reference")
                 {
-                    status = Math.Max(status, Check(root, each, "reference", Path.Combine(root, "reference", "NeuralNet"), fullMarks: true));
+                    status = Math.Max(status, Check(root, each, "reference", ReferenceSubmission(root, each), fullMarks: true));
                 }
 
                 if (parse.GetValue(only) is null or "kit")
@@ -53,6 +53,44 @@ internal static class SelfcheckCommand
         });
         return command;
     }
+
+    /// <summary>
+    /// reference/NeuralNet plus the training logs the rubric asks for, found by name under reference/ or in
+    /// tests/Golden/&lt;id&gt;/PassesAll (the reference library itself holds code, not run outputs).
+    /// </summary>
+    private static string ReferenceSubmission(string root, string id)
+    {
+        var library = Path.Combine(root, "reference", "NeuralNet");
+        var logs = Autograder.Grader.Batch.BatchRunner.LoadRubric(new GradeRequest("", id, root)).Logs;
+        if (logs.Count == 0)
+        {
+            return library;
+        }
+
+        var folder = Directory.CreateTempSubdirectory("selfcheck-reference-").FullName;
+        foreach (var file in Directory.EnumerateFiles(library, "*.cs", SearchOption.AllDirectories).Where(f => !IsBuildOutput(library, f)))
+        {
+            var target = Path.Combine(folder, Path.GetRelativePath(library, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        var places = new[] { Path.Combine(root, "reference"), Path.Combine(root, "tests", "Golden", id, "PassesAll") }.Where(Directory.Exists).ToList();
+        foreach (var log in logs)
+        {
+            var found = places.SelectMany(p => Directory.EnumerateFiles(p, log, SearchOption.AllDirectories).Where(f => !IsBuildOutput(p, f))).FirstOrDefault();
+            if (found is not null)
+            {
+                File.Copy(found, Path.Combine(folder, log));
+                Console.WriteLine($"selfcheck {id} reference: log {log} from {Path.GetRelativePath(root, found)}");
+            }
+        }
+
+        return folder;
+    }
+
+    private static bool IsBuildOutput(string root, string file) =>
+        Path.GetRelativePath(root, file).Replace('\\', '/').Split('/').Any(p => p is "bin" or "obj");
 
     private static int Check(string root, string id, string what, string submission, bool fullMarks)
     {

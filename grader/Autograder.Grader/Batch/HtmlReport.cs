@@ -55,7 +55,7 @@ public static class HtmlReport
             .Append("<th data-key=\"student\">student</th><th class=\"num\" data-key=\"score\">score</th>");
         foreach (var item in manifest.Items)
         {
-            s.Append(CultureInfo.InvariantCulture, $"<th class=\"num\" data-key=\"item-{E(item.Id)}\" title=\"{E(item.Title)} ({N(item.Points)} points)\">{E(item.Id)}</th>");
+            s.Append(CultureInfo.InvariantCulture, $"<th class=\"num\" data-key=\"item-{E(item.Id)}\" title=\"{E(item.Title)} ({N(item.Points)} points)\">{E(item.Id)}<br><small>{E(Short(item.Title))}</small></th>");
         }
 
         s.Append("<th class=\"num\" data-key=\"late\">late days</th><th data-key=\"status\">status</th></tr></thead>\n<tbody>\n");
@@ -108,6 +108,8 @@ public static class HtmlReport
 
     private static string Class(string status) =>
         status is StudentStatus.Passed or "failed" or "not_implemented" ? status : StudentStatus.IsBroken(status) ? "broken" : "";
+
+    private static string Short(string title) => title.Length > 18 ? title[..17] + "…" : title;
 
     private static string N(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 

@@ -45,6 +45,7 @@ public static class ScoreHistogram
         plot.Axes.Margins(bottom: 0);
         plot.Axes.SetLimitsX(-width * 0.2, bins[^1].High + (width * 0.2));
         plot.Axes.SetLimitsY(0, Math.Max(1, bins.Max(b => b.Count)) * 1.1);
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.Title(title);
         plot.XLabel("score");
         plot.YLabel("students");

@@ -15,7 +15,9 @@ internal sealed record WorkerLayout(string WorkerDirectory, string LibraryDirect
         var worker = Directory.CreateDirectory(Path.Combine(workDir, "worker")).FullName;
         var scratch = Directory.CreateDirectory(Path.Combine(workDir, "scratch")).FullName;
         var source = WorkerLocator.Locate();
-        foreach (var file in new[] { "autograder-worker.dll", "autograder-worker.runtimeconfig.json", "autograder-worker.deps.json" })
+        // Roslyn (Microsoft.CodeAnalysis*.dll) compiles written answers inside the worker (Written/AnswerCompiler).
+        var roslyn = Directory.EnumerateFiles(source, "Microsoft.CodeAnalysis*.dll").Select(Path.GetFileName).OfType<string>();
+        foreach (var file in new[] { "autograder-worker.dll", "autograder-worker.runtimeconfig.json", "autograder-worker.deps.json" }.Concat(roslyn))
         {
             var from = Path.Combine(source, file);
             if (File.Exists(from))

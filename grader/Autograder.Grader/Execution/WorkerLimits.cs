@@ -4,13 +4,14 @@ namespace Autograder.Grader.Execution;
 /// <param name="CallTimeout">wall clock for one request (a hang becomes <c>timeout</c>)</param>
 /// <param name="HeapLimitBytes">managed heap cap via DOTNET_GCHeapHardLimit (exceeding it becomes <c>oom</c>)</param>
 /// <param name="AddressSpaceBytes">RLIMIT_AS for the worker; generous because the runtime reserves address space up front</param>
-/// <param name="FileSizeBytes">RLIMIT_FSIZE: the largest file the worker may write</param>
+/// <param name="FileSizeBytes">RLIMIT_FSIZE: the largest file the worker may write. It also caps the runtime's W^X double-mapped
+/// code heap (a memfd file): Roslyn compiling written answers JITs more than 16 MB of code ("Out of memory." at 16 MB).</param>
 /// <param name="Processes">RLIMIT_NPROC (threads count as processes for non-root users)</param>
 public sealed record WorkerLimits(
     TimeSpan CallTimeout,
     long HeapLimitBytes = 1L << 30,
     long AddressSpaceBytes = 64L << 30,
-    long FileSizeBytes = 16L << 20,
+    long FileSizeBytes = 256L << 20,
     int Processes = 512)
 {
     public static WorkerLimits Default { get; } = new(TimeSpan.FromSeconds(10));

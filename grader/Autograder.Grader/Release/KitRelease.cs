@@ -21,7 +21,8 @@ public sealed class KitRelease
 
     /// <summary>
     /// Every part some profile assigns or checks, or that has a kit test template
-    /// (grader/KitTemplate/checks/&lt;part&gt;.cs): a marker naming any other part is a typo.
+    /// (grader/KitTemplate/checks/&lt;part&gt;.cs), or that checks/unchecked-parts.txt lists: a marker
+    /// naming any other part is a typo.
     /// </summary>
     public IReadOnlySet<string> KnownParts
     {
@@ -31,7 +32,11 @@ public sealed class KitRelease
             var templates = Directory.Exists(checks)
                 ? Directory.EnumerateFiles(checks, "*.cs").Select(f => Path.GetFileNameWithoutExtension(f))
                 : [];
-            return Profiles.SelectMany(p => p.Parts.Concat(p.PublicChecks.Select(c => c.Part))).Concat(templates).ToHashSet(StringComparer.Ordinal);
+            var uncheckedList = Path.Combine(checks, "unchecked-parts.txt");
+            var listed = File.Exists(uncheckedList)
+                ? File.ReadAllLines(uncheckedList).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))
+                : [];
+            return Profiles.SelectMany(p => p.Parts.Concat(p.PublicChecks.Select(c => c.Part))).Concat(templates).Concat(listed).ToHashSet(StringComparer.Ordinal);
         }
     }
 

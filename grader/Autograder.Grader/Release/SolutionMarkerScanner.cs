@@ -103,7 +103,7 @@ public static partial class SolutionMarkerScanner
         if (knownParts is not null && !knownParts.Contains(part))
         {
             throw new MarkerException(file, line,
-                $"unknown part '{part}' (no assignment profile lists it and grader/KitTemplate/checks has no test for it; known parts: {string.Join(", ", knownParts.Order(StringComparer.Ordinal))})");
+                $"unknown part '{part}' (no assignment profile lists it, grader/KitTemplate/checks has no test for it and checks/unchecked-parts.txt does not list it; known parts: {string.Join(", ", knownParts.Order(StringComparer.Ordinal))})");
         }
     }
 

@@ -8,7 +8,7 @@ namespace Autograder.Tests.Batch;
 /// </summary>
 internal static class Chromium
 {
-    public static string? Path => new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists);
+    public static string? Path => File.Exists("/usr/bin/chromium") ? "/usr/bin/chromium" : null;
 
     /// <summary>Runs Chromium headless with <paramref name="mode"/> (e.g. <c>--dump-dom</c>) on <paramref name="url"/>; returns stdout.</summary>
     public static string Run(string url, params string[] mode)

@@ -18,6 +18,7 @@ public sealed class TrainingLogSchemaTests
         "name: MLP_lr0.01_b5\nassignment: hw3\nmodel: { type: hw3-mlp, hidden: 16 }\ntraining: { batch_size: 5, patience: 3 }\nchecks: { gradient: true, magnitude: true }",
         "name: OOD_CNN\nassignment: hw3\nmodel: { type: hw3-cnn2 }\noptimizer: { type: momentum, momentum: 0.9 }\ntraining: { batch_size: 8, test_every_epoch: true }\ntest_sets: [shift_up_4, rotate_90]",
         "name: CNN_lr0.01_m0.9_w0.0_d0.5\nassignment: hw6\ndata: { dataset: mnist }\nmodel: { type: hw6-cnn, dropout: 0.5 }\noptimizer: { type: hw6, momentum: 0.9, decay_every: 1 }",
+        "name: config_softmax\nassignment: a1\ndata: { dataset: mnist, validation: split }\nmodel: { type: a1-softmax }\noptimizer: { learning_rate: 0.1, l2: 0.001 }\ntraining: { batch_size: 16, drop_last: false }",
         "name: config_twolayer\nassignment: a1\ndata: { dataset: mnist, validation: split }\nmodel: { type: a1-twolayer, hidden: 8 }\noptimizer: { learning_rate: 0.1, l2: 0.001 }\ntraining: { batch_size: 16, drop_last: false }",
     ];
 

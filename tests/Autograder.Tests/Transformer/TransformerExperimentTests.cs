@@ -43,6 +43,8 @@ public sealed class TransformerExperimentTests : IDisposable
         Assert.Equal(8, root.GetProperty("config").GetProperty("model").GetProperty("block_size").GetInt32());
         Assert.Equal(62, root.GetProperty("config").GetProperty("model").GetProperty("vocab_size").GetInt32());
         Assert.Equal(150, root.GetProperty("config").GetProperty("training").GetProperty("max_iters").GetInt32());
+        // 62 x 16 + 8 x 16 embeddings, one block (768 + 272 + 2128 + 64), final norm 32, head 16 x 62 + 62.
+        Assert.Equal(5438, root.GetProperty("parameters").GetInt32());
         Assert.Equal(4, root.GetProperty("train_loss").GetArrayLength());
         Assert.Equal(log.ValLoss[^1], root.GetProperty("val_loss")[3].GetDouble());
         Assert.Equal(149, root.GetProperty("eval_steps")[3].GetInt32());

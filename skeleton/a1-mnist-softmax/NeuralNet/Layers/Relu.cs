@@ -9,8 +9,8 @@ public sealed class Relu : Module
     public override Tensor Forward(Tensor x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        // TODO(relu.forward): return max{0, x} element-wise (hint: x times the 0/1 mask x > 0).
-        throw new NotImplementedException("TODO(relu.forward): return max{0, x} element-wise (hint: x times the 0/1 mask x > 0).");
+        var mask = x > 0.0;
+        return x * mask;
     }
 
     /// <summary>Passes the gradient where the input was positive; the gradient at exactly 0 is 0.</summary>
@@ -21,7 +21,7 @@ public sealed class Relu : Module
     {
         ArgumentNullException.ThrowIfNull(x);
         RequireShape("Relu", gradOutput, x.Shape);
-        // TODO(relu.backward): return grad where x > 0 and 0 elsewhere (also 0 at x == 0).
-        throw new NotImplementedException("TODO(relu.backward): return grad where x > 0 and 0 elsewhere (also 0 at x == 0).");
+        var mask = x > 0.0;
+        return gradOutput * mask;
     }
 }

@@ -9,8 +9,7 @@ public sealed class Sigmoid : Module
     public override Tensor Forward(Tensor x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        // TODO(sigmoid.forward): return 1 / (1 + exp(-x)) element-wise.
-        throw new NotImplementedException("TODO(sigmoid.forward): return 1 / (1 + exp(-x)) element-wise.");
+        return x.Sigmoid();
     }
 
     /// <summary>ds/dx = s (1 - s).</summary>
@@ -21,7 +20,7 @@ public sealed class Sigmoid : Module
     {
         ArgumentNullException.ThrowIfNull(x);
         RequireShape("Sigmoid", gradOutput, x.Shape);
-        // TODO(sigmoid.backward): return grad * s * (1 - s) where s = sigmoid(x).
-        throw new NotImplementedException("TODO(sigmoid.backward): return grad * s * (1 - s) where s = sigmoid(x).");
+        var s = x.Sigmoid();
+        return gradOutput * s * (1.0 - s);
     }
 }

@@ -15,8 +15,15 @@ public sealed class SoftmaxCrossEntropy
     public double Forward(Tensor logits, int[] labels)
     {
         RequireBatch(logits, labels);
-        // TODO(softmax_ce.forward): return the mean over rows of log(sum_k e^a[k]) - a[y]; subtract the row max first.
-        throw new NotImplementedException("TODO(softmax_ce.forward): return the mean over rows of log(sum_k e^a[k]) - a[y]; subtract the row max first.");
+        var shifted = logits - logits.Max(1, keepDims: true); // (N, K)
+        var logSumExp = shifted.Exp().Sum(1).Log(); // (N)
+        var total = 0.0;
+        for (var i = 0; i < labels.Length; i++)
+        {
+            total += logSumExp[i] - shifted[i, labels[i]];
+        }
+
+        return total / labels.Length;
     }
 
     /// <summary>The gradient of the mean loss with respect to the logits.</summary>
@@ -26,8 +33,9 @@ public sealed class SoftmaxCrossEntropy
     public Tensor Backward(Tensor logits, int[] labels)
     {
         RequireBatch(logits, labels);
-        // TODO(softmax_ce.backward): return (softmax(a) - onehot(y)) / N, shape (N, K).
-        throw new NotImplementedException("TODO(softmax_ce.backward): return (softmax(a) - onehot(y)) / N, shape (N, K).");
+        var n = labels.Length;
+        var dA = Softmax.Probabilities(logits) - OneHot(labels, logits.Dim(1)); // (N, K)
+        return dA / n;
     }
 
     /// <summary>One-hot (1-of-K) encoding of labels (HW6 eq. 9).</summary>

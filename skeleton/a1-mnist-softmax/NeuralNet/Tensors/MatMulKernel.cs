@@ -12,7 +12,7 @@ namespace NeuralNet;
 /// <remarks>
 /// Paths, chosen from the shapes and strides only (so a given product always takes the same one):
 /// few rows of A (M at most one register tile) stream a row-major B directly (<see cref="GemmSmallRows{TKernel}"/>);
-/// few rows times a transposed B (G x W.T) become dot products of contiguous rows (<c>GemmDot</c>);
+/// few rows times a transposed B (G x W.T) become dot products of contiguous rows (<see cref="GemmTransposedB{TDot}"/>);
 /// everything else goes through the packed, cache-blocked product (<see cref="GemmBlocked{TKernel}"/>).
 /// Work over about <see cref="FlopsPerWorker"/> floating-point operations is split across cores by
 /// output rows or columns, never along K, so results are bit-identical for any thread count.
@@ -68,10 +68,13 @@ internal static class MatMulKernel
         switch (isa)
         {
             case GemmIsa.Avx512 when GemmKernel512.IsSupported:
-                Tiled<GemmKernel512>(left, right, c, cOffset, workers);
+                Tiled<GemmKernel512, GemmDot512>(left, right, c, cOffset, workers);
+                break;
+            case GemmIsa.Avx512Wide when GemmKernel512.IsSupported:
+                Tiled<GemmKernel512Wide, GemmDot512>(left, right, c, cOffset, workers);
                 break;
             case GemmIsa.Avx2 when GemmKernel256.IsSupported:
-                Tiled<GemmKernel256>(left, right, c, cOffset, workers);
+                Tiled<GemmKernel256, GemmDot256>(left, right, c, cOffset, workers);
                 break;
             default:
                 Portable(left, right, c, cOffset);
@@ -85,12 +88,17 @@ internal static class MatMulKernel
         return (int)Math.Clamp(flops / FlopsPerWorker, 1, Math.Max(1, maxWorkers));
     }
 
-    private static void Tiled<TKernel>(GemmOperand a, GemmOperand b, double[] c, int cOffset, int workers)
+    private static void Tiled<TKernel, TDot>(GemmOperand a, GemmOperand b, double[] c, int cOffset, int workers)
         where TKernel : struct, IGemmKernel
+        where TDot : struct, IGemmDotKernel
     {
         if (a.Rows <= TKernel.Rows && b.ColStride == 1)
         {
             GemmSmallRows<TKernel>.Multiply(a, b, c, cOffset, b.Cols, workers);
+        }
+        else if (a.Rows <= TKernel.Rows && a.Cols >= 16 && b.RowStride == 1 && a.ColStride == 1)
+        {
+            GemmTransposedB<TDot>.Multiply(a, b, c, cOffset, b.Cols, workers);
         }
         else
         {

@@ -43,8 +43,8 @@ public sealed class Parameter
         }
     }
 
-    /// <summary>True for bias vectors, whose names start with "b" ("b", "b1", "b2"); L2 regularisation skips them (A1 section 3).</summary>
-    public bool IsBias => Name.StartsWith('b');
+    /// <summary>True for bias vectors, named "b" or "b" and a digit ("b1", "b2"); L2 regularisation skips them (A1 section 3).</summary>
+    public bool IsBias => Name == "b" || (Name.Length > 1 && Name[0] == 'b' && char.IsAsciiDigit(Name[1]));
 
     /// <summary>Sets the gradient to zero.</summary>
     public void ZeroGrad() => _grad = Tensor.Zeros(Value.Shape);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace NeuralNet;
 
@@ -27,7 +28,7 @@ internal static class GemmBlocked<TKernel>
     {
         var (m, k, n) = (a.Rows, a.Cols, b.Cols);
         var strips = (n + TKernel.Cols - 1) / TKernel.Cols;
-        var kc = Balanced(k, KcMax);
+        var kc = GemmPartition.Balanced(k, KcMax);
         var packed = ArrayPool<double>.Shared.Rent(k * strips * TKernel.Cols);
         try
         {
@@ -39,32 +40,22 @@ internal static class GemmBlocked<TKernel>
                 return;
             }
 
-            Parallel.For(0, workers, w => Pack(b, packed, kc, Part(strips, workers, w), Part(strips, workers, w + 1)));
+            Parallel.For(0, workers, w => Pack(b, packed, kc, GemmPartition.Start(strips, workers, w), GemmPartition.Start(strips, workers, w + 1)));
             if (panels >= 4 * workers || panels >= strips)
             {
                 Parallel.For(0, workers, w =>
-                    Compute(a, packed, kc, n, c, cOffset, ldc, Part(panels, workers, w) * TKernel.Rows, Math.Min(m, Part(panels, workers, w + 1) * TKernel.Rows), 0, strips));
+                    Compute(a, packed, kc, n, c, cOffset, ldc, GemmPartition.Start(panels, workers, w) * TKernel.Rows, Math.Min(m, GemmPartition.Start(panels, workers, w + 1) * TKernel.Rows), 0, strips));
             }
             else
             {
                 Parallel.For(0, workers, w =>
-                    Compute(a, packed, kc, n, c, cOffset, ldc, 0, m, Part(strips, workers, w), Part(strips, workers, w + 1)));
+                    Compute(a, packed, kc, n, c, cOffset, ldc, 0, m, GemmPartition.Start(strips, workers, w), GemmPartition.Start(strips, workers, w + 1)));
             }
         }
         finally
         {
             ArrayPool<double>.Shared.Return(packed);
         }
-    }
-
-    /// <summary>Start of part <paramref name="part"/> when <paramref name="count"/> items are split into <paramref name="parts"/> near-equal runs.</summary>
-    internal static int Part(int count, int parts, int part) => (int)((long)count * part / parts);
-
-    /// <summary>The slice depth that splits <paramref name="k"/> into equal passes of at most <paramref name="max"/>.</summary>
-    internal static int Balanced(int k, int max)
-    {
-        var passes = (k + max - 1) / max;
-        return (k + passes - 1) / passes;
     }
 
     /// <summary>
@@ -94,15 +85,17 @@ internal static class GemmBlocked<TKernel>
                     continue;
                 }
 
-                // Transposed or strided B, or the last partial strip: element by element, column-major
-                // reads so a transposed B is walked along its contiguous rows.
-                packed.AsSpan(dst, depth * width).Clear();
+                // Transposed or strided B, or the last partial strip: column by column, so a transposed B
+                // is read along its contiguous rows.
+                var strip = packed.AsSpan(dst, depth * width);
+                strip.Clear();
                 for (var j = 0; j < cols; j++)
                 {
-                    var src = b.Offset + p0 * b.RowStride + (j0 + j) * b.ColStride;
+                    ref var src = ref b.At(p0, j0 + j);
+                    nint step = b.RowStride;
                     for (var p = 0; p < depth; p++)
                     {
-                        packed[dst + p * width + j] = b.Data[src + p * b.RowStride];
+                        strip[p * width + j] = Unsafe.Add(ref src, p * step);
                     }
                 }
             }

@@ -11,4 +11,7 @@ internal enum GemmIsa
 
     /// <summary>12 x 16 register tiles of Vector512 with AVX-512F FMA.</summary>
     Avx512,
+
+    /// <summary>Experimental: 6 x 32 tiles of Vector512.</summary>
+    Avx512Wide,
 }

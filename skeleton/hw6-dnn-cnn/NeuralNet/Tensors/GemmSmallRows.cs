@@ -20,7 +20,7 @@ internal static class GemmSmallRows<TKernel>
             return;
         }
 
-        Parallel.For(0, workers, w => Compute(a, b, c, cOffset, ldc, GemmBlocked<TKernel>.Part(strips, workers, w), GemmBlocked<TKernel>.Part(strips, workers, w + 1)));
+        Parallel.For(0, workers, w => Compute(a, b, c, cOffset, ldc, GemmPartition.Start(strips, workers, w), GemmPartition.Start(strips, workers, w + 1)));
     }
 
     private static void Compute(GemmOperand a, GemmOperand b, double[] c, int cOffset, int ldc, int s0, int s1)

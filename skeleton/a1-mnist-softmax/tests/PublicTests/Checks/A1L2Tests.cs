@@ -4,7 +4,7 @@ using NeuralNet.Optimizers;
 namespace PublicTests.Checks;
 
 /// <summary>Public check 3, part a1.l2: L2 regularisation adds lambda w to the weights' gradients and leaves biases alone.</summary>
-[Points("3", 2, Part = "a1.l2")]
+[Points("3", 1, Part = "a1.l2")]
 public sealed class A1L2Tests
 {
     [Fact]

@@ -4,7 +4,7 @@ using NeuralNet.Optimizers;
 namespace PublicTests.Checks;
 
 /// <summary>Public check 3, part sgd.step: one SGD step, w &lt;- w - lr * dw, in place.</summary>
-[Points("3", 2, Part = "sgd.step")]
+[Points("3", 1, Part = "sgd.step")]
 public sealed class SgdStepTests
 {
     [Fact]

@@ -10,13 +10,17 @@ public sealed class FixtureFile
 {
     private readonly JsonElement values;
 
-    private FixtureFile(string part, JsonElement values)
+    private FixtureFile(string part, ulong seed, JsonElement values)
     {
         Part = part;
+        Seed = seed;
         this.values = values;
     }
 
     public string Part { get; }
+
+    /// <summary>The seed the inputs were drawn with.</summary>
+    public ulong Seed { get; }
 
     /// <summary>Loads Fixtures/&lt;part&gt;.json from the test output folder.</summary>
     /// <param name="part">the part id, e.g. "linear.forward"</param>
@@ -24,7 +28,7 @@ public sealed class FixtureFile
     {
         var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", part + ".json");
         using var document = JsonDocument.Parse(File.ReadAllText(path));
-        return new FixtureFile(part, document.RootElement.GetProperty("values").Clone());
+        return new FixtureFile(part, document.RootElement.GetProperty("seed").GetUInt64(), document.RootElement.GetProperty("values").Clone());
     }
 
     public Tensor Tensor(string name)

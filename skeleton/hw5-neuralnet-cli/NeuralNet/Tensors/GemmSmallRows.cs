@@ -1,0 +1,61 @@
+using System.Buffers;
+
+namespace NeuralNet;
+
+/// <summary>
+/// The lean path for few rows (a mini-batch times a weight matrix, e.g. (5, 784) x (784, 1000)): every
+/// row of A fits in one register tile, so B is streamed once straight from a row-major matrix, with no
+/// packing and no blocking of the inner dimension.
+/// </summary>
+internal static class GemmSmallRows<TKernel>
+    where TKernel : struct, IGemmKernel
+{
+    /// <summary>C (m, n) = A (m, k) x B (k, n) for 1 &lt;= m &lt;= <c>TKernel.Rows</c>, k &gt;= 1 and B rows contiguous (column stride 1).</summary>
+    public static void Multiply(GemmOperand a, GemmOperand b, double[] c, int cOffset, int ldc, int workers)
+    {
+        var strips = (b.Cols + TKernel.Cols - 1) / TKernel.Cols;
+        if (workers <= 1 || strips < 2 * workers)
+        {
+            Compute(a, b, c, cOffset, ldc, 0, strips);
+            return;
+        }
+
+        Parallel.For(0, workers, w => Compute(a, b, c, cOffset, ldc, GemmPartition.Start(strips, workers, w), GemmPartition.Start(strips, workers, w + 1)));
+    }
+
+    private static void Compute(GemmOperand a, GemmOperand b, double[] c, int cOffset, int ldc, int s0, int s1)
+    {
+        var (m, k, n) = (a.Rows, a.Cols, b.Cols);
+        var width = TKernel.Cols;
+        ref var aRef = ref a.At(0, 0);
+        Span<double> tile = stackalloc double[TKernel.Rows * width];
+        for (var s = s0; s < s1; s++)
+        {
+            var j = s * width;
+            if (j + width <= n)
+            {
+                TKernel.Run(m, k, ref aRef, a.RowStride, a.ColStride, ref b.At(0, j), b.RowStride, ref c[cOffset + j], ldc, accumulate: false);
+                continue;
+            }
+
+            // The last, partial strip: pad its columns with zeros so the tile never reads past B.
+            var cols = n - j;
+            var strip = ArrayPool<double>.Shared.Rent(k * width);
+            try
+            {
+                for (var p = 0; p < k; p++)
+                {
+                    var row = strip.AsSpan(p * width, width);
+                    b.Data.AsSpan(b.Offset + p * b.RowStride + j, cols).CopyTo(row);
+                    row[cols..].Clear();
+                }
+
+                GemmBlocked<TKernel>.EdgeTile(m, k, ref aRef, a.RowStride, a.ColStride, ref strip[0], width, c, cOffset + j, ldc, cols, accumulate: false, tile);
+            }
+            finally
+            {
+                ArrayPool<double>.Shared.Return(strip);
+            }
+        }
+    }
+}
