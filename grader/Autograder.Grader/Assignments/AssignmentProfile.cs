@@ -34,6 +34,15 @@ public sealed partial record AssignmentProfile(
     public AssignmentProfileException ErrorAt(string yamlPath, string problem) =>
         new(SourceFile, yamlPath, Lines.TryGetValue(yamlPath, out var line) ? line : 1, problem);
 
+    /// <summary>The default kind: students implement parts of the course library.</summary>
+    public const string LibraryKind = "library";
+
+    /// <summary>An assignment of written answers only (no parts, no C# files); its kit is not made by <c>autograder release</c>.</summary>
+    public const string WrittenKind = "written";
+
+    /// <summary><see cref="LibraryKind"/> or <see cref="WrittenKind"/> (YAML <c>kind</c>, default library).</summary>
+    public string Kind { get; init; } = LibraryKind;
+
     /// <summary>The file-name suffix of profiles in <c>rubrics/</c>.</summary>
     public const string FileSuffix = ".assignment.yaml";
 
@@ -64,7 +73,12 @@ public sealed partial record AssignmentProfile(
     public static AssignmentProfile Parse(string yaml, string file)
     {
         var root = YamlNodeReader.Root(yaml, file);
-        root.RejectUnknownKeys("id", "title", "parts", "files", "data", "experiments", "public_checks", "submission");
+        root.RejectUnknownKeys("id", "title", "kind", "parts", "files", "data", "experiments", "public_checks", "submission");
+        var kind = root.OptionalString("kind", LibraryKind);
+        if (kind is not (LibraryKind or WrittenKind))
+        {
+            throw root.Error(root.NodeOf("kind"), "kind", $"'{kind}' is not an assignment kind; use {LibraryKind} (the default) or {WrittenKind}");
+        }
 
         var id = root.RequiredString("id");
         if (!IdPattern().IsMatch(id))
@@ -72,8 +86,9 @@ public sealed partial record AssignmentProfile(
             throw root.Error(root.NodeOf("id"), "id", $"'{id}' is not a valid assignment id; use lower-case letters, digits and dashes, e.g. hw3-fashion-mlp");
         }
 
-        var parts = Unique(root, "parts", required: true, PartPattern(), "a part id like linear.backward");
-        var files = Unique(root, "files", required: true, FilePattern(), "a relative path like Layers/Linear.cs");
+        // A written assignment (answers.yaml only) assigns no library parts and no C# files.
+        var parts = Unique(root, "parts", required: kind == LibraryKind, PartPattern(), "a part id like linear.backward");
+        var files = Unique(root, "files", required: kind == LibraryKind, FilePattern(), "a relative path like Layers/Linear.cs");
         var data = Unique(root, "data", required: false, IdPattern(), "a data set id like fashion-mnist");
 
         var experiments = root.MappingList("experiments").Select(e =>
@@ -98,6 +113,7 @@ public sealed partial record AssignmentProfile(
             root.OptionalString("submission", id + "_submission.zip"), file)
         {
             Lines = root.IndexLines(),
+            Kind = kind,
         };
     }
 

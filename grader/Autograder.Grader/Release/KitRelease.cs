@@ -11,7 +11,8 @@ public sealed class KitRelease
     public KitRelease(RepositoryLayout layout, IEnumerable<IFixtureSource>? fixtures = null)
     {
         Layout = layout;
-        Profiles = Directory.Exists(layout.Rubrics) ? AssignmentProfile.LoadAll(layout.Rubrics) : [];
+        // Written assignments (answers only) get their kit from the question bank, not from the library.
+        Profiles = Directory.Exists(layout.Rubrics) ? [.. AssignmentProfile.LoadAll(layout.Rubrics).Where(p => p.Kind == AssignmentProfile.LibraryKind)] : [];
         builder = new KitBuilder(layout, fixtures ?? FixtureSources.All);
     }
 
