@@ -14,6 +14,7 @@ internal static class Program
         }
 
         if (args[0] == "batch") return BatchBenchmark.Run(args.AsSpan(1));
+        if (args[0] == "grade") return GradeBenchmark.Run(args.AsSpan(1));
 
         var options = BenchmarkOptions.Parse(args.AsSpan(1));
         switch (args[0])

@@ -24,7 +24,7 @@ internal static class ResultCompare
             case IntsValue ints:
                 var have = got switch { IntsValue g => g.Values, DoublesValue d => d.Values.Select(v => (int)v).ToArray(), _ => null }
                     ?? throw new CheckFailure($"{what}: expected {ints.Values.Length} integers, got {TensorCompare.Describe(got)}");
-                var at = Enumerable.Range(0, Math.Min(have.Length, ints.Values.Length)).FirstOrDefault(k => have[k] != ints.Values[k], -1);
+                var at = Enumerable.Range(0, ints.Values.Length).FirstOrDefault(k => k >= have.Length || have[k] != ints.Values[k], -1);
                 if (have.Length != ints.Values.Length || at >= 0)
                 {
                     throw new CheckFailure(have.Length != ints.Values.Length

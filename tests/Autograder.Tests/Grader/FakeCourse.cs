@@ -40,6 +40,8 @@ internal sealed class FakeCourse
         Write(LibraryRoot, "Layers/Relu.cs", FakeCourseSources.Relu);
         Write(LibraryRoot, "Optimizers/Sgd.cs", FakeCourseSources.Sgd);
         Write(Root, "schemas/training-log.schema.json", FakeCourseSources.LogSchema);
+        Write(Root, "program/Program.cs", FakeCourseSources.Program);
+        Write(Root, "data/values.txt", "-1.5\n0\n2.25\n-0.5\n3\n");
 
         Library = CourseLibrary.Load(LibraryRoot);
         var compilation = SubmissionCompiler.Create(Library.Sources, "NeuralNet");
@@ -92,7 +94,7 @@ internal sealed class FakeCourse
         return dir;
     }
 
-    public GradeResult Grade(string submission, ulong seed = 42, double timeoutSeconds = 10) =>
+    public GradeResult Grade(string submission, ulong seed = 42, double timeoutSeconds = 10, Rubric? rubric = null) =>
         GradingPipeline.Grade(
             new GradeRequest(submission, "fake-course", Root)
             {
@@ -100,7 +102,7 @@ internal sealed class FakeCourse
                 LibraryRoot = LibraryRoot,
                 ReferenceAssembly = Reference,
                 Assignment = Assignment,
-                Rubric = Rubric,
+                Rubric = rubric ?? Rubric,
             },
             new WorkerLimits(TimeSpan.FromSeconds(timeoutSeconds), 512L << 20));
 

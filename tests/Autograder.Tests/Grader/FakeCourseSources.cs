@@ -185,4 +185,31 @@ internal static class FakeCourseSources
           }
         }
         """;
+
+    /// <summary>A provided program (like HW5's neuralnet): reads numbers, applies the student's ReLU, writes a label file and a metrics file.</summary>
+    public const string Program = """
+        using System.Globalization;
+        using NeuralNet;
+        using NeuralNet.Layers;
+
+        namespace FakeProgram;
+
+        internal static class Program
+        {
+            private static int Main(string[] args)
+            {
+                if (args.Length != 3)
+                {
+                    Console.Error.WriteLine("usage: program <input> <labels_out> <metrics_out>");
+                    return 2;
+                }
+
+                var values = File.ReadAllLines(args[0]).Where(l => l.Length > 0).Select(l => double.Parse(l, CultureInfo.InvariantCulture)).ToArray();
+                var h = new Relu().Forward(Tensor.FromArray(values, 1, values.Length)).ToArray();
+                File.WriteAllText(args[1], string.Concat(h.Select(v => (v > 0 ? "1" : "0") + "\n")));
+                File.WriteAllText(args[2], $"sum: {h.Sum().ToString("R", CultureInfo.InvariantCulture)}\nmax: {h.Max().ToString("R", CultureInfo.InvariantCulture)}\n");
+                return 0;
+            }
+        }
+        """;
 }
