@@ -25,6 +25,11 @@ internal sealed class YamlNodeReader
 
     public static YamlNodeReader Root(string yaml, string file)
     {
+        if (NeuralNet.Experiments.YamlGuard.Problem(yaml) is { } guard)
+        {
+            throw new AssignmentProfileException(file, guard.Path, (int)guard.Line, guard.Message);
+        }
+
         var stream = new YamlStream();
         try
         {

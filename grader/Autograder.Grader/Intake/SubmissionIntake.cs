@@ -22,7 +22,8 @@ public static class SubmissionIntake
         var keepAlive = new IDisposable[1];
         try
         {
-            var entries = SubmissionReader.List(submission, limits, problems, keepAlive);
+            var wanted = expectedFiles.Concat(expectedLogs).Select(Path.GetFileName).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            var entries = SubmissionReader.List(submission, limits, wanted, problems, keepAlive);
             var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
             var logs = new SortedDictionary<string, string>(StringComparer.Ordinal);
             var rejected = new SortedDictionary<string, string>(StringComparer.Ordinal);
