@@ -56,7 +56,7 @@ public static class RubricLoader
         foreach (var (key, value, max) in new (string, double, double)[]
         {
             ("max_file_bytes", limits.MaxFileBytes, 1e9), ("max_entries", limits.MaxEntries, 1e6), ("max_total_bytes", limits.MaxTotalBytes, 1e10),
-            ("call_timeout_seconds", limits.CallTimeoutSeconds, 3600), ("memory_mb", limits.MemoryMb, 1 << 20),
+            ("call_timeout_seconds", limits.CallTimeoutSeconds, 3600), ("compile_timeout_seconds", limits.CompileTimeoutSeconds, 3600), ("memory_mb", limits.MemoryMb, 1 << 20),
         })
         {
             if (!(value > 0) || value > max)

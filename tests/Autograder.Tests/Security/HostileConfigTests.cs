@@ -5,7 +5,6 @@ using Autograder.Grader.Checks;
 using Autograder.Grader.Execution;
 using Autograder.Grader.Results;
 using Autograder.Grader.Rubrics;
-using Autograder.Worker.Protocol;
 using NeuralNet.Experiments;
 using NeuralNet.Transformer;
 
@@ -193,7 +192,7 @@ public sealed class HostileConfigTests
         var environment = new GradingEnvironment(Root, "3.1.6", 0, 1, new Dictionary<string, string> { [LogName] = json });
 
         CheckResult? result = null;
-        var error = Quickly(() => result = CheckRunner.Run(spec, new NoExecutor(), new NoExecutor(), environment));
+        var error = Quickly(() => result = CheckRunner.Run(spec, Library(), Library(), environment));
 
         Assert.True(error is null, $"{what}: the check threw instead of failing: {error}");
         Assert.Equal(CheckStatus.Failed, result!.Status);
@@ -208,10 +207,13 @@ public sealed class HostileConfigTests
         var spec = rubric.Items.Single(i => i.Id == "3.1.6").Checks.Single();
         var environment = new GradingEnvironment(Root, "3.1.6", 0, 1, new Dictionary<string, string> { [LogName] = GoodLog() });
 
-        var result = CheckRunner.Run(spec, new NoExecutor(), new NoExecutor(), environment);
+        var result = CheckRunner.Run(spec, Library(), Library(), environment);
 
         Assert.Equal(CheckStatus.Passed, result.Status);
     }
+
+    /// <summary>The training-log check reads only the log; it is handed the trusted reference on both sides.</summary>
+    private static InProcessExecutor Library() => new(typeof(NeuralNet.Tensor).Assembly);
 
     /// <summary>Runs <paramref name="load"/> on a thread with a small (1 MB) stack and returns what it threw; fails when it takes over 10 s.</summary>
     private static Exception? Quickly(Action load)
@@ -250,17 +252,5 @@ public sealed class HostileConfigTests
         var at = json.IndexOf(arrayStart, StringComparison.Ordinal);
         var end = json.IndexOf(']', at);
         return json[..(at + arrayStart.Length - 1)] + value + json[(end + 1)..];
-    }
-
-    /// <summary>The training-log check never calls a worker; this one fails the test if it is asked to.</summary>
-    private sealed class NoExecutor : IExecutor
-    {
-        public string Sandbox => "none";
-
-        public WorkerResponse Execute(WorkerRequest request, TimeSpan? timeout = null) => throw new InvalidOperationException("the training-log check called a worker");
-
-        public void Dispose()
-        {
-        }
     }
 }
