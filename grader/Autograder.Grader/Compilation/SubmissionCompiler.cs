@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Emit;
 
 namespace Autograder.Grader.Compilation;
@@ -93,6 +94,15 @@ public static class SubmissionCompiler
         var texts = new Dictionary<string, string>(studentFiles, StringComparer.Ordinal);
         finalTexts = texts;
         var studentSet = studentFiles.Keys.ToHashSet(StringComparer.Ordinal);
+        foreach (var (file, text) in studentFiles)
+        {
+            if (Pathological(text, file) is { } problem)
+            {
+                failed[file] = [problem];
+                texts[file] = library.Sources.ContainsKey(file) ? library.Stub(file, stubParts) : "";
+            }
+        }
+
         for (var attempt = 0; ; attempt++)
         {
             var compilation = WithFiles(library, texts);
@@ -148,18 +158,58 @@ public static class SubmissionCompiler
         var slow = new List<string>();
         foreach (var tree in compilation.SyntaxTrees.Where(t => files.Contains(t.FilePath)))
         {
-            using var deadline = new CancellationTokenSource(probe);
-            try
-            {
-                compilation.GetSemanticModel(tree).GetDiagnostics(cancellationToken: deadline.Token);
-            }
-            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+            if (Within(probe, cancel => (object)compilation.GetSemanticModel(tree).GetDiagnostics(cancellationToken: cancel)) is null)
             {
                 slow.Add(tree.FilePath);
             }
         }
 
         return slow;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on its own thread; null when it did not finish within <paramref name="timeout"/>. Roslyn checks
+    /// its cancellation token between members, not inside one exponential type substitution, so a call that ignores
+    /// the token is abandoned (its thread runs on in the background; <see cref="Pathological"/> keeps the known cases out).
+    /// </summary>
+    private static T? Within<T>(TimeSpan timeout, Func<CancellationToken, T> work)
+        where T : class
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        var task = Task.Factory.StartNew(() => work(deadline.Token), deadline.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
+        {
+            return task.Wait(timeout + TimeSpan.FromSeconds(5)) ? task.Result : null;
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OperationCanceledException))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Deepest nesting of qualified type names (<c>A.B.C</c>) and of type arguments (<c>A&lt;B&lt;C&gt;&gt;</c>) a student file may use.</summary>
+    private const int MaxTypeNesting = 12;
+
+    /// <summary>
+    /// A compile error for a student file whose type names nest deeper than <see cref="MaxTypeNesting"/>: the known way to make
+    /// Roslyn bind exponentially many types (a generic class whose nested class derives from it, named as Inner.Inner...Inner).
+    /// Course code nests four or five levels at most.
+    /// </summary>
+    private static CompileDiagnostic? Pathological(string text, string file)
+    {
+        var root = CSharpSyntaxTree.ParseText(text, ParseOptions, path: file).GetRoot();
+        foreach (var node in root.DescendantNodes().Where(n => n is QualifiedNameSyntax or TypeArgumentListSyntax))
+        {
+            var depth = node.AncestorsAndSelf().TakeWhile(a => a is QualifiedNameSyntax or TypeArgumentListSyntax or TypeSyntax).Count(a => a.GetType() == node.GetType());
+            if (depth > MaxTypeNesting)
+            {
+                var at = node.GetLocation().GetLineSpan().StartLinePosition;
+                return new CompileDiagnostic(file, at.Line + 1, at.Character + 1, "AG0002",
+                    $"type names nested more than {MaxTypeNesting} levels deep ({(node is QualifiedNameSyntax ? "A.B.C..." : "A<B<C<...>>>")}) make the compiler take too long; simplify them");
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The names of the types <paramref name="tree"/> declares.</summary>
@@ -208,13 +258,8 @@ public static class SubmissionCompiler
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
         using var stream = new MemoryStream();
-        using var deadline = new CancellationTokenSource(timeout);
-        EmitResult result;
-        try
-        {
-            result = compilation.Emit(stream, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded), cancellationToken: deadline.Token);
-        }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        var result = Within(timeout, cancel => compilation.Emit(stream, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded), cancellationToken: cancel));
+        if (result is null)
         {
             return null;
         }

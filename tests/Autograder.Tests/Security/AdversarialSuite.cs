@@ -11,7 +11,7 @@ namespace Autograder.Tests.Security;
 /// Grades every adversarial submission under <c>tests/Adversarial/&lt;assignment&gt;/</c> once per test run,
 /// together with the PassesAll control, through the batch machinery (<see cref="BatchRunner"/>, which
 /// calls <see cref="GradingPipeline.Grade"/> per submission, two at a time) with the rubric's call
-/// timeout cut to 3 s of CPU. Before and after, it snapshots what lies outside the grading work folder:
+/// timeout cut to 3 s of CPU, the compile timeout to 40 s and one seed for all. Before and after, it snapshots what lies outside the grading work folder:
 /// a sentinel folder the attacks aim at, the course's rubrics, the batch folder's own top level, and
 /// the processes that carry the work folder's path or an attack's marker.
 /// </summary>
@@ -28,6 +28,9 @@ public sealed class AdversarialSuite : IDisposable
     public static readonly string[] Forbidden = ["/tmp/adversarial-pinvoke-was-here", "/tmp/results.json"];
 
     public static readonly string Root = CourseRootFinder.TryFind(AppContext.BaseDirectory)!;
+
+    /// <summary>One seed for every submission, so an item an attack leaves alone gets exactly the control's inputs.</summary>
+    public const ulong Seed = 8455169626570045921;
 
     private readonly string _scratch;
 
@@ -61,9 +64,9 @@ public sealed class AdversarialSuite : IDisposable
         var forbiddenBefore = Forbidden.Where(File.Exists).ToHashSet(StringComparer.Ordinal);
 
         var rubric = RubricLoader.Load(Path.Combine(Root, "rubrics", $"{Assignment}.rubric.yaml"));
-        rubric = rubric with { Limits = rubric.Limits with { CallTimeoutSeconds = 3 } };
+        rubric = rubric with { Limits = rubric.Limits with { CallTimeoutSeconds = 3, CompileTimeoutSeconds = 40 } };
         var clock = Stopwatch.StartNew();
-        Run = BatchRunner.Run(new BatchOptions(Submissions, Output, new GradeRequest("", Assignment, Root) { Rubric = rubric, WorkRoot = WorkRoot }) { Jobs = 2 });
+        Run = BatchRunner.Run(new BatchOptions(Submissions, Output, new GradeRequest("", Assignment, Root) { Rubric = rubric, WorkRoot = WorkRoot, Seed = Seed }) { Jobs = 2 });
         Elapsed = clock.Elapsed;
 
         HostChanges = HostSnapshot.Take(this).Differences(before)

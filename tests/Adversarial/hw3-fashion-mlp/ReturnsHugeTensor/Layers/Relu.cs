@@ -11,8 +11,8 @@ public sealed class Relu : Module
         ArgumentNullException.ThrowIfNull(x);
         // TODO(relu.forward): return max{0, x} element-wise (hint: x times the 0/1 mask x > 0).
         // BEGIN SOLUTION relu.forward
-        // 15 million doubles (120 MB): the answer bloats the protocol line and the host's memory.
-        return Tensor.Zeros(15_000_000, 1);
+        // 9 million doubles (72 MB, about 96 MB as protocol text): an answer meant to fill the host's memory.
+        return Tensor.Zeros(9_000_000, 1);
         // END SOLUTION
     }
 
