@@ -76,6 +76,12 @@ public static class SubmissionCompiler
         }
 
         var result = CompileFresh(library, studentFiles, stubParts, outputPath, timeout ?? DefaultTimeout, out var texts);
+        if (result.FailedFiles.Values.Any(errors => errors.Any(e => e.Id == TimeoutId)))
+        {
+            // A timeout depends on the machine's load, not only on the files: never reuse it.
+            return result;
+        }
+
         if (builds.Count >= MaxCachedBuilds)
         {
             builds.Clear();
@@ -84,6 +90,12 @@ public static class SubmissionCompiler
         builds[key] = new Build(result.AssemblyPath is null ? null : File.ReadAllBytes(outputPath), result.FailedFiles, result.FatalErrors, texts);
         return result;
     }
+
+    /// <summary>The diagnostic id of a student file blamed for a compilation that took too long.</summary>
+    public const string TimeoutId = "AG0001";
+
+    /// <summary>The diagnostic id of a student file whose type names nest too deep (see <see cref="Pathological"/>).</summary>
+    public const string NestingId = "AG0002";
 
     /// <summary>Wall clock a compilation may take unless the rubric says otherwise (a normal one takes a few seconds).</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(120);
@@ -114,7 +126,7 @@ public static class SubmissionCompiler
                 var slow = SlowFiles(compilation, studentStill, timeout / 2);
                 foreach (var file in slow.Count > 0 ? slow : studentStill)
                 {
-                    failed[file] = [new CompileDiagnostic(file, 1, 1, "AG0001", $"compiling this file took longer than {timeout.TotalSeconds:0} s (deeply nested generic types?); simplify it")];
+                    failed[file] = [new CompileDiagnostic(file, 1, 1, TimeoutId, $"compiling this file took longer than {timeout.TotalSeconds:0} s (deeply nested generic types?); simplify it")];
                     texts[file] = library.Sources.ContainsKey(file) ? library.Stub(file, stubParts) : "";
                 }
 
@@ -204,7 +216,7 @@ public static class SubmissionCompiler
             if (depth > MaxTypeNesting)
             {
                 var at = node.GetLocation().GetLineSpan().StartLinePosition;
-                return new CompileDiagnostic(file, at.Line + 1, at.Character + 1, "AG0002",
+                return new CompileDiagnostic(file, at.Line + 1, at.Character + 1, NestingId,
                     $"type names nested more than {MaxTypeNesting} levels deep ({(node is QualifiedNameSyntax ? "A.B.C..." : "A<B<C<...>>>")}) make the compiler take too long; simplify them");
             }
         }
