@@ -11,7 +11,7 @@ namespace Autograder.Tests.Security;
 /// Grades every adversarial submission under <c>tests/Adversarial/&lt;assignment&gt;/</c> once per test run,
 /// together with the PassesAll control, through the batch machinery (<see cref="BatchRunner"/>, which
 /// calls <see cref="GradingPipeline.Grade"/> per submission, two at a time) with the rubric's call
-/// timeout cut to 3 s of CPU, the compile timeout to 40 s and one seed for all. Before and after, it snapshots what lies outside the grading work folder:
+/// timeout cut to 3 s of CPU and one seed for all. Before and after, it snapshots what lies outside the grading work folder:
 /// a sentinel folder the attacks aim at, the course's rubrics, the batch folder's own top level, and
 /// the processes that carry the work folder's path or an attack's marker.
 /// </summary>
@@ -64,7 +64,7 @@ public sealed class AdversarialSuite : IDisposable
         var forbiddenBefore = Forbidden.Where(File.Exists).ToHashSet(StringComparer.Ordinal);
 
         var rubric = RubricLoader.Load(Path.Combine(Root, "rubrics", $"{Assignment}.rubric.yaml"));
-        rubric = rubric with { Limits = rubric.Limits with { CallTimeoutSeconds = 3, CompileTimeoutSeconds = 40 } };
+        rubric = rubric with { Limits = rubric.Limits with { CallTimeoutSeconds = 3 } };
         var clock = Stopwatch.StartNew();
         Run = BatchRunner.Run(new BatchOptions(Submissions, Output, new GradeRequest("", Assignment, Root) { Rubric = rubric, WorkRoot = WorkRoot, Seed = Seed }) { Jobs = 2 });
         Elapsed = clock.Elapsed;

@@ -50,18 +50,18 @@ public sealed class CompileGuardTests
     }
 
     [Fact]
-    public void Compile_SlowerThanTheTimeout_StopsWaitingAndBlamesTheStudentFile()
+    public void Compile_SlowerThanTheTimeoutWithNoSlowFile_StopsWaitingWithATimeoutNotZeroPoints()
     {
         var library = CourseLibrary.Load(Path.Combine(Root, "reference", "NeuralNet"));
         var output = Path.Combine(Directory.CreateTempSubdirectory("compile-guard-").FullName, "NeuralNet.dll");
         var clock = Stopwatch.StartNew();
 
-        // One millisecond is shorter than any compilation: the backstop must give up, not hang.
-        var result = SubmissionCompiler.Compile(library, new Dictionary<string, string> { [File] = Pristine() + "\n// timeout probe\n" }, Parts, output, TimeSpan.FromMilliseconds(1));
+        // One millisecond is shorter than any compilation, and the file alone is quick to check: the backstop must give
+        // up without blaming the file (the pipeline turns the exception into a grader error, regraded by the next batch run).
+        var error = Assert.Throws<TimeoutException>(() => SubmissionCompiler.Compile(
+            library, new Dictionary<string, string> { [File] = Pristine() + "\n// timeout probe\n" }, Parts, output, TimeSpan.FromMilliseconds(1)));
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
-        var error = Assert.Single(Assert.Contains(File, result.FailedFiles));
-        Assert.Equal(SubmissionCompiler.TimeoutId, error.Id);
-        Assert.Contains("took longer than", error.Message, StringComparison.Ordinal);
+        Assert.Contains("no single file was to blame", error.Message, StringComparison.Ordinal);
     }
 }
