@@ -12,7 +12,8 @@ public sealed partial class Tensor
         if (Rank == 2 && other.Rank == 2)
         {
             RequireAligned(this, other, _shape[1], other._shape[0]);
-            var result = new double[_shape[0] * other._shape[1]];
+            // The kernel writes every element, so skip the allocator's zeroing (megabytes for a weight gradient).
+            var result = GC.AllocateUninitializedArray<double>(_shape[0] * other._shape[1]);
             MatMulKernel.Multiply(this, other, result, 0);
             return Wrap(result, [_shape[0], other._shape[1]]);
         }
@@ -38,7 +39,7 @@ public sealed partial class Tensor
         }
 
         RequireAligned(this, other, k, otherK);
-        var result = new double[batch * m * n];
+        var result = GC.AllocateUninitializedArray<double>(batch * m * n);
         for (var b = 0; b < batch; b++)
         {
             var left = BatchItem(this, b);
