@@ -15,6 +15,9 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IR
 {
     private const int StderrLimit = 16 * 1024;
 
+    /// <summary>Longest response line read (a tensor of about 6 million doubles): a bigger answer fails the check instead of filling the host's memory.</summary>
+    private const int ResponseLimit = 64 << 20;
+
     /// <summary>How much longer than its CPU limit a call may take on the wall clock (a busy machine slows everything down).</summary>
     private const int WallFactor = 4;
     private Process? _process;
@@ -105,14 +108,21 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IR
             throw Died(process);
         }
 
-        var read = process.StandardOutput.ReadLineAsync();
+        var read = Task.Run(() => ReadLine(process.StandardOutput, ResponseLimit));
         if (!WaitWithin(read, process, timeout, out var message))
         {
             Kill(process);
             throw new WorkerFailure(CheckStatus.Timeout, message);
         }
 
-        if (read.Result is not { } line)
+        var (line, tooLong) = read.Result;
+        if (tooLong)
+        {
+            Kill(process);
+            throw new WorkerFailure(CheckStatus.Crashed, $"the answer was larger than {ResponseLimit >> 20} MB (a huge tensor?); the worker was stopped");
+        }
+
+        if (line is null)
         {
             throw Died(process);
         }
@@ -126,6 +136,29 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IR
         }
 
         return response;
+    }
+
+    /// <summary>One protocol line, or (null, false) at the end of the stream; stops at <paramref name="limit"/> characters with (partial, true).</summary>
+    private static (string? Line, bool TooLong) ReadLine(StreamReader reader, int limit)
+    {
+        var line = new StringBuilder();
+        int c;
+        while ((c = reader.Read()) >= 0)
+        {
+            if (c == '\n')
+            {
+                return (line.ToString().TrimEnd('\r'), false);
+            }
+
+            if (line.Length >= limit)
+            {
+                return (null, true);
+            }
+
+            line.Append((char)c);
+        }
+
+        return (line.Length > 0 ? line.ToString() : null, false);
     }
 
     /// <summary>

@@ -60,6 +60,11 @@ public sealed record TransformerExperimentConfig
     public static TransformerExperimentConfig ParseYaml(string yaml, string source = "experiment")
     {
         ArgumentNullException.ThrowIfNull(yaml);
+        if (NeuralNet.Experiments.YamlGuard.Problem(yaml) is { } guard)
+        {
+            throw new InvalidDataException($"{source}:{guard.Line}: {(guard.Path.Length == 0 ? "" : guard.Path + ": ")}{guard.Message}");
+        }
+
         var locator = new YamlLocator(yaml);
         var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
         TransformerExperimentConfig? config;
