@@ -126,5 +126,7 @@ public sealed class TransformerTrainCommandTests : IDisposable
         Assert.True(course.Count >= 10);
         Assert.All(course, f => Assert.False(TransformerExperimentConfig.IsTransformerExperiment(File.ReadAllText(f)), f));
         Assert.False(TransformerExperimentConfig.IsTransformerExperiment("model: [unclosed"));
+        var deep = "model:\n  n_embd: " + new string('[', NeuralNet.Experiments.YamlGuard.MaxDepth + 2) + new string(']', NeuralNet.Experiments.YamlGuard.MaxDepth + 2) + "\n";
+        Assert.False(TransformerExperimentConfig.IsTransformerExperiment(deep));
     }
 }

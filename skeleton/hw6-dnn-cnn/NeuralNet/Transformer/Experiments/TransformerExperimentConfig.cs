@@ -103,10 +103,15 @@ public sealed record TransformerExperimentConfig
     /// (<c>NeuralNet.Experiments.ExperimentConfig</c>): no <c>assignment</c> key, and a <c>sampling</c>
     /// section or one of the transformer's model keys (n_embd, n_head, n_layer, block_size).
     /// </summary>
-    /// <param name="yaml">the file's text (malformed YAML is not a transformer experiment)</param>
+    /// <param name="yaml">the file's text (malformed or hostile YAML, which <see cref="YamlGuard"/> refuses, is not a transformer experiment: the course loader reports it)</param>
     public static bool IsTransformerExperiment(string yaml)
     {
         ArgumentNullException.ThrowIfNull(yaml);
+        if (YamlGuard.Problem(yaml) is not null)
+        {
+            return false;
+        }
+
         YamlNode root;
         try
         {
