@@ -16,7 +16,7 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IR
     private const int StderrLimit = 16 * 1024;
 
     /// <summary>Longest response line read (a tensor of about 6 million doubles): a bigger answer fails the check instead of filling the host's memory.</summary>
-    private const int ResponseLimit = 64 << 20;
+    internal const int ResponseLimit = 64 << 20;
 
     /// <summary>How much longer than its CPU limit a call may take on the wall clock (a busy machine slows everything down).</summary>
     private const int WallFactor = 4;
@@ -139,7 +139,7 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IR
     }
 
     /// <summary>One protocol line, or (null, false) at the end of the stream; stops at <paramref name="limit"/> characters with (partial, true).</summary>
-    private static (string? Line, bool TooLong) ReadLine(StreamReader reader, int limit)
+    internal static (string? Line, bool TooLong) ReadLine(StreamReader reader, int limit)
     {
         var line = new StringBuilder();
         int c;

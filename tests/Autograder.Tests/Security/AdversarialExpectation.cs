@@ -31,7 +31,10 @@ internal sealed record AdversarialExpectation
         JsonSerializer.Deserialize<AdversarialExpectation>(File.ReadAllText(path), Options) ?? throw new InvalidDataException($"{path} is empty");
 }
 
-/// <summary>What one affected rubric item must score.</summary>
+/// <summary>
+/// What one affected rubric item must score. <see cref="Status"/> and <see cref="MessageContains"/> may list alternatives
+/// separated by '|' where the machine's load decides which limit trips first (a huge answer: the 64 MB cap or the wall clock).
+/// </summary>
 internal sealed record AdversarialItem
 {
     public double Points { get; init; }
