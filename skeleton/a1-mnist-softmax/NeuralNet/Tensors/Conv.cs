@@ -38,37 +38,36 @@ public static class Conv
         var outH = OutputSize(h, kh, stride, pad);
         var outW = OutputSize(w, kw, stride, pad);
         var patch = c * kh * kw;
-        var cols = new double[n * outH * outW * patch];
+
+        // Every element is written below (copied or zeroed), so the array need not be cleared first.
+        var cols = GC.AllocateUninitializedArray<double>(n * outH * outW * patch);
         var source = x.Contiguous();
-        var data = source.Buffer;
-        var offset = source.Offset;
+        var data = source.Buffer.AsSpan(source.Offset, n * c * h * w);
         for (var img = 0; img < n; img++)
         {
             for (var oh = 0; oh < outH; oh++)
             {
                 for (var ow = 0; ow < outW; ow++)
                 {
-                    var row = ((img * outH + oh) * outW + ow) * patch;
+                    var row = cols.AsSpan(((img * outH + oh) * outW + ow) * patch, patch);
+                    var (left, j0, j1) = WindowColumns(ow, stride, pad, kw, w);
                     for (var ch = 0; ch < c; ch++)
                     {
-                        var plane = offset + (img * c + ch) * h * w;
+                        var plane = data.Slice((img * c + ch) * h * w, h * w);
                         for (var i = 0; i < kh; i++)
                         {
+                            // One kernel row of the window: kw values of image row y from column `left`, zeros outside the image.
                             var y = oh * stride + i - pad;
-                            var column = row + (ch * kh + i) * kw;
-                            if ((uint)y >= (uint)h)
+                            var dst = row.Slice((ch * kh + i) * kw, kw);
+                            if ((uint)y >= (uint)h || j0 >= j1)
                             {
+                                dst.Clear();
                                 continue;
                             }
 
-                            for (var j = 0; j < kw; j++)
-                            {
-                                var xx = ow * stride + j - pad;
-                                if ((uint)xx < (uint)w)
-                                {
-                                    cols[column + j] = data[plane + y * w + xx];
-                                }
-                            }
+                            dst[..j0].Clear();
+                            plane.Slice(y * w + left + j0, j1 - j0).CopyTo(dst[j0..j1]);
+                            dst[j1..].Clear();
                         }
                     }
                 }
@@ -106,18 +105,23 @@ public static class Conv
 
         var image = new double[n * c * h * w];
         var source = cols.Contiguous();
-        var data = source.Buffer;
-        var offset = source.Offset;
+        var data = source.Buffer.AsSpan(source.Offset, n * outH * outW * patch);
         for (var img = 0; img < n; img++)
         {
             for (var oh = 0; oh < outH; oh++)
             {
                 for (var ow = 0; ow < outW; ow++)
                 {
-                    var row = offset + ((img * outH + oh) * outW + ow) * patch;
+                    var row = data.Slice(((img * outH + oh) * outW + ow) * patch, patch);
+                    var (left, j0, j1) = WindowColumns(ow, stride, pad, kw, w);
+                    if (j0 >= j1)
+                    {
+                        continue;
+                    }
+
                     for (var ch = 0; ch < c; ch++)
                     {
-                        var plane = (img * c + ch) * h * w;
+                        var plane = image.AsSpan((img * c + ch) * h * w, h * w);
                         for (var i = 0; i < kh; i++)
                         {
                             var y = oh * stride + i - pad;
@@ -126,14 +130,11 @@ public static class Conv
                                 continue;
                             }
 
-                            var column = row + (ch * kh + i) * kw;
-                            for (var j = 0; j < kw; j++)
+                            var src = row.Slice((ch * kh + i) * kw + j0, j1 - j0);
+                            var dst = plane.Slice(y * w + left + j0, j1 - j0);
+                            for (var j = 0; j < src.Length; j++)
                             {
-                                var xx = ow * stride + j - pad;
-                                if ((uint)xx < (uint)w)
-                                {
-                                    image[plane + y * w + xx] += data[column + j];
-                                }
+                                dst[j] += src[j];
                             }
                         }
                     }
@@ -142,6 +143,16 @@ public static class Conv
         }
 
         return Tensor.Wrap(image, (int[])xShape.Clone());
+    }
+
+    /// <summary>
+    /// The window of output column <paramref name="ow"/> starts at image column <c>left</c>; kernel columns
+    /// [j0, j1) fall inside the image (the rest are padding).
+    /// </summary>
+    private static (int Left, int J0, int J1) WindowColumns(int ow, int stride, int pad, int kw, int w)
+    {
+        var left = ow * stride - pad;
+        return (left, Math.Max(0, -left), Math.Min(kw, w - left));
     }
 
     private static void RequireImages(Tensor x, string operation)

@@ -9,9 +9,6 @@ internal enum GemmIsa
     /// <summary>6 x 8 register tiles of Vector256 with FMA3 (x64 since Haswell / Zen 1).</summary>
     Avx2,
 
-    /// <summary>12 x 16 register tiles of Vector512 with AVX-512F FMA.</summary>
+    /// <summary>12 x 16 register tiles of Vector512 with AVX-512F FMA (6 x 32 for batches of up to 6 rows).</summary>
     Avx512,
-
-    /// <summary>Experimental: 6 x 32 tiles of Vector512.</summary>
-    Avx512Wide,
 }

@@ -57,7 +57,7 @@ public sealed class FeedForward : Module
     public override Tensor Backward(Tensor x, Tensor gradOutput)
     {
         SequenceOps.RequireSequence(x, EmbeddingSize, "FeedForward.Backward");
-        SequenceOps.RequireSameShape(gradOutput, x.Shape, "FeedForward");
+        RequireShape("FeedForward", gradOutput, x.Shape);
         if (_cache is null || !ReferenceEquals(_cache.Input, x))
         {
             Forward(x);

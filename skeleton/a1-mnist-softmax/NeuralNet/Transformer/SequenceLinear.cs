@@ -74,7 +74,7 @@ public sealed class SequenceLinear : Module
     public override Tensor Backward(Tensor x, Tensor gradOutput)
     {
         var rows = RowsOf(x, "Backward");
-        SequenceOps.RequireSameShape(gradOutput, OutputShape(x), "SequenceLinear");
+        RequireShape("SequenceLinear", gradOutput, OutputShape(x));
         var x2 = x.Reshape(rows, InFeatures);                       // (B*T, in)
         var dy = gradOutput.Reshape(rows, OutFeatures);             // (B*T, out)
         _weight.Grad.CopyFrom(x2.T.MatMul(dy));                     // (in, out)

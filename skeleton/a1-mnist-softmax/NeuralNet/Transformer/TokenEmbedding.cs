@@ -52,7 +52,7 @@ public sealed class TokenEmbedding : Module
     public override Tensor Backward(Tensor x, Tensor gradOutput)
     {
         var indices = Indices(x, "Backward");
-        SequenceOps.RequireSameShape(gradOutput, [x.Dim(0), x.Dim(1), EmbeddingSize], "TokenEmbedding");
+        RequireShape("TokenEmbedding", gradOutput, [x.Dim(0), x.Dim(1), EmbeddingSize]);
         var dW = Tensor.Zeros(VocabSize, EmbeddingSize);
         var target = dW.AsSpan();
         var source = gradOutput.Contiguous().AsSpan();

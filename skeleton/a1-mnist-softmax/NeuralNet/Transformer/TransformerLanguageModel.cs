@@ -71,11 +71,11 @@ public sealed partial class TransformerLanguageModel : Module
         var tokens = _tokenEmbedding.Forward(x);                  // (B, T, C)
         var h = _positionEmbedding.Forward(tokens);               // (B, T, C)
         var blockInputs = new Tensor[_blocks.Length];
-        foreach (var (block, i) in _blocks.Select((b, i) => (b, i)))
+        for (var i = 0; i < _blocks.Length; i++)
         {
-            block.Training = Training;
+            _blocks[i].Training = Training;
             blockInputs[i] = h;
-            h = block.Forward(h);                                 // (B, T, C)
+            h = _blocks[i].Forward(h);                            // (B, T, C)
         }
 
         var normed = _finalNorm.Forward(h);                       // (B, T, C)

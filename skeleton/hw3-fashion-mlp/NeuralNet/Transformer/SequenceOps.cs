@@ -105,15 +105,5 @@ internal static class SequenceOps
         }
     }
 
-    /// <summary>Throws unless <paramref name="grad"/> has the shape <paramref name="expected"/> (the forward output's).</summary>
-    public static void RequireSameShape(Tensor grad, int[] expected, string module)
-    {
-        ArgumentNullException.ThrowIfNull(grad);
-        if (!grad.Shape.AsSpan().SequenceEqual(expected))
-        {
-            throw new ArgumentException($"{module}.Backward: expected gradOutput of shape ({string.Join(", ", expected)}), found {Format(grad)}.");
-        }
-    }
-
     public static string Format(Tensor t) => $"({string.Join(", ", t.Shape)})";
 }

@@ -1,5 +1,6 @@
 using NeuralNet.Layers;
 using NeuralNet.Models;
+using NeuralNet.Models.A1;
 using NeuralNet.Models.Hw3;
 using NeuralNet.Models.Hw6;
 using NeuralNet.Training;
@@ -33,6 +34,9 @@ public static class ModelCatalog
             "hw6-lr" => Chain(Hw6Models.LogisticRegression(rng, model.Dropout, inputDim, classes)),
             "hw6-cnn" => Chain(Hw6Models.Cnn(rng, model.Dropout, classes)),
             "hw6-cnn2" => Chain(Hw6Models.Cnn2(rng, model.Dropout, classes)),
+
+            // A1 2.2: a fully connected layer without bias followed by ReLU, then softmax.
+            "a1-softmax" => new LayerChain([new A1SoftmaxScores(new SoftmaxRegression(inputDim, classes, rng))]),
 
             // A1 2.2: two fully connected layers with a sigmoid between, weights 0.001 N(0, 1), zero biases.
             "a1-twolayer" => new LayerChain([new Linear(inputDim, model.Hidden, rng, LinearInit.SmallNormal), new Sigmoid(), new Linear(model.Hidden, classes, rng, LinearInit.SmallNormal)]),

@@ -12,7 +12,13 @@ public sealed partial class Tensor
         if (Rank == 2 && other.Rank == 2)
         {
             RequireAligned(this, other, _shape[1], other._shape[0]);
-            var result = new double[_shape[0] * other._shape[1]];
+            if (DeferredProduct.TryCreate(this, other) is { } deferred)
+            {
+                return new Tensor(deferred);
+            }
+
+            // The kernel writes every element, so skip the allocator's zeroing (megabytes for a weight gradient).
+            var result = GC.AllocateUninitializedArray<double>(_shape[0] * other._shape[1]);
             MatMulKernel.Multiply(this, other, result, 0);
             return Wrap(result, [_shape[0], other._shape[1]]);
         }
@@ -38,7 +44,7 @@ public sealed partial class Tensor
         }
 
         RequireAligned(this, other, k, otherK);
-        var result = new double[batch * m * n];
+        var result = GC.AllocateUninitializedArray<double>(batch * m * n);
         for (var b = 0; b < batch; b++)
         {
             var left = BatchItem(this, b);
@@ -50,7 +56,7 @@ public sealed partial class Tensor
     }
 
     private static Tensor BatchItem(Tensor t, int b) =>
-        new(t._data, t._offset + b * t._strides[0], [t._shape[1], t._shape[2]], [t._strides[1], t._strides[2]]);
+        new(t.Storage, t._offset + b * t._strides[0], [t._shape[1], t._shape[2]], [t._strides[1], t._strides[2]]);
 
     private static void RequireAligned(Tensor a, Tensor b, int ka, int kb)
     {

@@ -90,7 +90,7 @@ public sealed class Head : Module
     public override Tensor Backward(Tensor x, Tensor gradOutput)
     {
         var t = CheckInput(x, "Backward");
-        SequenceOps.RequireSameShape(gradOutput, [x.Dim(0), t, HeadSize], "Head");
+        RequireShape("Head", gradOutput, [x.Dim(0), t, HeadSize]);
         var cache = CacheFor(x);
         var dDropped = gradOutput.MatMul(cache.Value.Transpose(0, 2, 1));  // (B, T, hs) x (B, hs, T) -> (B, T, T)
         var dv = cache.Dropped.Transpose(0, 2, 1).MatMul(gradOutput);      // (B, T, T) x (B, T, hs) -> (B, T, hs)

@@ -64,7 +64,7 @@ public sealed class LayerNorm : Module
     public override Tensor Backward(Tensor x, Tensor gradOutput)
     {
         CheckInput(x, "Backward");
-        SequenceOps.RequireSameShape(gradOutput, x.Shape, "LayerNorm");
+        RequireShape("LayerNorm", gradOutput, x.Shape);
         var cache = CacheFor(x);
         var dy = gradOutput.Reshape(-1, EmbeddingSize);                    // (B*T, C)
         var xHat = cache.XHat;                                             // (B, T, C)

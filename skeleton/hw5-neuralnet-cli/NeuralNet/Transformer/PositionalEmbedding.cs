@@ -53,7 +53,7 @@ public sealed class PositionalEmbedding : Module
     public override Tensor Backward(Tensor x, Tensor gradOutput)
     {
         var t = CheckInput(x, "Backward");
-        SequenceOps.RequireSameShape(gradOutput, x.Shape, "PositionalEmbedding");
+        RequireShape("PositionalEmbedding", gradOutput, x.Shape);
         _weight.Grad.Fill(0.0);
         var used = gradOutput.Sum(0);                 // (T, C)
         used.AsSpan().CopyTo(_weight.Grad.AsSpan());

@@ -19,6 +19,10 @@ public static class OptimizerFactory
             case "momentum":
                 var momentum = new MomentumSgd(config.LearningRate, config.Momentum);
                 return (momentum, lr => momentum.LearningRate = lr);
+            case "hw6" when config.Momentum == 0 && config.WeightDecay == 0:
+                // With alpha = lambda = 0 HW6's update is w -= eta g exactly; Sgd does it without the decayed-gradient copy per step.
+                var plain = new Sgd(config.LearningRate);
+                return (plain, lr => plain.LearningRate = lr);
             case "hw6":
                 var hw6 = new MiniBatchSgd(config.LearningRate, config.Momentum, config.WeightDecay);
                 return (hw6, lr => hw6.LearningRate = lr);

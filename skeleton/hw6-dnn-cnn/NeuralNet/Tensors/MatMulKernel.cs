@@ -19,8 +19,11 @@ namespace NeuralNet;
 /// </remarks>
 internal static class MatMulKernel
 {
-    /// <summary>Below this many flops per extra thread, the fork/join cost (a few microseconds) outweighs the gain.</summary>
-    internal const double FlopsPerWorker = 3e6;
+    /// <summary>
+    /// Flops per thread below which splitting does not pay: a fork/join (Parallel.For) costs 10-150 us on the
+    /// 2-core VM the benchmarks ran on when the pool thread has to be woken, about 1-2 ms of kernel work.
+    /// </summary>
+    internal const double FlopsPerWorker = 2.5e7;
 
     /// <summary>The best micro-kernel family this CPU runs.</summary>
     internal static GemmIsa BestIsa { get; } =
@@ -47,8 +50,12 @@ internal static class MatMulKernel
     public static void Multiply(Tensor a, Tensor b, double[] c, int cOffset) =>
         Multiply(a, b, c, cOffset, BestIsa, Environment.ProcessorCount);
 
-    /// <summary>C = A x B with a chosen kernel family and thread limit (tests pin both).</summary>
-    internal static void Multiply(Tensor a, Tensor b, double[] c, int cOffset, GemmIsa isa, int maxWorkers)
+    /// <summary>C = A x B with a chosen kernel family and thread limit (benchmarks pin both).</summary>
+    internal static void Multiply(Tensor a, Tensor b, double[] c, int cOffset, GemmIsa isa, int maxWorkers) =>
+        MultiplyOn(a, b, c, cOffset, isa, Workers(a.ShapeSpan[0], a.ShapeSpan[1], b.ShapeSpan[1], maxWorkers));
+
+    /// <summary>C = A x B split over exactly <paramref name="workers"/> threads where the shape allows (tests force small shapes onto threads).</summary>
+    internal static void MultiplyOn(Tensor a, Tensor b, double[] c, int cOffset, GemmIsa isa, int workers)
     {
         var left = GemmOperand.Of(a);
         var right = GemmOperand.Of(b);
@@ -64,17 +71,13 @@ internal static class MatMulKernel
             return;
         }
 
-        var workers = Workers(m, k, n, maxWorkers);
         switch (isa)
         {
             case GemmIsa.Avx512 when GemmKernel512.IsSupported:
-                Tiled<GemmKernel512, GemmDot512>(left, right, c, cOffset, workers);
-                break;
-            case GemmIsa.Avx512Wide when GemmKernel512.IsSupported:
-                Tiled<GemmKernel512Wide, GemmDot512>(left, right, c, cOffset, workers);
+                Tiled<GemmKernel512, GemmKernel512Wide, GemmDot512>(left, right, c, cOffset, workers);
                 break;
             case GemmIsa.Avx2 when GemmKernel256.IsSupported:
-                Tiled<GemmKernel256, GemmDot256>(left, right, c, cOffset, workers);
+                Tiled<GemmKernel256, GemmKernel256, GemmDot256>(left, right, c, cOffset, workers);
                 break;
             default:
                 Portable(left, right, c, cOffset);
@@ -88,11 +91,17 @@ internal static class MatMulKernel
         return (int)Math.Clamp(flops / FlopsPerWorker, 1, Math.Max(1, maxWorkers));
     }
 
-    private static void Tiled<TKernel, TDot>(GemmOperand a, GemmOperand b, double[] c, int cOffset, int workers)
+    /// <summary>The tiled paths; <typeparamref name="TSmall"/> is a wider, shorter tile for the smallest batches.</summary>
+    private static void Tiled<TKernel, TSmall, TDot>(GemmOperand a, GemmOperand b, double[] c, int cOffset, int workers)
         where TKernel : struct, IGemmKernel
+        where TSmall : struct, IGemmKernel
         where TDot : struct, IGemmDotKernel
     {
-        if (a.Rows <= TKernel.Rows && b.ColStride == 1)
+        if (a.Rows <= TSmall.Rows && b.ColStride == 1)
+        {
+            GemmSmallRows<TSmall>.Multiply(a, b, c, cOffset, b.Cols, workers);
+        }
+        else if (a.Rows <= TKernel.Rows && b.ColStride == 1)
         {
             GemmSmallRows<TKernel>.Multiply(a, b, c, cOffset, b.Cols, workers);
         }

@@ -72,7 +72,7 @@ public sealed class Block : Module
     public override Tensor Backward(Tensor x, Tensor gradOutput)
     {
         SequenceOps.RequireSequence(x, EmbeddingSize, "Block.Backward");
-        SequenceOps.RequireSameShape(gradOutput, x.Shape, "Block");
+        RequireShape("Block", gradOutput, x.Shape);
         if (_cache is null || !ReferenceEquals(_cache.Input, x))
         {
             Forward(x);

@@ -76,7 +76,7 @@ public sealed class MultiHeadAttention : Module
     public override Tensor Backward(Tensor x, Tensor gradOutput)
     {
         SequenceOps.RequireSequence(x, EmbeddingSize, "MultiHeadAttention.Backward");
-        SequenceOps.RequireSameShape(gradOutput, x.Shape, "MultiHeadAttention");
+        RequireShape("MultiHeadAttention", gradOutput, x.Shape);
         if (_cache is not { } cache || !ReferenceEquals(cache.Input, x))
         {
             Forward(x);

@@ -10,7 +10,7 @@ namespace NeuralNet.Transformer;
 /// <param name="Name">the experiment name</param>
 /// <param name="Config">the experiment as run (model.vocab_size filled in from the data)</param>
 /// <param name="Seed">the seed</param>
-/// <param name="ParameterCount">number of learnable numbers in the model</param>
+/// <param name="Parameters">number of learnable numbers in the model (key "parameters", as in the course's training logs)</param>
 /// <param name="EvalSteps">the optimisation step at which each estimate was taken (before that step's update)</param>
 /// <param name="TrainLoss">mean training loss over eval_iters batches, per estimate</param>
 /// <param name="ValLoss">mean validation loss over eval_iters batches, per estimate</param>
@@ -20,7 +20,7 @@ public sealed record TransformerRunLog(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("config")] TransformerExperimentConfig Config,
     [property: JsonPropertyName("seed")] ulong Seed,
-    [property: JsonPropertyName("parameter_count")] int ParameterCount,
+    [property: JsonPropertyName("parameters")] int Parameters,
     [property: JsonPropertyName("eval_steps")] IReadOnlyList<int> EvalSteps,
     [property: JsonPropertyName("train_loss")] IReadOnlyList<double> TrainLoss,
     [property: JsonPropertyName("val_loss")] IReadOnlyList<double> ValLoss,

@@ -26,6 +26,27 @@ public sealed class Hw3Mlp
         Loss = new SoftmaxCrossEntropy();
     }
 
+    /// <summary>
+    /// Builds the network around given linear layers (e.g. from <see cref="Linear.FromWeights"/>), so
+    /// <c>backward_pass</c> can be checked without depending on <c>linear.init</c>.
+    /// </summary>
+    /// <param name="l1">linear(1), W1 shape (d, M)</param>
+    /// <param name="l2">linear(2), W2 shape (M, K)</param>
+    public Hw3Mlp(Linear l1, Linear l2)
+    {
+        ArgumentNullException.ThrowIfNull(l1);
+        ArgumentNullException.ThrowIfNull(l2);
+        if (l1.OutputDim != l2.InputDim)
+        {
+            throw new ArgumentException($"Hw3Mlp: L1 gives {l1.OutputDim} features but L2 expects {l2.InputDim}.");
+        }
+
+        L1 = l1;
+        Nonlinear1 = new Relu();
+        L2 = l2;
+        Loss = new SoftmaxCrossEntropy();
+    }
+
     /// <summary>linear(1): u = xW1 + b1, W1 shape (d, M).</summary>
     public Linear L1 { get; }
 

@@ -10,9 +10,7 @@ public sealed class LinearBackwardTests
     public void Backward_MatchesReference() => Check.Run(() =>
     {
         var f = FixtureFile.Load("linear.backward");
-        var layer = new Linear(3, 2, new Rng(1));
-        layer.W.Value.CopyFrom(f.Tensor("W"));
-        layer.B.Value.CopyFrom(f.Tensor("b"));
+        var layer = Linear.FromWeights(f.Tensor("W"), f.Tensor("b"));
 
         var dx = layer.Backward(f.Tensor("x"), f.Tensor("grad"));
 

@@ -1,3 +1,4 @@
+using NeuralNet.Layers;
 using NeuralNet.Models.Hw3;
 
 namespace PublicTests.Checks;
@@ -10,11 +11,9 @@ public sealed class ModelBackwardPassTests
     public void BackwardPass_MatchesReference() => Check.Run(() =>
     {
         var f = FixtureFile.Load("model.backward_pass");
-        var model = new Hw3Mlp(new Rng(1), inputDim: 6, hidden: 5, classes: 3);
-        model.L1.W.Value.CopyFrom(f.Tensor("W1"));
-        model.L1.B.Value.CopyFrom(f.Tensor("b1"));
-        model.L2.W.Value.CopyFrom(f.Tensor("W2"));
-        model.L2.B.Value.CopyFrom(f.Tensor("b2"));
+        var model = new Hw3Mlp(
+            Linear.FromWeights(f.Tensor("W1"), f.Tensor("b1")),
+            Linear.FromWeights(f.Tensor("W2"), f.Tensor("b2")));
         var x = f.Tensor("x");
         var y = f.Ints("y");
 
