@@ -30,9 +30,27 @@ internal sealed class CheckContext(IExecutor reference, IExecutor student, Check
         return response.Ok ? response.Value ?? new NullValue() : throw new RubricError($"the reference failed {Describe(request)}: {response.Error?.Type}: {response.Error?.Message}");
     }
 
+    /// <summary>
+    /// Seconds the student's calls have cost so far: the worker's CPU time where it can be read (a busy
+    /// machine does not count against the student), else wall time.
+    /// </summary>
+    public double StudentSeconds { get; private set; }
+
     public WorkerResponse Student(WorkerRequest request, TimeSpan? timeout = null)
     {
-        var response = student.Execute(request, timeout ?? (spec.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null));
+        var before = student.CpuSeconds;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        WorkerResponse response;
+        try
+        {
+            response = student.Execute(request, timeout ?? (spec.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null));
+        }
+        finally
+        {
+            var after = student.CpuSeconds;
+            StudentSeconds += before is { } b && after is { } a && a >= b ? a - b : clock.Elapsed.TotalSeconds;
+        }
+
         if (response.Output is { } printed)
         {
             _output.Append(printed);

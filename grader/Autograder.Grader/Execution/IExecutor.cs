@@ -10,4 +10,7 @@ internal interface IExecutor : IDisposable
 
     /// <summary>"full" for a bubblewrap sandbox, "reduced" for a plain child process, "trusted" in-process.</summary>
     string Sandbox { get; }
+
+    /// <summary>CPU seconds the executor's process tree has used so far, or null where that cannot be read (then callers count wall time).</summary>
+    double? CpuSeconds => null;
 }

@@ -24,6 +24,9 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IR
 
     public string Sandbox => SandboxLauncher.FullSandboxAvailable ? "full" : "reduced";
 
+    /// <inheritdoc />
+    public double? CpuSeconds => _process is { HasExited: false } process ? ProcessTreeCpu.Seconds(process.Id) : null;
+
     /// <summary>How many worker processes this session has started (1 when no check killed one).</summary>
     public int Starts { get; private set; }
 

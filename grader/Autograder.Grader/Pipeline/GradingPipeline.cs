@@ -108,7 +108,7 @@ public static class GradingPipeline
         var penalty = ItemScorer.LatePenalty(rubric, request.SubmittedAt);
         if (penalty > 0)
         {
-            messages.Add($"late: {penalty:P0} late penalty applied");
+            messages.Add($"late: {penalty * 100:F0}% late penalty applied");
         }
 
         return new GradeResult(rubric.Assignment, Path.GetFileName(Path.TrimEndingDirectorySeparator(request.Submission)), seed, intake.ContentHash,

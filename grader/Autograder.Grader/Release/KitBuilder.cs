@@ -36,6 +36,7 @@ public sealed class KitBuilder
         KitTemplates.AddStaticFiles(kit, layout, profile, library, checks);
         AddData(kit, profile);
         AddExperiments(kit, profile);
+        AddPrograms(kit, profile);
         kit.AddText(KitManifest.FileName, new KitManifest(profile.Id, profile.Title, KitLayout.Library, profile.Files, profile.Submission, checks).ToJson());
         KitPackages.Add(kit, layout);
         return kit;
@@ -163,6 +164,43 @@ public sealed class KitBuilder
             }
 
             kit.AddText($"experiments/{Path.GetFileName(config)}", File.ReadAllText(config));
+        }
+    }
+
+    // A provided program (HW5's neuralnet) goes to tools/<folder>/ with its project's paths to the
+    // library rewritten for the kit's layout (tools/<folder>/ is one level deeper than reference/<folder>/).
+    private void AddPrograms(KitFiles kit, AssignmentProfile profile)
+    {
+        for (var i = 0; i < profile.Programs.Count; i++)
+        {
+            var folder = Path.Combine(layout.Root, profile.Programs[i]);
+            var projects = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.csproj") : [];
+            if (projects.Length != 1)
+            {
+                throw profile.ErrorAt($"programs[{i}]",
+                    Directory.Exists(folder)
+                        ? $"expected one .csproj in {profile.Programs[i]}, found {projects.Length}"
+                        : $"no project folder {profile.Programs[i]}");
+            }
+
+            var name = Path.GetFileName(folder);
+            foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var relative = Path.GetRelativePath(folder, file).Replace('\\', '/');
+                if (relative.Split('/').Any(s => s is "bin" or "obj"))
+                {
+                    continue;
+                }
+
+                if (relative.EndsWith(".csproj", StringComparison.Ordinal))
+                {
+                    kit.AddText($"{KitLayout.Tools}/{name}/{relative}", KitProjects.ProgramProject(File.ReadAllText(file)));
+                }
+                else if (relative.EndsWith(".cs", StringComparison.Ordinal))
+                {
+                    kit.Add($"{KitLayout.Tools}/{name}/{relative}", File.ReadAllBytes(file));
+                }
+            }
         }
     }
 }

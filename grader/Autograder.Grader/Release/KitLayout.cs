@@ -9,6 +9,9 @@ public static class KitLayout
     /// <summary>The public tests project.</summary>
     public const string Tests = "tests/PublicTests";
 
+    /// <summary>The kit's own programs (Kit, Run) and the assignment's provided programs.</summary>
+    public const string Tools = "tools";
+
     /// <summary>The namespace of the generated check classes.</summary>
     public const string ChecksNamespace = "PublicTests.Checks";
 

@@ -3,7 +3,7 @@ using System.Xml.Linq;
 namespace Autograder.Grader.Release;
 
 /// <summary>Project files of a kit, derived from the repository's.</summary>
-public static class KitProjects
+public static partial class KitProjects
 {
     /// <summary>
     /// The reference library's csproj without the harness's friend assemblies (tests, benchmarks);
@@ -56,4 +56,15 @@ public static class KitProjects
         return "<Project>\n  <!-- Package versions of this kit, copied from the course repository's central versions. -->\n"
             + pinning + "  <ItemGroup>\n" + string.Join('\n', entries) + "\n  </ItemGroup>\n</Project>\n";
     }
+
+    /// <summary>
+    /// A provided program's csproj for the kit: paths into the library (<c>../NeuralNet/</c>, beside the
+    /// program in <c>reference/</c>) become <c>../../NeuralNet/</c>, the kit's library seen from <c>tools/&lt;program&gt;/</c>.
+    /// </summary>
+    /// <param name="programProject">the text of the program's csproj in the repository</param>
+    public static string ProgramProject(string programProject) =>
+        LibraryPath().Replace(programProject, "../../NeuralNet/");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![./])\.\./NeuralNet/")]
+    private static partial System.Text.RegularExpressions.Regex LibraryPath();
 }

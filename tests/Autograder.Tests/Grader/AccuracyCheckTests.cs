@@ -15,7 +15,7 @@ public sealed class AccuracyCheckTests
 {
     private static readonly string Root = CourseRootFinder.TryFind(AppContext.BaseDirectory)!;
 
-    private static readonly Rubric Rubric = RubricLoader.Parse("""
+    private const string RubricYaml = """
         assignment: hw3-fashion-mlp
         title: accuracy only
         items:
@@ -45,7 +45,9 @@ public sealed class AccuracyCheckTests
                 batch_size: 20
                 min_accuracy: 0.6
                 timeout_seconds: 60
-        """, "accuracy.rubric.yaml", CheckRegistry.Names);
+        """;
+
+    private static readonly Rubric Rubric = RubricLoader.Parse(RubricYaml, "accuracy.rubric.yaml", CheckRegistry.Names);
 
     private static GradeResult Grade(string golden) =>
         GradingPipeline.Grade(new GradeRequest(Path.Combine(Root, "tests", "Golden", "hw3-fashion-mlp", golden), "hw3-fashion-mlp", Root) { Seed = 3, Rubric = Rubric });
@@ -66,5 +68,19 @@ public sealed class AccuracyCheckTests
         var check = result.Items.Single().Checks.Single();
         Assert.Equal(CheckStatus.Failed, check.Status);
         Assert.Matches(@"^test accuracy \d+\.\d% \(\d+ of 300 held-out fashion-mnist images\)", check.Outcome.Message);
+    }
+
+    [Fact]
+    public void Accuracy_TrainingOverItsCpuBudget_TimesOutNamingCpuTime()
+    {
+        var tight = RubricLoader.Parse(
+            RubricYaml.Replace("epochs: 1", "epochs: 50", StringComparison.Ordinal).Replace("timeout_seconds: 60", "timeout_seconds: 1", StringComparison.Ordinal),
+            "accuracy.rubric.yaml", CheckRegistry.Names);
+
+        var result = GradingPipeline.Grade(new GradeRequest(Path.Combine(Root, "tests", "Golden", "hw3-fashion-mlp", "PassesAll"), "hw3-fashion-mlp", Root) { Seed = 3, Rubric = tight });
+
+        var check = result.Items.Single().Checks.Single();
+        Assert.Equal(CheckStatus.Timeout, check.Status);
+        Assert.Equal("training did not finish within 1 s of CPU time", check.Outcome.Message);
     }
 }

@@ -115,6 +115,46 @@ public sealed class KitBuilderTests : IDisposable
     }
 
     [Fact]
+    public void Build_ProvidedProgram_ShipsUnderToolsBuiltOnTheKitLibrary()
+    {
+        repo.Write("reference/DemoCli/DemoCli.csproj",
+            "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <Compile Include=\"../NeuralNet/**/*.cs\" Exclude=\"../NeuralNet/bin/**;../NeuralNet/obj/**\" />\n  </ItemGroup>\n</Project>\n");
+        repo.Write("reference/DemoCli/Program.cs", "System.Console.WriteLine(1);\n");
+        repo.Write("reference/DemoCli/bin/Release/stale.cs", "not shipped");
+        repo.Write("rubrics/demo-kit.assignment.yaml", SyntheticRepository.Profile.Replace("data: [demo]", "data: [demo]\nprograms: [reference/DemoCli]", StringComparison.Ordinal));
+
+        var kit = repo.Release().Build("demo-kit");
+
+        Assert.Equal("System.Console.WriteLine(1);\n", Text(kit, "tools/DemoCli/Program.cs"));
+        Assert.DoesNotContain("tools/DemoCli/bin/Release/stale.cs", kit.Files.Keys);
+        var project = Text(kit, "tools/DemoCli/DemoCli.csproj");
+        Assert.Contains("Include=\"../../NeuralNet/**/*.cs\" Exclude=\"../../NeuralNet/bin/**;../../NeuralNet/obj/**\"", project, StringComparison.Ordinal);
+        Assert.Contains("<Project Path=\"tools/DemoCli/DemoCli.csproj\" />", Text(kit, "Kit.slnx"), StringComparison.Ordinal);
+        Assert.Contains("dotnet run --project tools/DemoCli -- ", Text(kit, "README.md"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_ProvidedProgramFolderMissing_NamesProfileLine()
+    {
+        repo.Write("rubrics/demo-kit.assignment.yaml", SyntheticRepository.Profile.Replace("data: [demo]", "data: [demo]\nprograms: [reference/NoSuchCli]", StringComparison.Ordinal));
+
+        var error = Assert.Throws<AssignmentProfileException>(() => repo.Release().Build("demo-kit"));
+
+        Assert.Equal(("programs[0]", 6), (error.YamlPath, error.Line));
+        Assert.Contains("no project folder reference/NoSuchCli", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_ProgramOutsideReference_IsRejected()
+    {
+        var yaml = SyntheticRepository.Profile.Replace("data: [demo]", "data: [demo]\nprograms: [../etc]", StringComparison.Ordinal);
+
+        var error = Assert.Throws<AssignmentProfileException>(() => AssignmentProfile.Parse(yaml, "demo-kit.assignment.yaml"));
+
+        Assert.Contains("'../etc' is not a project folder under reference/", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Build_ProfilePartWithoutRegion_NamesProfileLine()
     {
         repo.Write("rubrics/demo-kit.assignment.yaml", SyntheticRepository.Profile.Replace("parts: [demo.scale]", "parts: [demo.scale, demo.missing]", StringComparison.Ordinal));

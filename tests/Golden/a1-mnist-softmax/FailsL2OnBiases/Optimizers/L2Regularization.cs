@@ -18,7 +18,7 @@ public static class L2Regularization
         // TODO(l2.penalty): return 0.5 * lambda * (sum of w^2 over every parameter that is not a bias, p.IsBias == false).
         // BEGIN SOLUTION l2.penalty
         var sum = 0.0;
-        foreach (var p in parameters)
+        foreach (var p in parameters.Where(p => !p.IsBias))
         {
             sum += p.Value.Square().Sum();
         }
@@ -35,7 +35,7 @@ public static class L2Regularization
         ArgumentNullException.ThrowIfNull(parameters);
         // TODO(a1.l2): for every parameter that is not a bias, set p.Grad = p.Grad + lambda * p.Value; leave biases alone.
         // BEGIN SOLUTION a1.l2
-        foreach (var p in parameters.Where(p => !p.IsBias))
+        foreach (var p in parameters)
         {
             p.Grad = p.Grad + lambda * p.Value;
         }
