@@ -9,7 +9,7 @@ namespace Autograder.Tests.Tensors;
 /// </summary>
 public sealed class DeferredProductTests
 {
-    /// <summary>(batch K, rows M, columns N): the HW3 shape, then edges that are not multiples of the 4-row and 32-column tiles.</summary>
+    /// <summary>(batch K, rows M, columns N): the HW3 shape, edges that are not multiples of the 4-row and 32-column tiles, and a K the streamed tile does not take.</summary>
     public static TheoryData<int, int, int> Shapes => new()
     {
         { 5, 784, 1000 },
@@ -17,6 +17,7 @@ public sealed class DeferredProductTests
         { 1, 1030, 257 },
         { 32, 784, 1000 },
         { 7, 2049, 129 },
+        { 80, 2048, 1500 }, // K above the streamed tile's limit: the blocked path
     };
 
     private static double[] Immediate(Tensor a, Tensor b)
