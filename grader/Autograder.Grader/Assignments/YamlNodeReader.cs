@@ -25,6 +25,11 @@ internal sealed class YamlNodeReader
 
     public static YamlNodeReader Root(string yaml, string file)
     {
+        if (NeuralNet.Experiments.YamlGuard.Problem(yaml) is { } guard)
+        {
+            throw new AssignmentProfileException(file, guard.Path, (int)guard.Line, guard.Message);
+        }
+
         var stream = new YamlStream();
         try
         {
@@ -74,14 +79,17 @@ internal sealed class YamlNodeReader
     public string OptionalString(string key, string fallback) =>
         Node.Children.ContainsKey(key) ? RequiredString(key) : fallback;
 
+    /// <summary>Largest number a profile holds (points); 1e999 parses as infinity and must not get through.</summary>
+    public const double MaxNumber = 1e6;
+
     public double RequiredNumber(string key)
     {
         var node = Required(key);
         return node is YamlScalarNode { Value: { } text }
             && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-            && value >= 0
+            && value >= 0 && value <= MaxNumber
             ? value
-            : throw Error(node, Child(key), $"expected a non-negative number, found '{(node as YamlScalarNode)?.Value}'");
+            : throw Error(node, Child(key), $"expected a non-negative number up to {MaxNumber:N0}, found '{(node as YamlScalarNode)?.Value}'");
     }
 
     public IReadOnlyList<(string Value, YamlNode Node, string Path)> StringList(string key, bool required)

@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Emit;
 
 namespace Autograder.Grader.Compilation;
@@ -56,7 +57,9 @@ public static class SubmissionCompiler
     /// <param name="studentFiles">the student's text per assignment file (relative path)</param>
     /// <param name="stubParts">the assignment's parts: their regions are stubbed in any file that falls back</param>
     /// <param name="outputPath">where to write the assembly (named NeuralNet.dll)</param>
-    public static CompileResult Compile(CourseLibrary library, IReadOnlyDictionary<string, string> studentFiles, IReadOnlyCollection<string> stubParts, string outputPath)
+    /// <param name="timeout">wall clock one compilation may take (default <see cref="DefaultTimeout"/>); a student file that makes it
+    /// slower (deeply nested generic types) is replaced by its stub with an error saying so</param>
+    public static CompileResult Compile(CourseLibrary library, IReadOnlyDictionary<string, string> studentFiles, IReadOnlyCollection<string> stubParts, string outputPath, TimeSpan? timeout = null)
     {
         var builds = Builds.GetValue(library, _ => new ConcurrentDictionary<string, Build>(StringComparer.Ordinal));
         var key = Key(studentFiles, stubParts);
@@ -72,7 +75,13 @@ public static class SubmissionCompiler
             return new CompileResult(cached.Image is null ? null : outputPath, cached.Failed, cached.Fatal, WithFiles(library, cached.Texts), studentSet);
         }
 
-        var result = CompileFresh(library, studentFiles, stubParts, outputPath, out var texts);
+        var result = CompileFresh(library, studentFiles, stubParts, outputPath, timeout ?? DefaultTimeout, out var texts);
+        if (result.FailedFiles.Values.Any(errors => errors.Any(e => e.Id == TimeoutId)))
+        {
+            // A timeout depends on the machine's load, not only on the files: never reuse it.
+            return result;
+        }
+
         if (builds.Count >= MaxCachedBuilds)
         {
             builds.Clear();
@@ -82,26 +91,66 @@ public static class SubmissionCompiler
         return result;
     }
 
-    private static CompileResult CompileFresh(CourseLibrary library, IReadOnlyDictionary<string, string> studentFiles, IReadOnlyCollection<string> stubParts, string outputPath, out IReadOnlyDictionary<string, string> finalTexts)
+    /// <summary>The diagnostic id of a student file blamed for a compilation that took too long.</summary>
+    public const string TimeoutId = "AG0001";
+
+    /// <summary>The diagnostic id of a student file whose type names nest too deep (see <see cref="Pathological"/>).</summary>
+    public const string NestingId = "AG0002";
+
+    /// <summary>Wall clock a compilation may take unless the rubric says otherwise (a normal one takes a few seconds).</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(120);
+
+    private static CompileResult CompileFresh(CourseLibrary library, IReadOnlyDictionary<string, string> studentFiles, IReadOnlyCollection<string> stubParts, string outputPath, TimeSpan timeout, out IReadOnlyDictionary<string, string> finalTexts)
     {
         var failed = new Dictionary<string, IReadOnlyList<CompileDiagnostic>>(StringComparer.Ordinal);
         var texts = new Dictionary<string, string>(studentFiles, StringComparer.Ordinal);
         finalTexts = texts;
         var studentSet = studentFiles.Keys.ToHashSet(StringComparer.Ordinal);
+        foreach (var (file, text) in studentFiles)
+        {
+            if (Pathological(text, file) is { } problem)
+            {
+                failed[file] = [problem];
+                texts[file] = library.Sources.ContainsKey(file) ? library.Stub(file, stubParts) : "";
+            }
+        }
+
         for (var attempt = 0; ; attempt++)
         {
             var compilation = WithFiles(library, texts);
-            // Emit reports every compile error itself; asking for diagnostics first would bind the library twice.
-            var errors = Emit(compilation, outputPath);
             var studentStill = studentFiles.Keys.Where(f => !failed.ContainsKey(f)).ToList();
+            // Emit reports every compile error itself; asking for diagnostics first would bind the library twice.
+            var errors = Emit(compilation, outputPath, timeout);
+            if (errors is null)
+            {
+                var slow = SlowFiles(compilation, studentStill, timeout / 2);
+                foreach (var file in slow.Count > 0 ? slow : studentStill)
+                {
+                    failed[file] = [new CompileDiagnostic(file, 1, 1, TimeoutId, $"compiling this file took longer than {timeout.TotalSeconds:0} s (deeply nested generic types?); simplify it")];
+                    texts[file] = library.Sources.ContainsKey(file) ? library.Stub(file, stubParts) : "";
+                }
+
+                if (studentStill.Count == 0 || attempt > studentFiles.Count)
+                {
+                    return new CompileResult(null, failed, [.. failed.Values.SelectMany(e => e)], compilation, studentSet);
+                }
+
+                continue;
+            }
+
             if (errors.Count == 0)
             {
                 return new CompileResult(outputPath, failed, [], compilation, studentSet);
             }
 
             var inStudent = studentStill.Where(f => errors.Any(e => e.File == f)).ToList();
-            // Errors only in provided files mean a student file broke an API they use: blame every remaining student file.
-            var blamed = inStudent.Count > 0 ? inStudent : studentStill;
+            // A student file that dropped a type the rest of the library uses (deleted or renamed a class) breaks other
+            // files' builds: blame it, not them. Otherwise errors in student files blame those files, and errors only in
+            // provided files (a student file broke an API they use) blame every remaining student file.
+            var dropped = studentStill.Where(f => library.Sources.ContainsKey(f)).ToDictionary(f => f, f => errors.Where(e =>
+                DeclaredTypes(library.Tree(f, ParseOptions)).Except(DeclaredTypes(CSharpSyntaxTree.ParseText(texts[f], ParseOptions)))
+                    .Any(t => e.Message.Contains($"'{t}'", StringComparison.Ordinal))).ToList()).Where(d => d.Value.Count > 0).ToDictionary();
+            var blamed = dropped.Count > 0 ? [.. dropped.Keys] : inStudent.Count > 0 ? inStudent : studentStill;
             if (blamed.Count == 0 || attempt > studentFiles.Count)
             {
                 return new CompileResult(null, failed, errors, compilation, studentSet);
@@ -109,11 +158,75 @@ public static class SubmissionCompiler
 
             foreach (var file in blamed)
             {
-                failed[file] = inStudent.Count > 0 ? errors.Where(e => e.File == file).ToList() : errors;
+                failed[file] = dropped.TryGetValue(file, out var naming) ? naming : inStudent.Count > 0 ? errors.Where(e => e.File == file).ToList() : errors;
                 texts[file] = library.Sources.ContainsKey(file) ? library.Stub(file, stubParts) : "";
             }
         }
     }
+
+    /// <summary>The student files whose own diagnostics take longer than <paramref name="probe"/> to compute.</summary>
+    private static List<string> SlowFiles(CSharpCompilation compilation, IReadOnlyList<string> files, TimeSpan probe)
+    {
+        var slow = new List<string>();
+        foreach (var tree in compilation.SyntaxTrees.Where(t => files.Contains(t.FilePath)))
+        {
+            if (Within(probe, cancel => (object)compilation.GetSemanticModel(tree).GetDiagnostics(cancellationToken: cancel)) is null)
+            {
+                slow.Add(tree.FilePath);
+            }
+        }
+
+        return slow;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on its own thread; null when it did not finish within <paramref name="timeout"/>. Roslyn checks
+    /// its cancellation token between members, not inside one exponential type substitution, so a call that ignores
+    /// the token is abandoned (its thread runs on in the background; <see cref="Pathological"/> keeps the known cases out).
+    /// </summary>
+    private static T? Within<T>(TimeSpan timeout, Func<CancellationToken, T> work)
+        where T : class
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        var task = Task.Factory.StartNew(() => work(deadline.Token), deadline.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
+        {
+            return task.Wait(timeout + TimeSpan.FromSeconds(5)) ? task.Result : null;
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OperationCanceledException))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Deepest nesting of qualified type names (<c>A.B.C</c>) and of type arguments (<c>A&lt;B&lt;C&gt;&gt;</c>) a student file may use.</summary>
+    private const int MaxTypeNesting = 12;
+
+    /// <summary>
+    /// A compile error for a student file whose type names nest deeper than <see cref="MaxTypeNesting"/>: the known way to make
+    /// Roslyn bind exponentially many types (a generic class whose nested class derives from it, named as Inner.Inner...Inner).
+    /// Course code nests four or five levels at most.
+    /// </summary>
+    private static CompileDiagnostic? Pathological(string text, string file)
+    {
+        var root = CSharpSyntaxTree.ParseText(text, ParseOptions, path: file).GetRoot();
+        foreach (var node in root.DescendantNodes().Where(n => n is QualifiedNameSyntax or TypeArgumentListSyntax))
+        {
+            var depth = node.AncestorsAndSelf().TakeWhile(a => a is QualifiedNameSyntax or TypeArgumentListSyntax or TypeSyntax).Count(a => a.GetType() == node.GetType());
+            if (depth > MaxTypeNesting)
+            {
+                var at = node.GetLocation().GetLineSpan().StartLinePosition;
+                return new CompileDiagnostic(file, at.Line + 1, at.Character + 1, NestingId,
+                    $"type names nested more than {MaxTypeNesting} levels deep ({(node is QualifiedNameSyntax ? "A.B.C..." : "A<B<C<...>>>")}) make the compiler take too long; simplify them");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The names of the types <paramref name="tree"/> declares.</summary>
+    private static IEnumerable<string> DeclaredTypes(SyntaxTree tree) =>
+        tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.BaseTypeDeclarationSyntax>().Select(t => t.Identifier.ValueText);
 
     private static string Key(IReadOnlyDictionary<string, string> files, IReadOnlyCollection<string> parts)
     {
@@ -152,11 +265,17 @@ public static class SubmissionCompiler
         return compilation;
     }
 
-    private static List<CompileDiagnostic> Emit(CSharpCompilation compilation, string outputPath)
+    /// <summary>The compile errors (empty when the assembly was written), or null when compiling took longer than <paramref name="timeout"/>.</summary>
+    private static List<CompileDiagnostic>? Emit(CSharpCompilation compilation, string outputPath, TimeSpan timeout)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
         using var stream = new MemoryStream();
-        var result = compilation.Emit(stream, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded));
+        var result = Within(timeout, cancel => compilation.Emit(stream, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded), cancellationToken: cancel));
+        if (result is null)
+        {
+            return null;
+        }
+
         if (!result.Success)
         {
             return result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(ToDiagnostic).ToList();

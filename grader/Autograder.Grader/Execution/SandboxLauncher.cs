@@ -7,7 +7,7 @@ namespace Autograder.Grader.Execution;
 /// <summary>
 /// Builds the command line that starts a worker: under bubblewrap when it is installed and works
 /// (read-only root, private /tmp and work dir, no network, own PID namespace, dies with the host,
-/// the course and the grader's own folders hidden) plus rlimits via prlimit; otherwise a plain
+/// the course, the grader and the submissions folder hidden) plus rlimits via prlimit; otherwise a plain
 /// child process, reported as <c>sandbox: reduced</c>.
 /// </summary>
 internal static class SandboxLauncher
@@ -43,7 +43,10 @@ internal static class SandboxLauncher
         {
             fileName = Bwrap.Value!;
             args.AddRange(["--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"]);
-            foreach (var hidden in hiddenDirectories.Where(Directory.Exists).Distinct())
+            // A folder holding the dotnet host itself cannot be hidden (e.g. a class folder in a home with ~/.dotnet).
+            var dotnetDir = Path.GetDirectoryName(Path.GetFullPath(dotnet))! + Path.DirectorySeparatorChar;
+            foreach (var hidden in hiddenDirectories.Where(Directory.Exists).Distinct()
+                .Where(h => !dotnetDir.StartsWith(Path.TrimEndingDirectorySeparator(h) + Path.DirectorySeparatorChar, StringComparison.Ordinal) && h != "/"))
             {
                 args.AddRange(["--tmpfs", hidden]);
             }

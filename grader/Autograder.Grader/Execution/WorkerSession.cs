@@ -15,6 +15,9 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IR
 {
     private const int StderrLimit = 16 * 1024;
 
+    /// <summary>Longest response line read (a tensor of about 6 million doubles): a bigger answer fails the check instead of filling the host's memory.</summary>
+    internal const int ResponseLimit = 64 << 20;
+
     /// <summary>How much longer than its CPU limit a call may take on the wall clock (a busy machine slows everything down).</summary>
     private const int WallFactor = 4;
     private Process? _process;
@@ -105,14 +108,21 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IR
             throw Died(process);
         }
 
-        var read = process.StandardOutput.ReadLineAsync();
+        var read = Task.Run(() => ReadLine(process.StandardOutput, ResponseLimit));
         if (!WaitWithin(read, process, timeout, out var message))
         {
             Kill(process);
             throw new WorkerFailure(CheckStatus.Timeout, message);
         }
 
-        if (read.Result is not { } line)
+        var (line, tooLong) = read.Result;
+        if (tooLong)
+        {
+            Kill(process);
+            throw new WorkerFailure(CheckStatus.Crashed, $"the answer was larger than {ResponseLimit >> 20} MB (a huge tensor?); the worker was stopped");
+        }
+
+        if (line is null)
         {
             throw Died(process);
         }
@@ -128,6 +138,29 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IR
         return response;
     }
 
+    /// <summary>One protocol line, or (null, false) at the end of the stream; stops at <paramref name="limit"/> characters with (partial, true).</summary>
+    internal static (string? Line, bool TooLong) ReadLine(StreamReader reader, int limit)
+    {
+        var line = new StringBuilder();
+        int c;
+        while ((c = reader.Read()) >= 0)
+        {
+            if (c == '\n')
+            {
+                return (line.ToString().TrimEnd('\r'), false);
+            }
+
+            if (line.Length >= limit)
+            {
+                return (null, true);
+            }
+
+            line.Append((char)c);
+        }
+
+        return (line.Length > 0 ? line.ToString() : null, false);
+    }
+
     /// <summary>
     /// Waits for <paramref name="task"/> while the worker has used at most <paramref name="limit"/> of CPU time
     /// (and at most <see cref="WallFactor"/> times that of wall time, for a worker that blocks without
@@ -136,7 +169,10 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IR
     private static bool WaitWithin(Task task, Process process, TimeSpan limit, out string message)
     {
         var start = ProcessTreeCpu.Seconds(process.Id);
-        message = $"did not finish within {limit.TotalSeconds:0.#} s{(start is null ? "" : " of CPU time")} (infinite loop?)";
+        // One message whichever limit fired, so that the same submission gets the same result on a busy machine.
+        message = start is null
+            ? $"did not finish within {limit.TotalSeconds:0.#} s (infinite loop?)"
+            : $"did not finish within {limit.TotalSeconds:0.#} s of CPU time or {(limit * WallFactor).TotalSeconds:0.#} s of wall-clock time (infinite loop, or blocked?)";
         if (start is null)
         {
             return task.Wait(limit);
@@ -154,7 +190,6 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IR
 
             if (wall.Elapsed > limit * WallFactor)
             {
-                message = $"did not finish within {(limit * WallFactor).TotalSeconds:0.#} s of wall-clock time (blocked, or waiting without computing?)";
                 return false;
             }
         }

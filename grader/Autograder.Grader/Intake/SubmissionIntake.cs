@@ -22,7 +22,8 @@ public static class SubmissionIntake
         var keepAlive = new IDisposable[1];
         try
         {
-            var entries = SubmissionReader.List(submission, limits, problems, keepAlive);
+            var wanted = expectedFiles.Concat(expectedLogs).Select(Path.GetFileName).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            var entries = SubmissionReader.List(submission, limits, wanted, problems, keepAlive);
             var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
             var logs = new SortedDictionary<string, string>(StringComparer.Ordinal);
             var rejected = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -94,29 +95,38 @@ public static class SubmissionIntake
         }
 
         // Never trust a declared length: read at most one byte past each cap.
-        using var stream = entry.Open();
         using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        try
         {
-            buffer.Write(chunk, 0, read);
-            total += read;
-            if (buffer.Length > limits.MaxFileBytes)
+            using var stream = entry.Open();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
             {
-                return (null, $"too large (more than {limits.MaxFileBytes:N0} bytes)");
-            }
+                buffer.Write(chunk, 0, read);
+                total += read;
+                if (buffer.Length > limits.MaxFileBytes)
+                {
+                    return (null, $"too large (more than {limits.MaxFileBytes:N0} bytes)");
+                }
 
-            if (total > limits.MaxTotalBytes)
-            {
-                return (null, $"the submission expands to more than {limits.MaxTotalBytes:N0} bytes in total");
+                if (total > limits.MaxTotalBytes)
+                {
+                    return (null, $"the submission expands to more than {limits.MaxTotalBytes:N0} bytes in total");
+                }
             }
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            // A damaged zip entry (bad deflate data, a size that lies) or a file that vanished while being read.
+            return (null, $"could not be read: {ex.Message}");
         }
 
         try
         {
-            var text = StrictUtf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-            return (text.TrimStart('\uFEFF'), null);
+            var text = StrictUtf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length).TrimStart('\uFEFF');
+            // An empty file would delete the types the provided code uses and break every other file's build.
+            return string.IsNullOrWhiteSpace(text) ? (null, "is empty; submit the file with your code (or leave it out to be graded as the kit's stub)") : (text, null);
         }
         catch (DecoderFallbackException)
         {

@@ -10,25 +10,34 @@ internal static class SubmissionReader
 {
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", ".git", ".vs", "__MACOSX" };
 
-    public static IReadOnlyList<SubmissionEntry> List(string path, IntakeLimits limits, List<IntakeProblem> problems, IDisposable[] keepAlive)
+    /// <summary>How many times <see cref="IntakeLimits.MaxEntries"/> entries are scanned at most for the assignment's file names.</summary>
+    private const int ScanFactor = 100;
+
+    /// <param name="path">the folder or zip</param>
+    /// <param name="limits">the caps</param>
+    /// <param name="wanted">file names the assignment asks for: past the entry cap only these are still listed, so junk cannot push the real files out</param>
+    /// <param name="problems">where problems are reported</param>
+    /// <param name="keepAlive">receives the open zip archive, to be disposed by the caller</param>
+    public static IReadOnlyList<SubmissionEntry> List(string path, IntakeLimits limits, IReadOnlySet<string> wanted, List<IntakeProblem> problems, IDisposable[] keepAlive)
     {
         if (Directory.Exists(path))
         {
-            return ListDirectory(path, limits, problems);
+            return ListDirectory(path, limits, wanted, problems);
         }
 
         if (File.Exists(path) && path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
         {
-            return ListZip(path, limits, problems, keepAlive);
+            return ListZip(path, limits, wanted, problems, keepAlive);
         }
 
         problems.Add(new IntakeProblem(Path.GetFileName(path), "the submission must be a folder or a .zip file"));
         return [];
     }
 
-    private static List<SubmissionEntry> ListDirectory(string root, IntakeLimits limits, List<IntakeProblem> problems)
+    private static List<SubmissionEntry> ListDirectory(string root, IntakeLimits limits, IReadOnlySet<string> wanted, List<IntakeProblem> problems)
     {
         var entries = new List<SubmissionEntry>();
+        var seen = 0;
         var pending = new Stack<DirectoryInfo>([new DirectoryInfo(root)]);
         while (pending.Count > 0)
         {
@@ -52,10 +61,14 @@ internal static class SubmissionReader
                     continue;
                 }
 
-                if (entries.Count >= limits.MaxEntries)
+                if (!WithinCaps(++seen, relative, info.Name, limits, wanted, problems, "files"))
                 {
-                    problems.Add(new IntakeProblem(relative, $"too many files (more than {limits.MaxEntries}); the rest were not read"));
-                    return entries;
+                    if (seen > ScanFactor * limits.MaxEntries)
+                    {
+                        return entries;
+                    }
+
+                    continue;
                 }
 
                 var file = (FileInfo)info;
@@ -66,7 +79,7 @@ internal static class SubmissionReader
         return entries;
     }
 
-    private static List<SubmissionEntry> ListZip(string path, IntakeLimits limits, List<IntakeProblem> problems, IDisposable[] keepAlive)
+    private static List<SubmissionEntry> ListZip(string path, IntakeLimits limits, IReadOnlySet<string> wanted, List<IntakeProblem> problems, IDisposable[] keepAlive)
     {
         ZipArchive archive;
         try
@@ -81,6 +94,7 @@ internal static class SubmissionReader
 
         keepAlive[0] = archive;
         var entries = new List<SubmissionEntry>();
+        var seen = 0;
         foreach (var entry in archive.Entries)
         {
             var name = entry.FullName.Replace('\\', '/');
@@ -107,16 +121,46 @@ internal static class SubmissionReader
                 continue;
             }
 
-            if (entries.Count >= limits.MaxEntries)
+            if (!WithinCaps(++seen, name, name.Split('/')[^1], limits, wanted, problems, "entries"))
             {
-                problems.Add(new IntakeProblem(name, $"too many entries (more than {limits.MaxEntries}); the rest were not read"));
-                break;
+                if (seen > ScanFactor * limits.MaxEntries)
+                {
+                    break;
+                }
+
+                continue;
             }
 
             entries.Add(new SubmissionEntry(name, entry.Length, entry.Open));
         }
 
         return entries;
+    }
+
+    /// <summary>
+    /// Whether the <paramref name="count"/>-th entry is listed: every entry up to <see cref="IntakeLimits.MaxEntries"/>, then only
+    /// the file names the assignment asks for (one problem says the rest were ignored), and nothing past <see cref="ScanFactor"/>
+    /// times the cap (a second problem): a flood of junk files neither hides the real ones nor keeps intake busy.
+    /// </summary>
+    private static bool WithinCaps(int count, string relative, string fileName, IntakeLimits limits, IReadOnlySet<string> wanted, List<IntakeProblem> problems, string what)
+    {
+        if (count <= limits.MaxEntries)
+        {
+            return true;
+        }
+
+        if (count == limits.MaxEntries + 1)
+        {
+            problems.Add(new IntakeProblem(relative, $"too many {what} (more than {limits.MaxEntries:N0}); past that only the assignment's own file names were looked at"));
+        }
+
+        if (count > ScanFactor * limits.MaxEntries)
+        {
+            problems.Add(new IntakeProblem(relative, $"more than {ScanFactor * limits.MaxEntries:N0} {what}; the rest were not looked at"));
+            return false;
+        }
+
+        return wanted.Contains(fileName);
     }
 
     private static bool IsEscaping(string name) =>

@@ -73,7 +73,9 @@ public static class GradingPipeline
         SubmissionCompiler.CopyDependencies(libDir);
         var layout = WorkerLayout.Create(workDir, assemblyPath);
         var workerLimits = limits ?? new WorkerLimits(TimeSpan.FromSeconds(rubric.Limits.CallTimeoutSeconds), rubric.Limits.MemoryMb << 20);
-        var hidden = new[] { request.CourseRoot, library.Root, AppContext.BaseDirectory }.Select(Path.GetFullPath).ToList();
+        // The submission's own folder (in a batch: the whole class) is hidden too: no student reads another's files.
+        var submissionParent = Path.GetDirectoryName(Path.GetFullPath(Path.TrimEndingDirectorySeparator(request.Submission)))!;
+        var hidden = new[] { request.CourseRoot, library.Root, AppContext.BaseDirectory, submissionParent }.Select(Path.GetFullPath).ToList();
         using var student = new WorkerSession(layout, workerLimits, hidden);
         // The worker's runtime boots while Roslyn compiles; it loads the build on its first request.
         student.Start();

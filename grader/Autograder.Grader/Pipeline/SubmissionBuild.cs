@@ -23,7 +23,7 @@ internal sealed record SubmissionBuild(CompileResult Compiled, IReadOnlyList<Pol
             files[file] = library.Stub(file, assignment.Parts);
         }
 
-        var compiled = SubmissionCompiler.Compile(library, files, assignment.Parts, assemblyPath);
+        var compiled = SubmissionCompiler.Compile(library, files, assignment.Parts, assemblyPath, TimeSpan.FromSeconds(rubric.Limits.CompileTimeoutSeconds));
         foreach (var (file, errors) in compiled.FailedFiles)
         {
             messages.Add($"compile: {file} does not compile; its parts score 0: {errors.FirstOrDefault()}");
@@ -40,7 +40,7 @@ internal sealed record SubmissionBuild(CompileResult Compiled, IReadOnlyList<Pol
                 files[file] = library.Stub(file, assignment.Parts);
             }
 
-            var rebuilt = SubmissionCompiler.Compile(library, files, assignment.Parts, assemblyPath);
+            var rebuilt = SubmissionCompiler.Compile(library, files, assignment.Parts, assemblyPath, TimeSpan.FromSeconds(rubric.Limits.CompileTimeoutSeconds));
             var failed = new Dictionary<string, IReadOnlyList<CompileDiagnostic>>(compiled.FailedFiles, StringComparer.Ordinal);
             foreach (var (file, errors) in rebuilt.FailedFiles)
             {

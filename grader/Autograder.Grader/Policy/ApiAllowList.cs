@@ -46,6 +46,20 @@ internal static class ApiAllowList
         ("Microsoft", "platform", "no platform APIs"),
     ];
 
+    /// <summary>
+    /// Course-library types that read or write files or read the environment. The library is the student's own
+    /// assembly, so the namespace rules above never see it: without this list a submission could reach the file
+    /// system through, e.g., <c>TrainingLogJson.Write</c> or <c>DataStore.Load</c>. <c>PolicyCheckerTests</c>
+    /// checks that every library type using System.IO's file system or Environment is listed here.
+    /// </summary>
+    internal static readonly HashSet<string> DeniedLibraryTypes =
+    [
+        "NeuralNet.Data.ChecksumManifest", "NeuralNet.Data.CsvDataset", "NeuralNet.Data.DataStore", "NeuralNet.Data.IdxReader",
+        "NeuralNet.Data.IdxWriter", "NeuralNet.Data.MnistSubsetJson", "NeuralNet.Experiments.ExperimentLoader",
+        "NeuralNet.Experiments.TrainingLogJson", "NeuralNet.Experiments.YamlLocator", "NeuralNet.Transformer.ShakespeareData",
+        "NeuralNet.Transformer.TransformerExperiment", "NeuralNet.Transformer.TransformerExperimentConfig", "NeuralNet.Transformer.TransformerRunLog",
+    ];
+
     private static readonly Dictionary<string, (string Rule, string Reason)> DeniedSystemTypes = new()
     {
         ["Console"] = ("console", "submissions must not print or read the console"),
@@ -69,7 +83,9 @@ internal static class ApiAllowList
 
         if (SymbolEqualityComparer.Default.Equals(outer.ContainingAssembly, own))
         {
-            return null;
+            return DeniedLibraryTypes.Contains(outer.ToDisplayString())
+                ? ("library-io", "the course library's file, data and experiment loaders are not for submissions (no file access)")
+                : null;
         }
 
         var ns = outer.ContainingNamespace?.ToDisplayString() ?? "";

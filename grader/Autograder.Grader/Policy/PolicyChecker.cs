@@ -7,7 +7,7 @@ namespace Autograder.Grader.Policy;
 /// <summary>
 /// Stage 3: a semantic-model walk over the student's files only. Every name the student writes is
 /// bound and checked against <see cref="ApiAllowList"/>; unsafe code, pointers, <c>extern</c>,
-/// <c>dynamic</c> and <c>[ModuleInitializer]</c> are rejected by syntax.
+/// <c>dynamic</c>, finalizers and <c>[ModuleInitializer]</c> are rejected by syntax.
 /// </summary>
 public static class PolicyChecker
 {
@@ -58,6 +58,13 @@ public static class PolicyChecker
             }
 
             base.VisitAttribute(node);
+        }
+
+        public override void VisitDestructorDeclaration(DestructorDeclarationSyntax node)
+        {
+            // A finalizer runs on the runtime's finalizer thread whenever the GC decides, outside every call.
+            Add(node, "finalizer", "finalizers (~Type()) are not allowed in submissions (no code may run outside a call)");
+            base.VisitDestructorDeclaration(node);
         }
 
         public override void VisitUnsafeStatement(UnsafeStatementSyntax node)

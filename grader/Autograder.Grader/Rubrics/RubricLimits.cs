@@ -11,5 +11,8 @@ public sealed record RubricLimits
 
     public double CallTimeoutSeconds { get; init; } = 10;
 
+    /// <summary>Wall clock the compilation of one submission may take; a file that makes it slower is graded as its stub.</summary>
+    public double CompileTimeoutSeconds { get; init; } = 120;
+
     public long MemoryMb { get; init; } = 1024;
 }

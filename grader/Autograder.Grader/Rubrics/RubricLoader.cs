@@ -16,6 +16,9 @@ public static class RubricLoader
         .WithEnumNamingConvention(UnderscoredNamingConvention.Instance)
         .Build();
 
+    /// <summary>Most points one item may carry (a bound that catches typos like 1e9 and keeps totals finite).</summary>
+    public const double MaxPoints = 10_000;
+
     public static Rubric Load(string path) => Parse(File.ReadAllText(path), path);
 
     /// <param name="text">the YAML</param>
@@ -23,6 +26,11 @@ public static class RubricLoader
     /// <param name="knownKinds">check kinds the registry has; null skips that check</param>
     public static Rubric Parse(string text, string fileName, IReadOnlyCollection<string>? knownKinds = null)
     {
+        if (NeuralNet.Experiments.YamlGuard.Problem(text) is { } guard)
+        {
+            throw new RubricException($"{fileName}({guard.Line}): at '{guard.Path}': {guard.Message}");
+        }
+
         var paths = new YamlPaths(text);
         Rubric rubric;
         try
@@ -42,6 +50,19 @@ public static class RubricLoader
         if (string.IsNullOrWhiteSpace(rubric.Assignment))
         {
             Fail("assignment", "the rubric must name its assignment");
+        }
+
+        var limits = rubric.Limits;
+        foreach (var (key, value, max) in new (string, double, double)[]
+        {
+            ("max_file_bytes", limits.MaxFileBytes, 1e9), ("max_entries", limits.MaxEntries, 1e6), ("max_total_bytes", limits.MaxTotalBytes, 1e10),
+            ("call_timeout_seconds", limits.CallTimeoutSeconds, 3600), ("compile_timeout_seconds", limits.CompileTimeoutSeconds, 3600), ("memory_mb", limits.MemoryMb, 1 << 20),
+        })
+        {
+            if (!(value > 0) || value > max)
+            {
+                Fail($"limits.{key}", $"expected a positive number up to {max:G}, found {value}");
+            }
         }
 
         if (rubric.Deductions?.PrintsOutput is { } rubricPrints && rubricPrints != "all" && !double.TryParse(rubricPrints, System.Globalization.CultureInfo.InvariantCulture, out _))
@@ -64,9 +85,9 @@ public static class RubricLoader
                 Fail($"{at}.id", $"duplicate item id '{item.Id}'");
             }
 
-            if (item.Points <= 0)
+            if (!(item.Points > 0) || item.Points > MaxPoints)
             {
-                Fail($"{at}.points", $"item '{item.Id}' needs positive points");
+                Fail($"{at}.points", $"item '{item.Id}' needs positive points (at most {MaxPoints:N0}), found {item.Points}");
             }
 
             if (item.Deductions?.PrintsOutput is { } prints && prints != "all" && !double.TryParse(prints, System.Globalization.CultureInfo.InvariantCulture, out _))

@@ -43,6 +43,11 @@ public static class ExperimentLoader
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(fileName);
+        if (YamlGuard.Problem(text) is { } guard)
+        {
+            throw new ExperimentConfigException($"{fileName}:{guard.Line}: {(guard.Path.Length == 0 ? "" : guard.Path + ": ")}{guard.Message}");
+        }
+
         var locator = new YamlLocator(text);
         ExperimentConfig? config;
         try

@@ -1,0 +1,45 @@
+namespace NeuralNet.Layers;
+
+/// <summary>
+/// A building block of a network with a forward and a backward pass (HW3 3.1, HW6 section 3.2):
+/// <c>Forward(x)</c> computes the output; <c>Backward(x, dOut)</c> receives the same input <c>x</c> and the
+/// gradient of the loss with respect to the output, stores the gradients of the module's parameters in
+/// <see cref="Parameter.Grad"/> and returns the gradient with respect to <c>x</c>.
+/// </summary>
+public abstract class Module
+{
+    /// <summary>True while training; layers such as <see cref="Dropout"/> behave differently at test time.</summary>
+    public bool Training { get; set; } = true;
+
+    /// <summary>Runs the forward pass.</summary>
+    /// <param name="x">the module's input</param>
+    /// <returns>the module's output</returns>
+    // Patched: every module is the identity unless it says otherwise, so Relu "works" without its TODO.
+    public virtual Tensor Forward(Tensor x) => x;
+
+    /// <summary>Runs the backward pass.</summary>
+    /// <param name="x">the input given to <see cref="Forward"/></param>
+    /// <param name="gradOutput">dL/d(output), same shape as the forward output</param>
+    /// <returns>dL/dx, same shape as <paramref name="x"/></returns>
+    public abstract Tensor Backward(Tensor x, Tensor gradOutput);
+
+    /// <summary>The learnable parameters (empty for modules without any, e.g. <see cref="Relu"/>).</summary>
+    public virtual IReadOnlyList<Parameter> Parameters => [];
+
+    /// <summary>Number of learnable numbers, e.g. 784 * 128 + 128 for a 784-128 linear layer.</summary>
+    public int ParameterCount => Parameters.Sum(p => p.Value.Size);
+
+    /// <summary>Throws when <paramref name="gradOutput"/> does not have the shape the forward pass produced.</summary>
+    /// <param name="layer">the layer's name, used in the message</param>
+    /// <param name="gradOutput">the incoming gradient</param>
+    /// <param name="expected">the shape of the forward output</param>
+    protected static void RequireShape(string layer, Tensor gradOutput, int[] expected)
+    {
+        ArgumentNullException.ThrowIfNull(gradOutput);
+        if (!gradOutput.Shape.AsSpan().SequenceEqual(expected))
+        {
+            throw new ArgumentException(
+                $"{layer}.Backward: gradOutput has shape {ShapeText.Of(gradOutput.Shape)} but the forward output has shape {ShapeText.Of(expected)}.");
+        }
+    }
+}
