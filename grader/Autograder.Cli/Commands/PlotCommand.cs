@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NeuralNet.Experiments;
+using NeuralNet.Transformer;
 using ScottPlot;
 
 namespace Autograder.Cli;
@@ -7,18 +8,19 @@ namespace Autograder.Cli;
 /// <summary>
 /// `autograder plot &lt;log.json&gt;... -o curves.png [--metric accuracy|loss] [--split ...]`: learning
 /// curves of one run (train/validation/test with a marker where early stopping fired, HW3 3.1.6 and 3.3)
-/// or of several runs on one figure (HW3 3.4's five momentum curves, HW6's dropout comparison).
+/// or of several runs on one figure (HW3 3.4's five momentum curves, HW6's dropout comparison). Transformer
+/// loss logs (they have eval_steps) are drawn by <see cref="TransformerPlot"/> against the step.
 /// </summary>
 internal static class PlotCommand
 {
     /// <summary>Curve colours, one per run (Tableau 10), readable on white and for most colour-blind readers.</summary>
-    private static readonly string[] Palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
+    internal static readonly string[] Palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
 
     public static Command Create()
     {
         var logs = new Argument<string[]>("logs") { Description = "training logs written by `autograder train`", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--output", "-o") { Description = "PNG file to write", Required = true };
-        var metric = new Option<string>("--metric") { Description = "accuracy or loss", DefaultValueFactory = _ => "accuracy" };
+        var metric = new Option<string?>("--metric") { Description = "accuracy or loss (default: accuracy; loss for transformer logs, which have only losses)" };
         metric.AcceptOnlyFromAmong("accuracy", "loss");
         var split = new Option<string?>("--split") { Description = "train, val, test or all (default: all for one log; val for accuracy and train for loss with several)" };
         split.AcceptOnlyFromAmong("train", "val", "test", "all");
@@ -28,8 +30,16 @@ internal static class PlotCommand
         {
             try
             {
-                var loaded = result.GetValue(logs)!.Select(TrainingLogJson.Read).ToList();
-                var path = Render(loaded, result.GetValue(output)!, result.GetValue(metric)!, result.GetValue(split), result.GetValue(title));
+                var files = result.GetValue(logs)!;
+                var transformer = files.Where(TransformerPlot.IsTransformerLog).ToList();
+                if (transformer.Count > 0 && transformer.Count < files.Length)
+                {
+                    throw new ArgumentException($"{files.Except(transformer).First()} is a course training log and {transformer[0]} a transformer loss log; plot them separately");
+                }
+
+                var path = transformer.Count > 0
+                    ? TransformerPlot.Render(files.Select(TransformerRunLog.Read).ToList(), result.GetValue(output)!, result.GetValue(metric), result.GetValue(split), result.GetValue(title))
+                    : Render(files.Select(TrainingLogJson.Read).ToList(), result.GetValue(output)!, result.GetValue(metric) ?? "accuracy", result.GetValue(split), result.GetValue(title));
                 Console.WriteLine($"plot: wrote {path}");
                 return 0;
             }

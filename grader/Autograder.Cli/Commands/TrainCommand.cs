@@ -3,13 +3,15 @@ using System.Globalization;
 using NeuralNet.Data;
 using NeuralNet.Experiments;
 using NeuralNet.Training;
+using NeuralNet.Transformer;
 using Spectre.Console;
 
 namespace Autograder.Cli;
 
 /// <summary>
-/// `autograder train &lt;experiment.yaml&gt; [--out DIR] [--epochs N] [--quick]`: runs an experiment file
-/// (every value of a sweep) and writes one JSON log per run, named as the handout names it.
+/// `autograder train &lt;experiment.yaml&gt; [--out DIR] [--epochs N] [--quick] [--max-steps N]`: runs an
+/// experiment file (every value of a sweep) and writes one JSON log per run, named as the handout names it.
+/// A transformer experiment (reference/experiments/transformer/*.yaml) goes to <see cref="TransformerTrain"/>.
 /// </summary>
 internal static class TrainCommand
 {
@@ -19,23 +21,35 @@ internal static class TrainCommand
         var output = new Option<string>("--out") { Description = "folder for the JSON logs", DefaultValueFactory = _ => "." };
         var epochs = new Option<int?>("--epochs") { Description = "override the experiment's number of epochs" };
         var quick = new Option<bool>("--quick") { Description = $"smoke run: {RunSettings.QuickBatches} batches per epoch, at most {RunSettings.QuickEpochs} epochs, {RunSettings.QuickEvaluationExamples} examples per evaluation" };
+        var maxSteps = new Option<int?>("--max-steps") { Description = $"transformer experiments: run at most N optimisation steps (a smoke run; --quick means {TransformerTrain.QuickSteps})" };
         var data = new Option<string?>("--data") { Description = $"data folder (default: ${DataStore.EnvironmentVariable}, else the data/ folder above the current one)" };
-        var command = new Command("train", "Train a network as an experiment file describes and write its log.") { experiment, output, epochs, quick, data };
+        var command = new Command("train", "Train a network as an experiment file describes and write its log.") { experiment, output, epochs, quick, maxSteps, data };
         command.SetAction(result => Run(
             result.GetValue(experiment)!,
             result.GetValue(output)!,
             new RunSettings { Epochs = result.GetValue(epochs), Quick = result.GetValue(quick) },
             result.GetValue(data),
-            AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected));
+            AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected,
+            result.GetValue(maxSteps)));
         return command;
     }
 
     /// <summary>Runs every experiment of a file; returns the exit code (0 ok, 1 failed run, 2 bad input).</summary>
-    internal static int Run(string experimentPath, string outDir, RunSettings settings, string? dataDir, bool interactive)
+    internal static int Run(string experimentPath, string outDir, RunSettings settings, string? dataDir, bool interactive, int? maxSteps = null)
     {
+        if (File.Exists(experimentPath) && TransformerExperimentConfig.IsTransformerExperiment(File.ReadAllText(experimentPath)))
+        {
+            return TransformerTrain.Run(experimentPath, outDir, maxSteps, settings.Quick, settings.Epochs, dataDir, Console.Out, Console.Error);
+        }
+
         IReadOnlyList<ExperimentConfig> runs;
         try
         {
+            if (maxSteps is not null)
+            {
+                throw new ExperimentConfigException($"--max-steps: {experimentPath} is not a transformer experiment; its runs count epochs (use --epochs N or --quick)");
+            }
+
             if (settings.Epochs is < 1)
             {
                 throw new ExperimentConfigException($"--epochs: expected at least 1, found {settings.Epochs}");

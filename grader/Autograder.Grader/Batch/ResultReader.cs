@@ -54,7 +54,10 @@ public static class ResultReader
         Num(i, "max_points"),
         Enum.Parse<Visibility>(Str(i, "visibility").Replace("_", "", StringComparison.Ordinal), ignoreCase: true),
         i["checks"]?.AsArray().Select(c => Check(c!.AsObject())).ToList() ?? [],
-        Strings(i["notes"]));
+        Strings(i["notes"]))
+    {
+        Bonus = i["bonus"]?.GetValue<bool>() ?? false,
+    };
 
     private static CheckResult Check(JsonObject c) => new(
         Str(c, "name"),

@@ -58,7 +58,7 @@ internal sealed class StudentGrader(BatchOptions options, Rubric rubric, CacheKe
     private GradeResult Rejected(StudentPlan plan, string problem)
     {
         var items = rubric.Items.Select(i => new ItemResult(i.Id, i.Title, 0, i.Points, i.Visibility,
-            [new CheckResult("submission", "intake", new Failed($"the submission could not be graded: {problem}"), 0, 1, 0)], [])).ToList();
+            [new CheckResult("submission", "intake", new Failed($"the submission could not be graded: {problem}"), 0, 1, 0)], []) { Bonus = i.Bonus }).ToList();
         return new GradeResult(rubric.Assignment, Path.GetFileName(plan.Submission.Path), 0, plan.SubmissionHash, 0, rubric.MaxScore, "none",
             items, [$"submission: {problem}"], 0, GradingPipeline.Version);
     }

@@ -169,7 +169,10 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IR
     private static bool WaitWithin(Task task, Process process, TimeSpan limit, out string message)
     {
         var start = ProcessTreeCpu.Seconds(process.Id);
-        message = $"did not finish within {limit.TotalSeconds:0.#} s{(start is null ? "" : " of CPU time")} (infinite loop?)";
+        // One message whichever limit fired, so that the same submission gets the same result on a busy machine.
+        message = start is null
+            ? $"did not finish within {limit.TotalSeconds:0.#} s (infinite loop?)"
+            : $"did not finish within {limit.TotalSeconds:0.#} s of CPU time or {(limit * WallFactor).TotalSeconds:0.#} s of wall-clock time (infinite loop, or blocked?)";
         if (start is null)
         {
             return task.Wait(limit);
@@ -187,7 +190,6 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IR
 
             if (wall.Elapsed > limit * WallFactor)
             {
-                message = $"did not finish within {(limit * WallFactor).TotalSeconds:0.#} s of wall-clock time (blocked, or waiting without computing?)";
                 return false;
             }
         }

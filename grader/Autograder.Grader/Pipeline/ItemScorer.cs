@@ -27,7 +27,7 @@ internal static class ItemScorer
             allNotes.Add($"your code printed output while being graded (not asked for): -{cost:0.##} points");
         }
 
-        return new ItemResult(item.Id, item.Title, Math.Round(points, 4), item.Points, item.Visibility, checks, allNotes);
+        return new ItemResult(item.Id, item.Title, Math.Round(points, 4), item.Points, item.Visibility, checks, allNotes) { Bonus = item.Bonus };
     }
 
     /// <summary>

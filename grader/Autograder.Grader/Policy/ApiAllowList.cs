@@ -57,7 +57,7 @@ internal static class ApiAllowList
         "NeuralNet.Data.ChecksumManifest", "NeuralNet.Data.CsvDataset", "NeuralNet.Data.DataStore", "NeuralNet.Data.IdxReader",
         "NeuralNet.Data.IdxWriter", "NeuralNet.Data.MnistSubsetJson", "NeuralNet.Experiments.ExperimentLoader",
         "NeuralNet.Experiments.TrainingLogJson", "NeuralNet.Experiments.YamlLocator", "NeuralNet.Transformer.ShakespeareData",
-        "NeuralNet.Transformer.TransformerExperiment", "NeuralNet.Transformer.TransformerExperimentConfig",
+        "NeuralNet.Transformer.TransformerExperiment", "NeuralNet.Transformer.TransformerExperimentConfig", "NeuralNet.Transformer.TransformerRunLog",
     ];
 
     private static readonly Dictionary<string, (string Rule, string Reason)> DeniedSystemTypes = new()

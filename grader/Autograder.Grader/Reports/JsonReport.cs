@@ -27,6 +27,11 @@ public static class JsonReport
             ["messages"] = new JsonArray([.. r.Messages.Select(m => (JsonNode?)JsonValue.Create(m))]),
             ["items"] = new JsonArray([.. r.Items.Select(i => (JsonNode?)Item(i, includeTimings))]),
         };
+        if (r.BonusMaxScore > 0)
+        {
+            root["bonus_max_score"] = r.BonusMaxScore;
+        }
+
         if (includeTimings)
         {
             root["execution_seconds"] = Math.Round(r.ExecutionSeconds, 3);
@@ -35,7 +40,18 @@ public static class JsonReport
         return root.ToJsonString(Indented);
     }
 
-    private static JsonObject Item(ItemResult i, bool includeTimings) => new()
+    private static JsonObject Item(ItemResult i, bool includeTimings)
+    {
+        var node = ItemFields(i, includeTimings);
+        if (i.Bonus)
+        {
+            node["bonus"] = true;
+        }
+
+        return node;
+    }
+
+    private static JsonObject ItemFields(ItemResult i, bool includeTimings) => new()
     {
         ["id"] = i.Id,
         ["title"] = i.Title,

@@ -11,7 +11,7 @@ public static class MarkdownReport
     {
         var items = r.Items.Where(i => instructor || i.Visibility == Visibility.Visible).ToList();
         var s = new StringBuilder();
-        s.AppendLine($"# {r.Assignment}: {r.Score:0.##} / {r.MaxScore:0.##}").AppendLine();
+        s.AppendLine($"# {r.Assignment}: {r.Score:0.##} / {r.MaxScore:0.##}{TextReport.Bonus(r)}").AppendLine();
         if (r.GraderError is { } error)
         {
             s.AppendLine($"> **The grader failed**: {error}").AppendLine();
@@ -25,7 +25,7 @@ public static class MarkdownReport
         s.AppendLine().AppendLine("| item | title | points | status |").AppendLine("|---|---|---|---|");
         foreach (var i in items)
         {
-            s.AppendLine($"| {i.Id} | {i.Title} | {i.Points:0.##} / {i.MaxPoints:0.##} | {Names.Of(i.Status)} |");
+            s.AppendLine($"| {i.Id} | {i.Title}{(i.Bonus ? " (bonus)" : "")} | {i.Points:0.##} / {i.MaxPoints:0.##} | {Names.Of(i.Status)} |");
         }
 
         foreach (var i in items.Where(i => i.Status != CheckStatus.Passed || i.Notes.Count > 0))

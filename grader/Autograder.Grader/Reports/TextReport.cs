@@ -9,7 +9,7 @@ public static class TextReport
     public static string Write(GradeResult r)
     {
         var s = new StringBuilder();
-        s.AppendLine($"{r.Assignment}: {r.Submission}  score {r.Score:0.##} / {r.MaxScore:0.##}  (seed {r.Seed}, sandbox {r.Sandbox}, {r.ExecutionSeconds:0.0} s)");
+        s.AppendLine($"{r.Assignment}: {r.Submission}  score {r.Score:0.##} / {r.MaxScore:0.##}{Bonus(r)}  (seed {r.Seed}, sandbox {r.Sandbox}, {r.ExecutionSeconds:0.0} s)");
         if (r.GraderError is { } error)
         {
             s.AppendLine($"GRADER ERROR: {error}");
@@ -22,7 +22,7 @@ public static class TextReport
 
         foreach (var item in r.Items)
         {
-            s.AppendLine($"{item.Id,-8} {item.Title,-40} {item.Points,6:0.##} / {item.MaxPoints:0.##}  {Names.Of(item.Status)}");
+            s.AppendLine($"{item.Id,-8} {item.Title,-40} {item.Points,6:0.##} / {item.MaxPoints:0.##}  {Names.Of(item.Status)}{(item.Bonus ? " (bonus)" : "")}");
             foreach (var c in item.Checks.Where(c => c.Status != CheckStatus.Passed))
             {
                 s.AppendLine($"    {c.Name}: {Names.Of(c.Status)} ({c.CasesPassed}/{c.CasesTotal}): {Indent(c.Outcome.Message)}");
@@ -41,6 +41,9 @@ public static class TextReport
 
         return s.ToString();
     }
+
+    /// <summary>" (+ up to N bonus)" when the rubric has extra credit, else "".</summary>
+    public static string Bonus(GradeResult r) => r.BonusMaxScore > 0 ? $" (+ up to {r.BonusMaxScore:0.##} bonus)" : "";
 
     private static string Indent(string text) => text.Replace("\n", "\n      ", StringComparison.Ordinal);
 

@@ -18,4 +18,8 @@ public sealed record GradeResult(
     double ExecutionSeconds,
     string GraderVersion,
     double LatePenalty = 0,
-    string? GraderError = null);
+    string? GraderError = null)
+{
+    /// <summary>The extra credit available on top of <see cref="MaxScore"/>: the bonus items' points.</summary>
+    public double BonusMaxScore => Items.Where(i => i.Bonus).Sum(i => i.MaxPoints);
+}

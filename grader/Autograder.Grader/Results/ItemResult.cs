@@ -14,4 +14,7 @@ public sealed record ItemResult(
 {
     /// <summary>The item's status: passed when every check passed, else the first non-passing check's status.</summary>
     public CheckStatus Status => Checks.FirstOrDefault(c => c.Status != CheckStatus.Passed)?.Status ?? CheckStatus.Passed;
+
+    /// <summary>Extra credit: <see cref="MaxPoints"/> is not part of <see cref="GradeResult.MaxScore"/>.</summary>
+    public bool Bonus { get; init; }
 }

@@ -23,8 +23,11 @@ public sealed record Rubric
     /// <summary>Rubric-wide deductions (A1: printing anything not asked zeroes the programming parts).</summary>
     public Deductions? Deductions { get; init; }
 
-    /// <summary>The points the grader awards automatically: every item except the manual ones.</summary>
-    public double MaxScore => Items.Where(i => !i.Manual).Sum(i => i.Points);
+    /// <summary>The points the grader awards automatically: every item except the manual and the bonus ones.</summary>
+    public double MaxScore => Items.Where(i => !i.Manual && !i.Bonus).Sum(i => i.Points);
+
+    /// <summary>Extra credit the grader can award on top of <see cref="MaxScore"/> (<see cref="RubricItem.Bonus"/> items).</summary>
+    public double BonusScore => Items.Where(i => !i.Manual && i.Bonus).Sum(i => i.Points);
 
     /// <summary>The points the course staff award by hand (<see cref="RubricItem.Manual"/> items).</summary>
     public double ManualScore => Items.Where(i => i.Manual).Sum(i => i.Points);

@@ -23,4 +23,7 @@ public sealed record RubricItem
 
     /// <summary>Graded by the course staff (an analysis question, a plot): listed for the record, not run, not in the automatic score.</summary>
     public bool Manual { get; init; }
+
+    /// <summary>Extra credit (an optional part): graded like any item, its points add to the score but not to <see cref="Rubric.MaxScore"/>.</summary>
+    public bool Bonus { get; init; }
 }

@@ -44,7 +44,7 @@ public sealed partial class Tensor
         }
 
         var source = Contiguous();
-        return new Tensor(source._data, source._offset, target, ShapeMath.RowMajorStrides(target));
+        return new Tensor(source.Storage, source._offset, target, ShapeMath.RowMajorStrides(target));
     }
 
     /// <summary>The transpose of a 2-D tensor, as a view (no copy), like numpy's <c>X.T</c>.</summary>
@@ -85,7 +85,7 @@ public sealed partial class Tensor
             strides[i] = _strides[axis];
         }
 
-        return new Tensor(_data, _offset, shape, strides);
+        return new Tensor(Storage, _offset, shape, strides);
     }
 
     /// <summary>Rows <paramref name="start"/> .. start+length-1 along axis 0, as a view.</summary>
@@ -103,7 +103,7 @@ public sealed partial class Tensor
 
         var shape = (int[])_shape.Clone();
         shape[0] = length;
-        return new Tensor(_data, _offset + start * _strides[0], shape, (int[])_strides.Clone());
+        return new Tensor(Storage, _offset + start * _strides[0], shape, (int[])_strides.Clone());
     }
 
     /// <summary>
@@ -130,7 +130,7 @@ public sealed partial class Tensor
                 throw new IndexOutOfRangeException($"Rows: index {row} (position {i}) is out of range for axis 0 of size {_shape[0]}.");
             }
 
-            source._data.AsSpan(source._offset + row * rowSize, rowSize).CopyTo(result.AsSpan(i * rowSize, rowSize));
+            source.Storage.AsSpan(source._offset + row * rowSize, rowSize).CopyTo(result.AsSpan(i * rowSize, rowSize));
         }
 
         return Wrap(result, shape);

@@ -1,3 +1,8 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
 namespace NeuralNet;
 
 /// <summary>
@@ -11,19 +16,45 @@ namespace NeuralNet;
 /// </remarks>
 public sealed partial class Tensor
 {
-    private readonly double[] _data;
+    private readonly DeferredProduct? _deferred;
     private readonly int _offset;
+    private double[]? _storage;
     private readonly int[] _shape;
     private readonly int[] _strides;
 
     private Tensor(double[] data, int offset, int[] shape, int[] strides)
     {
-        _data = data;
+        _storage = data;
         _offset = offset;
         _shape = shape;
         _strides = strides;
         Size = ShapeMath.Product(shape);
         IsContiguous = ShapeMath.IsRowMajor(shape, strides);
+    }
+
+    /// <summary>A row-major (M, N) matrix product whose values are computed on first use (see <see cref="DeferredProduct"/>).</summary>
+    private Tensor(DeferredProduct product)
+    {
+        _deferred = product;
+        _shape = [product.Rows, product.Cols];
+        _strides = ShapeMath.RowMajorStrides(_shape);
+        Size = product.Rows * product.Cols;
+        IsContiguous = true;
+    }
+
+    /// <summary>The storage array; a deferred product is computed here the first time anything reads or writes it.</summary>
+    private double[] Storage => _storage ?? Materialize();
+
+    /// <summary>True while this tensor is a deferred product that nothing has read yet.</summary>
+    internal bool IsDeferred => _storage is null;
+
+    private double[] Materialize()
+    {
+        var product = _deferred!;
+        lock (product)
+        {
+            return _storage ??= product.Compute();
+        }
     }
 
     /// <summary>Wraps a row-major buffer without copying (the library's own fast path).</summary>
@@ -57,7 +88,7 @@ public sealed partial class Tensor
 
     internal ReadOnlySpan<int> StridesSpan => _strides;
 
-    internal double[] Buffer => _data;
+    internal double[] Buffer => Storage;
 
     internal int Offset => _offset;
 
@@ -69,7 +100,7 @@ public sealed partial class Tensor
             throw new InvalidOperationException($"AsSpan: tensor of shape {ShapeMath.Format(_shape)} is a non-contiguous view; call Contiguous() first.");
         }
 
-        return _data.AsSpan(_offset, Size);
+        return Storage.AsSpan(_offset, Size);
     }
 
     internal ReadOnlySpan<double> ReadSpan() => AsSpan();
@@ -80,7 +111,8 @@ public sealed partial class Tensor
     /// <summary>A contiguous deep copy.</summary>
     public Tensor Clone()
     {
-        var copy = new double[Size];
+        // CopyTo writes every element: skip the zeroing (for an 8 MB strided copy, zeroing first made it 4x slower).
+        var copy = GC.AllocateUninitializedArray<double>(Size);
         CopyTo(copy);
         return Wrap(copy, (int[])_shape.Clone());
     }
@@ -88,7 +120,7 @@ public sealed partial class Tensor
     /// <summary>The elements in row-major order, as a new array.</summary>
     public double[] ToArray()
     {
-        var copy = new double[Size];
+        var copy = GC.AllocateUninitializedArray<double>(Size);
         CopyTo(copy);
         return copy;
     }
@@ -98,7 +130,7 @@ public sealed partial class Tensor
     {
         if (IsContiguous)
         {
-            _data.AsSpan(_offset, Size).CopyTo(destination);
+            Storage.AsSpan(_offset, Size).CopyTo(destination);
             return;
         }
 
@@ -113,21 +145,27 @@ public sealed partial class Tensor
         var rank = _shape.Length;
         var run = _shape[rank - 1];
         var step = _strides[rank - 1];
+        if (step != 1 && run > 1 && CopyTransposedTo(destination))
+        {
+            return;
+        }
+
         Span<int> counter = stackalloc int[rank];
         var position = _offset;
+        var data = Storage;
         for (var start = 0; start < Size; start += run)
         {
             var target = destination.Slice(start, run);
             if (step == 1)
             {
-                _data.AsSpan(position, run).CopyTo(target);
+                data.AsSpan(position, run).CopyTo(target);
             }
             else
             {
                 var source = position;
                 for (var j = 0; j < target.Length; j++, source += step)
                 {
-                    target[j] = _data[source];
+                    target[j] = data[source];
                 }
             }
 
@@ -143,6 +181,142 @@ public sealed partial class Tensor
                 counter[axis] = 0;
             }
         }
+    }
+
+    /// <summary>
+    /// The copy of a view whose last axis is strided but another axis is contiguous in storage, e.g. the
+    /// (N, F, H, W) view of a conv layer's (N, H, W, F) output: read 8 consecutive storage elements (one
+    /// cache line) along the contiguous axis and write them to 8 destination rows, instead of gathering one
+    /// element per cache line along the last axis (4.5 ms against about 1 ms for the 1M elements of a
+    /// (32, 64, 22, 22) activation).
+    /// </summary>
+    /// <returns>false when no axis but the last has stride 1 (the caller copies run by run)</returns>
+    private bool CopyTransposedTo(Span<double> destination)
+    {
+        const int Block = 8;
+        var rank = _shape.Length;
+        var last = rank - 1;
+        var q = -1;
+        for (var axis = last - 1; axis >= 0; axis--)
+        {
+            if (_strides[axis] == 1 && _shape[axis] > 1)
+            {
+                q = axis;
+                break;
+            }
+        }
+
+        if (q < 0)
+        {
+            return false;
+        }
+
+        var rowMajor = ShapeMath.RowMajorStrides(_shape);
+        var (lengthQ, lengthLast, stepLast, outStrideQ) = (_shape[q], _shape[last], _strides[last], rowMajor[q]);
+        var data = Storage;
+        var outer = Size / (lengthQ * lengthLast);
+        Span<int> counter = stackalloc int[rank];
+        var (source, target) = (_offset, 0);
+        for (var block = 0; block < outer; block++)
+        {
+            for (var q0 = 0; q0 < lengthQ; q0 += Block)
+            {
+                var count = Math.Min(Block, lengthQ - q0);
+                // Bounds checked once per block: storage elements source + j * stepLast + q0 + t and destination
+                // elements target + (q0 + t) * outStrideQ + j, for t < count and j < lengthLast.
+                var from = data.AsSpan(source + q0, ((lengthLast - 1) * stepLast) + count);
+                var to = destination.Slice(target + (q0 * outStrideQ), ((count - 1) * outStrideQ) + lengthLast);
+                ref var read = ref MemoryMarshal.GetReference(from);
+                ref var write = ref MemoryMarshal.GetReference(to);
+                var j = 0;
+                if (count == Block && Avx512F.IsSupported)
+                {
+                    for (; j + Block <= lengthLast; j += Block)
+                    {
+                        Transpose8x8(ref Unsafe.Add(ref read, j * stepLast), stepLast, ref Unsafe.Add(ref write, j), outStrideQ);
+                    }
+                }
+
+                for (; j < lengthLast; j++)
+                {
+                    ref var row = ref Unsafe.Add(ref read, j * stepLast);
+                    ref var column = ref Unsafe.Add(ref write, j);
+                    for (var t = 0; t < count; t++)
+                    {
+                        Unsafe.Add(ref column, t * outStrideQ) = Unsafe.Add(ref row, t);
+                    }
+                }
+            }
+
+            // Next index of the axes other than q and the last one (odometer, last of them fastest).
+            for (var axis = last - 1; axis >= 0; axis--)
+            {
+                if (axis == q)
+                {
+                    continue;
+                }
+
+                source += _strides[axis];
+                target += rowMajor[axis];
+                if (++counter[axis] < _shape[axis])
+                {
+                    break;
+                }
+
+                source -= _strides[axis] * _shape[axis];
+                target -= rowMajor[axis] * _shape[axis];
+                counter[axis] = 0;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Writes the transpose of an 8 x 8 block: row t of the output (8 elements from <paramref name="target"/>
+    /// + t * targetStride) is column t of the input (8 elements from <paramref name="source"/> + j * sourceStride).
+    /// Eight vector loads, three rounds of shuffles, eight vector stores, instead of 64 scattered stores.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose8x8(ref double source, int sourceStride, ref double target, int targetStride)
+    {
+        var r0 = Vector512.LoadUnsafe(ref source);
+        var r1 = Vector512.LoadUnsafe(ref Unsafe.Add(ref source, sourceStride));
+        var r2 = Vector512.LoadUnsafe(ref Unsafe.Add(ref source, 2 * sourceStride));
+        var r3 = Vector512.LoadUnsafe(ref Unsafe.Add(ref source, 3 * sourceStride));
+        var r4 = Vector512.LoadUnsafe(ref Unsafe.Add(ref source, 4 * sourceStride));
+        var r5 = Vector512.LoadUnsafe(ref Unsafe.Add(ref source, 5 * sourceStride));
+        var r6 = Vector512.LoadUnsafe(ref Unsafe.Add(ref source, 6 * sourceStride));
+        var r7 = Vector512.LoadUnsafe(ref Unsafe.Add(ref source, 7 * sourceStride));
+
+        // Pairs of rows interleaved: t0 = (r0[0], r1[0], r0[2], r1[2], ...), t1 = (r0[1], r1[1], r0[3], r1[3], ...).
+        var t0 = Avx512F.UnpackLow(r0, r1);
+        var t1 = Avx512F.UnpackHigh(r0, r1);
+        var t2 = Avx512F.UnpackLow(r2, r3);
+        var t3 = Avx512F.UnpackHigh(r2, r3);
+        var t4 = Avx512F.UnpackLow(r4, r5);
+        var t5 = Avx512F.UnpackHigh(r4, r5);
+        var t6 = Avx512F.UnpackLow(r6, r7);
+        var t7 = Avx512F.UnpackHigh(r6, r7);
+
+        // 128-bit lanes 0 and 2 (0x88) or 1 and 3 (0xDD) of each operand: u0 = (r0[0], r1[0], r0[4], r1[4], r2[0], r3[0], r2[4], r3[4]).
+        var u0 = Avx512F.Shuffle4x128(t0, t2, 0x88);
+        var u1 = Avx512F.Shuffle4x128(t0, t2, 0xDD);
+        var u2 = Avx512F.Shuffle4x128(t1, t3, 0x88);
+        var u3 = Avx512F.Shuffle4x128(t1, t3, 0xDD);
+        var u4 = Avx512F.Shuffle4x128(t4, t6, 0x88);
+        var u5 = Avx512F.Shuffle4x128(t4, t6, 0xDD);
+        var u6 = Avx512F.Shuffle4x128(t5, t7, 0x88);
+        var u7 = Avx512F.Shuffle4x128(t5, t7, 0xDD);
+
+        Avx512F.Shuffle4x128(u0, u4, 0x88).StoreUnsafe(ref target); // column 0
+        Avx512F.Shuffle4x128(u2, u6, 0x88).StoreUnsafe(ref Unsafe.Add(ref target, targetStride)); // column 1
+        Avx512F.Shuffle4x128(u1, u5, 0x88).StoreUnsafe(ref Unsafe.Add(ref target, 2 * targetStride)); // column 2
+        Avx512F.Shuffle4x128(u3, u7, 0x88).StoreUnsafe(ref Unsafe.Add(ref target, 3 * targetStride)); // column 3
+        Avx512F.Shuffle4x128(u0, u4, 0xDD).StoreUnsafe(ref Unsafe.Add(ref target, 4 * targetStride)); // column 4
+        Avx512F.Shuffle4x128(u2, u6, 0xDD).StoreUnsafe(ref Unsafe.Add(ref target, 5 * targetStride)); // column 5
+        Avx512F.Shuffle4x128(u1, u5, 0xDD).StoreUnsafe(ref Unsafe.Add(ref target, 6 * targetStride)); // column 6
+        Avx512F.Shuffle4x128(u3, u7, 0xDD).StoreUnsafe(ref Unsafe.Add(ref target, 7 * targetStride)); // column 7
     }
 
     /// <summary>Storage offsets of every element, in row-major order.</summary>
@@ -178,8 +352,8 @@ public sealed partial class Tensor
     [System.Runtime.CompilerServices.IndexerName("At")]
     public double this[params int[] index]
     {
-        get => _data[ElementOffset(index)];
-        set => _data[ElementOffset(index)] = value;
+        get => Storage[ElementOffset(index)];
+        set => Storage[ElementOffset(index)] = value;
     }
 
     /// <summary>The value of a one-element tensor.</summary>
@@ -190,7 +364,7 @@ public sealed partial class Tensor
             throw new InvalidOperationException($"Item: expected a tensor with one element, found shape {ShapeMath.Format(_shape)}.");
         }
 
-        return _data[_offset];
+        return Storage[_offset];
     }
 
     private int ElementOffset(int[] index)

@@ -44,7 +44,7 @@ public sealed class DataStoreTests
         var manifest = ChecksumManifest.Load(dir);
         string readme = File.ReadAllText(Path.Combine(dir, "README.md"));
 
-        Assert.Equal(18, manifest.Entries.Count);
+        Assert.Equal(19, manifest.Entries.Count);
         foreach (var (path, hash) in manifest.Entries)
         {
             manifest.Verify(path);

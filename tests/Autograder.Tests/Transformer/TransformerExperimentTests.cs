@@ -107,15 +107,14 @@ public sealed class TransformerExperimentTests : IDisposable
     public void ParseYaml_HeadsNotDividingEmbedding_NamesField()
     {
         var e = Assert.Throws<InvalidDataException>(() => TransformerExperimentConfig.ParseYaml("model:\n  n_embd: 64\n  n_head: 3\n", "heads3.yaml"));
-        Assert.Contains("heads3.yaml", e.Message, StringComparison.Ordinal);
-        Assert.Contains("n_head must be positive and divide n_embd (64), found 3", e.Message, StringComparison.Ordinal);
+        Assert.Contains("heads3.yaml:3: model.n_head: must be positive and divide n_embd (64), found 3", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void ParseYaml_UnsafeName_IsRejected()
     {
         var e = Assert.Throws<InvalidDataException>(() => TransformerExperimentConfig.ParseYaml("name: ../escape\n", "x.yaml"));
-        Assert.Contains("name must be", e.Message, StringComparison.Ordinal);
+        Assert.Contains("x.yaml:1: name: must be non-empty", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,5 +4,5 @@ namespace Autograder.Grader.Release.Fixtures;
 public static class FixtureSources
 {
     public static IReadOnlyList<IFixtureSource> All { get; } =
-        [.. LayerFixtures.All(), .. OptimizerFixtures.All(), .. ModelFixtures.All(), .. ConvFixtures.All(), .. Hw5Fixtures.All(), .. A1Fixtures.All()];
+        [.. LayerFixtures.All(), .. OptimizerFixtures.All(), .. ModelFixtures.All(), .. ConvFixtures.All(), .. Hw5Fixtures.All(), .. A1Fixtures.All(), .. TransformerFixtures.All()];
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NeuralNet.Layers;
 
 /// <summary>
@@ -101,18 +103,28 @@ public sealed class MaxPool2D : Module
     /// <param name="width">W</param>
     /// <param name="top">the window's first row</param>
     /// <param name="left">the window's first column</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int ArgMaxInWindow(double[] values, int planeStart, int width, int top, int left)
     {
-        var best = planeStart + top * width + left;
+        var first = planeStart + top * width + left;
+        if (KernelSize == 2)
+        {
+            // HW3's and HW6's 2 x 2 window, unrolled: the same scan order and the same rule (first on ties).
+            // Selects rather than branches (the JIT emits conditional moves): which entry of a window of
+            // activations is largest is random, and mispredicted branches cost more than the comparisons.
+            var top2 = first;
+            top2 = values[first + 1] > values[top2] ? first + 1 : top2;
+            top2 = values[first + width] > values[top2] ? first + width : top2;
+            return values[first + width + 1] > values[top2] ? first + width + 1 : top2;
+        }
+
+        var best = first;
         for (var i = 0; i < KernelSize; i++)
         {
             for (var j = 0; j < KernelSize; j++)
             {
                 var index = planeStart + (top + i) * width + left + j;
-                if (values[index] > values[best])
-                {
-                    best = index;
-                }
+                best = values[index] > values[best] ? index : best;
             }
         }
 

@@ -12,6 +12,11 @@ public sealed partial class Tensor
         if (Rank == 2 && other.Rank == 2)
         {
             RequireAligned(this, other, _shape[1], other._shape[0]);
+            if (DeferredProduct.TryCreate(this, other) is { } deferred)
+            {
+                return new Tensor(deferred);
+            }
+
             // The kernel writes every element, so skip the allocator's zeroing (megabytes for a weight gradient).
             var result = GC.AllocateUninitializedArray<double>(_shape[0] * other._shape[1]);
             MatMulKernel.Multiply(this, other, result, 0);
@@ -51,7 +56,7 @@ public sealed partial class Tensor
     }
 
     private static Tensor BatchItem(Tensor t, int b) =>
-        new(t._data, t._offset + b * t._strides[0], [t._shape[1], t._shape[2]], [t._strides[1], t._strides[2]]);
+        new(t.Storage, t._offset + b * t._strides[0], [t._shape[1], t._shape[2]], [t._strides[1], t._strides[2]]);
 
     private static void RequireAligned(Tensor a, Tensor b, int ka, int kb)
     {

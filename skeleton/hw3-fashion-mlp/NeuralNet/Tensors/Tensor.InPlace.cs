@@ -10,6 +10,13 @@ public sealed partial class Tensor
         ArgumentNullException.ThrowIfNull(other);
         RequireSameShape(other, "AddInPlace");
         var target = WritableSpan("AddInPlace");
+        if (other.IsDeferred && other._deferred is { } product)
+        {
+            // The optimiser's update with a weight gradient nobody has read: add it block by block.
+            product.AddTo(target, alpha);
+            return;
+        }
+
         var source = other.Contiguous().ReadSpan();
         if (alpha == 1.0)
         {
@@ -57,6 +64,6 @@ public sealed partial class Tensor
             throw new InvalidOperationException($"{operation}: cannot modify the non-contiguous view of shape {ShapeMath.Format(_shape)} in place.");
         }
 
-        return _data.AsSpan(_offset, Size);
+        return Storage.AsSpan(_offset, Size);
     }
 }

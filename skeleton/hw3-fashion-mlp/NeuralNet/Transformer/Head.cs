@@ -71,15 +71,8 @@ public sealed class Head : Module
     public override Tensor Forward(Tensor x)
     {
         var t = CheckInput(x, "Forward");
-        var k = _key.Forward(x);                                          // (B, T, hs)
-        var q = _query.Forward(x);                                        // (B, T, hs)
-        var v = _value.Forward(x);                                        // (B, T, hs)
-        var scores = q.MatMul(k.Transpose(0, 2, 1)) * Scale;              // (B, T, hs) x (B, hs, T) -> (B, T, T)
-        scores += CausalMask.Additive(t);                                 // -inf above the diagonal: no peeking ahead
-        var weights = SequenceOps.SoftmaxLastAxis(scores);                // (B, T, T), rows sum to 1
-        var dropped = _dropout.Forward(weights, Training);                // (B, T, T)
-        _cache = new HeadCache(x, k, q, v, weights, dropped);
-        return dropped.MatMul(v);                                         // (B, T, T) x (B, T, hs) -> (B, T, hs)
+        // TODO(attention.head.forward): HW3 bonus (Problem 4, optional). k, q, v = key/query/value(x); scores = q k^T * head_size^-0.5 plus CausalMask.Additive(T); softmax (SequenceOps.SoftmaxLastAxis); dropout; return weights @ v, keeping the intermediates in _cache.
+        throw new NotImplementedException("TODO(attention.head.forward): HW3 bonus (Problem 4, optional). k, q, v = key/query/value(x); scores = q k^T * head_size^-0.5 plus CausalMask.Additive(T); softmax (SequenceOps.SoftmaxLastAxis); dropout; return weights @ v, keeping the intermediates in _cache.");
     }
 
     /// <summary>Stores the gradients of the key, query and value weights; returns the gradient w.r.t. x.</summary>
@@ -92,14 +85,8 @@ public sealed class Head : Module
         var t = CheckInput(x, "Backward");
         RequireShape("Head", gradOutput, [x.Dim(0), t, HeadSize]);
         var cache = CacheFor(x);
-        var dDropped = gradOutput.MatMul(cache.Value.Transpose(0, 2, 1));  // (B, T, hs) x (B, hs, T) -> (B, T, T)
-        var dv = cache.Dropped.Transpose(0, 2, 1).MatMul(gradOutput);      // (B, T, T) x (B, T, hs) -> (B, T, hs)
-        var dWeights = _dropout.Backward(dDropped);                          // (B, T, T)
-        var p = cache.Weights;
-        var dScores = p * (dWeights - (dWeights * p).Sum(-1, keepDims: true)) * Scale;  // (B, T, T); masked entries have p = 0
-        var dq = dScores.MatMul(cache.Key);                                 // (B, T, T) x (B, T, hs) -> (B, T, hs)
-        var dk = dScores.Transpose(0, 2, 1).MatMul(cache.Query);            // (B, T, T) x (B, T, hs) -> (B, T, hs)
-        return _query.Backward(x, dq) + _key.Backward(x, dk) + _value.Backward(x, dv);  // (B, T, C)
+        // TODO(attention.head.backward): HW3 bonus (Problem 4, optional). back through weights @ v (dropout via _dropout.Backward), the softmax (dS = P * (dP - sum(dP * P))), the scale, q k^T, and the three projections (their Backward returns their dx); return the sum of the three dx.
+        throw new NotImplementedException("TODO(attention.head.backward): HW3 bonus (Problem 4, optional). back through weights @ v (dropout via _dropout.Backward), the softmax (dS = P * (dP - sum(dP * P))), the scale, q k^T, and the three projections (their Backward returns their dx); return the sum of the three dx.");
     }
 
     private int CheckInput(Tensor x, string method)

@@ -48,13 +48,8 @@ public sealed class LayerNorm : Module
     public override Tensor Forward(Tensor x)
     {
         CheckInput(x, "Forward");
-        var mean = x.Mean(-1, keepDims: true);                       // (B, T, 1)
-        var centered = x - mean;                                     // (B, T, C)
-        var variance = centered.Square().Mean(-1, keepDims: true);   // (B, T, 1), biased (divides by C)
-        var invStd = 1.0 / (variance + Eps).Sqrt();                  // (B, T, 1)
-        var xHat = centered * invStd;                                // (B, T, C)
-        _cache = new LayerNormCache(x, xHat, invStd);
-        return xHat * _gamma.Value + _beta.Value;                    // (B, T, C) * (C) + (C)
+        // TODO(layernorm.forward): HW3 bonus (Problem 4, optional). mean and biased variance over the last axis (keepDims), x_hat = (x - mean) / sqrt(var + Eps), store x, x_hat and 1/sqrt(var + Eps) in _cache, return gamma * x_hat + beta.
+        throw new NotImplementedException("TODO(layernorm.forward): HW3 bonus (Problem 4, optional). mean and biased variance over the last axis (keepDims), x_hat = (x - mean) / sqrt(var + Eps), store x, x_hat and 1/sqrt(var + Eps) in _cache, return gamma * x_hat + beta.");
     }
 
     /// <summary>Stores d(gamma) and d(beta); returns the gradient w.r.t. x.</summary>
@@ -66,14 +61,8 @@ public sealed class LayerNorm : Module
         CheckInput(x, "Backward");
         RequireShape("LayerNorm", gradOutput, x.Shape);
         var cache = CacheFor(x);
-        var dy = gradOutput.Reshape(-1, EmbeddingSize);                    // (B*T, C)
-        var xHat = cache.XHat;                                             // (B, T, C)
-        _gamma.Grad.CopyFrom((dy * xHat.Reshape(-1, EmbeddingSize)).Sum(0));  // (C)
-        _beta.Grad.CopyFrom(dy.Sum(0));                                    // (C)
-        var dxHat = gradOutput * _gamma.Value;                             // (B, T, C)
-        var meanDxHat = dxHat.Mean(-1, keepDims: true);                    // (B, T, 1)
-        var meanDxHatXHat = (dxHat * xHat).Mean(-1, keepDims: true);       // (B, T, 1)
-        return cache.InvStd * (dxHat - meanDxHat - xHat * meanDxHatXHat);  // (B, T, C)
+        // TODO(layernorm.backward): HW3 bonus (Problem 4, optional). d(gamma) = sum of gradOutput * x_hat and d(beta) = sum of gradOutput over all positions; dx_hat = gradOutput * gamma; return invStd * (dx_hat - mean(dx_hat) - x_hat * mean(dx_hat * x_hat)), means over the last axis.
+        throw new NotImplementedException("TODO(layernorm.backward): HW3 bonus (Problem 4, optional). d(gamma) = sum of gradOutput * x_hat and d(beta) = sum of gradOutput over all positions; dx_hat = gradOutput * gamma; return invStd * (dx_hat - mean(dx_hat) - x_hat * mean(dx_hat * x_hat)), means over the last axis.");
     }
 
     private void CheckInput(Tensor x, string method)

@@ -49,7 +49,9 @@ public sealed class MiniBatchSgd : IOptimizer
         ArgumentNullException.ThrowIfNull(parameters);
         foreach (var p in parameters)
         {
-            var g = WeightDecay.Gradient(p.Grad, p.Value, Lambda);
+            // Without weight decay g is the gradient itself: grad + 0 w would only copy it (and store a
+            // weight gradient the update could otherwise stream, see Tensor.AddInPlace).
+            var g = Lambda > 0.0 ? WeightDecay.Gradient(p.Grad, p.Value, Lambda) : p.Grad;
             if (Alpha > 0.0)
             {
                 var v = Momentum(p);

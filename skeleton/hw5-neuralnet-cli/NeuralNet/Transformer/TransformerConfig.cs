@@ -43,19 +43,19 @@ public sealed record TransformerConfig
     /// <summary>Throws with the offending field's name unless every value is usable.</summary>
     public void Validate()
     {
-        Require(VocabSize > 0, $"vocab_size must be positive, found {VocabSize}");
-        Require(NEmbd > 0, $"n_embd must be positive, found {NEmbd}");
-        Require(NHead > 0 && NEmbd % NHead == 0, $"n_head must be positive and divide n_embd ({NEmbd}), found {NHead}");
-        Require(NLayer > 0, $"n_layer must be positive, found {NLayer}");
-        Require(BlockSize > 0, $"block_size must be positive, found {BlockSize}");
-        Require(Dropout is >= 0.0 and < 1.0, $"dropout must be in [0, 1), found {Dropout}");
-    }
-
-    private static void Require(bool condition, string message)
-    {
-        if (!condition)
+        if (FirstProblem() is { } problem)
         {
-            throw new ArgumentException($"TransformerConfig: {message}.");
+            throw new ArgumentException($"TransformerConfig: {problem.Key} {problem.Problem}.");
         }
     }
+
+    /// <summary>The first unusable value: its YAML key (e.g. <c>n_head</c>) and what is wrong with it; null when all are usable.</summary>
+    internal (string Key, string Problem)? FirstProblem() =>
+        VocabSize <= 0 ? ("vocab_size", $"must be positive, found {VocabSize}")
+        : NEmbd <= 0 ? ("n_embd", $"must be positive, found {NEmbd}")
+        : NHead <= 0 || NEmbd % NHead != 0 ? ("n_head", $"must be positive and divide n_embd ({NEmbd}), found {NHead}")
+        : NLayer <= 0 ? ("n_layer", $"must be positive, found {NLayer}")
+        : BlockSize <= 0 ? ("block_size", $"must be positive, found {BlockSize}")
+        : Dropout is not (>= 0.0 and < 1.0) ? ("dropout", $"must be in [0, 1), found {Dropout}")
+        : null;
 }

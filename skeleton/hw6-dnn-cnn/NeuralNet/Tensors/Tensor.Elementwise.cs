@@ -11,7 +11,8 @@ public sealed partial class Tensor
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         var shape = ShapeMath.Broadcast(a._shape, b._shape, TOp.Name);
-        var result = new double[ShapeMath.Product(shape)];
+        // Every element is written below, so skip the allocator's zeroing (8 MB for a conv layer's activations).
+        var result = GC.AllocateUninitializedArray<double>(ShapeMath.Product(shape));
         var ca = a.Contiguous();
         var cb = b.Contiguous();
         if (result.Length == 0)
@@ -25,11 +26,21 @@ public sealed partial class Tensor
         }
         else if (cb.Size == 1)
         {
-            TOp.Apply(ca.ReadSpan(), cb._data[cb._offset], result);
+            TOp.Apply(ca.ReadSpan(), cb.Storage[cb._offset], result);
         }
         else if (ca.Size == 1)
         {
-            TOp.Apply(ca._data[ca._offset], cb.ReadSpan(), result);
+            TOp.Apply(ca.Storage[ca._offset], cb.ReadSpan(), result);
+        }
+        else if (ca.Size == result.Length && RepeatsAlongLeadingAxes(cb._shape, shape))
+        {
+            // A bias row added to every row (y + b): one span operation per repetition, no odometer.
+            var left = ca.ReadSpan();
+            var right = cb.ReadSpan();
+            for (var start = 0; start < result.Length; start += right.Length)
+            {
+                TOp.Apply(left.Slice(start, right.Length), right, result.AsSpan(start, right.Length));
+            }
         }
         else
         {
@@ -37,6 +48,25 @@ public sealed partial class Tensor
         }
 
         return Wrap(result, shape);
+    }
+
+    // True when the operand, without its leading 1s, is the trailing block of the output shape: the output
+    // is then that block repeated.
+    private static bool RepeatsAlongLeadingAxes(int[] operandShape, int[] outputShape)
+    {
+        var first = 0;
+        while (first < operandShape.Length && operandShape[first] == 1)
+        {
+            first++;
+        }
+
+        var length = operandShape.Length - first;
+        if (length == 0 || length > outputShape.Length)
+        {
+            return false;
+        }
+
+        return operandShape.AsSpan(first).SequenceEqual(outputShape.AsSpan(outputShape.Length - length));
     }
 
     private static void BroadcastLoop<TOp>(Tensor a, Tensor b, int[] shape, double[] result)
@@ -48,8 +78,8 @@ public sealed partial class Tensor
         var inner = shape[rank - 1];
         var innerA = stridesA[rank - 1];
         var innerB = stridesB[rank - 1];
-        var dataA = a._data;
-        var dataB = b._data;
+        var dataA = a.Storage;
+        var dataB = b.Storage;
         var outer = result.Length / inner;
         var counter = new int[rank];
         var posA = a._offset;
@@ -216,7 +246,7 @@ public sealed partial class Tensor
 
     private Tensor Unary(SpanFunction function)
     {
-        var result = new double[Size];
+        var result = GC.AllocateUninitializedArray<double>(Size);
         function(Contiguous().ReadSpan(), result);
         return Wrap(result, (int[])_shape.Clone());
     }

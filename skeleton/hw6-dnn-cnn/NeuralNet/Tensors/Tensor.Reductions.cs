@@ -80,7 +80,7 @@ public sealed partial class Tensor
         var result = new int[_shape[0]];
         for (var i = 0; i < result.Length; i++)
         {
-            result[i] = TensorPrimitives.IndexOfMax(source._data.AsSpan(source._offset + i * _shape[1], _shape[1]));
+            result[i] = TensorPrimitives.IndexOfMax(source.Storage.AsSpan(source._offset + i * _shape[1], _shape[1]));
         }
 
         return result;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace NeuralNet.Transformer;
@@ -25,4 +26,61 @@ public sealed record TransformerRunLog(
     [property: JsonPropertyName("train_loss")] IReadOnlyList<double> TrainLoss,
     [property: JsonPropertyName("val_loss")] IReadOnlyList<double> ValLoss,
     [property: JsonPropertyName("samples_before")] IReadOnlyList<string> SamplesBefore,
-    [property: JsonPropertyName("samples_after")] IReadOnlyList<string> SamplesAfter);
+    [property: JsonPropertyName("samples_after")] IReadOnlyList<string> SamplesAfter)
+{
+    /// <summary>Reads a log written by <see cref="TransformerExperiment"/>.</summary>
+    /// <param name="path">a &lt;name&gt;.json loss log</param>
+    /// <exception cref="FileNotFoundException">no such file</exception>
+    /// <exception cref="InvalidDataException">not JSON, a key missing, or eval_steps, train_loss and val_loss of different lengths (the message names the file and key)</exception>
+    public static TransformerRunLog Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{path}: no such transformer log.", path);
+        }
+
+        TransformerRunLog? log;
+        try
+        {
+            log = JsonSerializer.Deserialize<TransformerRunLog>(File.ReadAllText(path));
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: not a transformer loss log ({e.Message})", e);
+        }
+
+        if (log is null)
+        {
+            throw new InvalidDataException($"{path}: the file holds 'null', expected a transformer loss log object");
+        }
+
+        InvalidDataException Missing(string key) =>
+            new($"{path}: key '{key}' is missing; expected a transformer loss log with name, eval_steps, train_loss and val_loss");
+        if (log.Name is null)
+        {
+            throw Missing("name");
+        }
+
+        if (log.EvalSteps is null)
+        {
+            throw Missing("eval_steps");
+        }
+
+        if (log.TrainLoss is null)
+        {
+            throw Missing("train_loss");
+        }
+
+        if (log.ValLoss is null)
+        {
+            throw Missing("val_loss");
+        }
+
+        if (log.TrainLoss.Count != log.EvalSteps.Count || log.ValLoss.Count != log.EvalSteps.Count)
+        {
+            throw new InvalidDataException($"{path}: eval_steps has {log.EvalSteps.Count} entries but train_loss has {log.TrainLoss.Count} and val_loss {log.ValLoss.Count}; expected one loss per evaluation step");
+        }
+
+        return log;
+    }
+}

@@ -1,0 +1,91 @@
+using Autograder.Grader.Batch;
+using Autograder.Grader.Checks;
+using Autograder.Grader.Execution;
+using Autograder.Grader.Reports;
+using Autograder.Grader.Results;
+using Autograder.Grader.Rubrics;
+using NJsonSchema;
+
+namespace Autograder.Tests.Grader;
+
+/// <summary>Rubric items marked <c>bonus: true</c>: extra credit on top of the maximum score, flagged in every report.</summary>
+public sealed class BonusItemTests
+{
+    private const string Yaml = """
+        assignment: x
+        items:
+          - id: core
+            points: 10
+          - id: extra
+            points: 3
+            bonus: true
+          - id: plot
+            points: 2
+            manual: true
+        """;
+
+    private static readonly GradeResult Result = new(
+        "x", "alice", 1, "abc", 12, 10, "full",
+        [
+            new ItemResult("core", "Core", 9, 10, Visibility.Visible, [new CheckResult("c", "forward", new Passed("ok"), 9, 10, 1)], []),
+            new ItemResult("extra", "Attention", 3, 3, Visibility.Visible, [new CheckResult("e", "forward", new Passed("ok"), 2, 2, 1)], []) { Bonus = true },
+        ],
+        [], 1, "1.0.0");
+
+    [Fact]
+    public void Parse_BonusItem_IsLeftOutOfMaxScoreAndCountedAsBonus()
+    {
+        var rubric = RubricLoader.Parse(Yaml, "x.rubric.yaml", CheckRegistry.Names);
+
+        Assert.Equal(10, rubric.MaxScore);
+        Assert.Equal(3, rubric.BonusScore);
+        Assert.Equal(2, rubric.ManualScore);
+        Assert.True(rubric.Items[1].Bonus);
+        Assert.False(rubric.Items[0].Bonus);
+    }
+
+    [Fact]
+    public void Hw3Rubric_TransformerBonusAddsEightPointsWithoutChangingTheTotal()
+    {
+        var root = CourseRootFinder.TryFind(AppContext.BaseDirectory)!;
+        var rubric = RubricLoader.Load(Path.Combine(root, "rubrics", "hw3-fashion-mlp.rubric.yaml"));
+
+        Assert.Equal(22, rubric.MaxScore);
+        Assert.Equal(8, rubric.BonusScore);
+        Assert.Equal(["4.1", "4.2", "4.3", "4.4"], rubric.Items.Where(i => i.Bonus).Select(i => i.Id));
+    }
+
+    [Fact]
+    public void GradeResult_BonusMaxScore_IsTheBonusItemsPoints()
+    {
+        Assert.Equal(3, Result.BonusMaxScore);
+        Assert.True(Result.Score > Result.MaxScore);
+    }
+
+    [Fact]
+    public async Task Reports_FlagTheBonusAndValidate()
+    {
+        var schema = await JsonSchema.FromFileAsync(Path.Combine(CourseRootFinder.TryFind(AppContext.BaseDirectory)!, "rubrics", "schemas", "result.schema.json"));
+
+        var json = JsonReport.Write(Result);
+        var text = TextReport.Write(Result);
+        var markdown = MarkdownReport.Write(Result);
+
+        Assert.Empty(schema.Validate(json));
+        Assert.Contains("\"bonus_max_score\": 3", json, StringComparison.Ordinal);
+        Assert.Contains("\"bonus\": true", json, StringComparison.Ordinal);
+        Assert.Contains("score 12 / 10 (+ up to 3 bonus)", text, StringComparison.Ordinal);
+        Assert.Contains("passed (bonus)", text, StringComparison.Ordinal);
+        Assert.StartsWith("# x: 12 / 10 (+ up to 3 bonus)", markdown, StringComparison.Ordinal);
+        Assert.Contains("| extra | Attention (bonus) | 3 / 3 |", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ResultReader_KeepsTheBonusFlag()
+    {
+        var read = ResultReader.Read(JsonReport.Write(Result));
+
+        Assert.Equal([false, true], read.Items.Select(i => i.Bonus));
+        Assert.Equal(3, read.BonusMaxScore);
+    }
+}
