@@ -103,7 +103,7 @@ public static class BatchRunner
 
         var changed = keys.ItemKeys.Where(k => !stamp.ItemKeys.TryGetValue(k.Key, out var old) || old != k.Value).Select(k => k.Key).ToList();
         var sameItems = stamp.ItemKeys.Keys.Order(StringComparer.Ordinal).SequenceEqual(keys.ItemKeys.Keys.Order(StringComparer.Ordinal))
-            && previous.Items.Select(i => i.Id).SequenceEqual(keys.ItemKeys.Keys);
+            && previous.Items.Select(i => i.Id).Where(keys.GradedItems.Contains).SequenceEqual(keys.GradedItems);
         return changed.Count == 0 && sameItems
             ? new StudentPlan(submission, hash, baseKey, at, Cached: true, Full: false, [])
             : new StudentPlan(submission, hash, baseKey, at, Cached: false, Full: false, changed);

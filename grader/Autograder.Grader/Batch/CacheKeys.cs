@@ -27,7 +27,11 @@ public sealed class CacheKeys
     {
         _context = Sha256(JsonSerializer.Serialize(new { rubric = rubric with { Items = [] }, courseHash, graderVersion, seed }, Canonical));
         ItemKeys = rubric.Items.ToDictionary(i => i.Id, i => Sha256(JsonSerializer.Serialize(i, Canonical)), StringComparer.Ordinal);
+        GradedItems = [.. rubric.Items.Where(i => !i.Manual).Select(i => i.Id)];
     }
+
+    /// <summary>The ids of the items a grading produces results for, in rubric order (manual items are graded by staff).</summary>
+    public IReadOnlyList<string> GradedItems { get; }
 
     /// <summary>Hash of each rubric item's definition, by id.</summary>
     public IReadOnlyDictionary<string, string> ItemKeys { get; }

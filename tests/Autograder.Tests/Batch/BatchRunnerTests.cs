@@ -75,6 +75,21 @@ public sealed class BatchRunnerTests
     }
 
     [Fact]
+    public void Rerun_RubricWithAManualItem_ReusesEveryResult()
+    {
+        // Gradings leave manual items out of their results; the cache must not read that as a changed item list.
+        var rubric = BatchClass.Template.Rubric!;
+        var withManual = rubric with { Items = [.. rubric.Items, rubric.Items[0] with { Id = "essay", Manual = true, Checks = [] }] };
+        var options = BatchClass.Options(Class.Folder, Directory.CreateTempSubdirectory("batch-manual-").FullName) with { Template = BatchClass.Template with { Rubric = withManual } };
+        var first = BatchRunner.Run(options);
+
+        var again = BatchRunner.Run(options);
+
+        Assert.Equal(0, first.Cached);
+        Assert.Equal((first.Total, 0, 0), (again.Cached, again.Graded, again.Partial));
+    }
+
+    [Fact]
     public void Rerun_OneSubmissionChangedAndOneResultInterrupted_RegradesOnlyThose()
     {
         var folder = BatchClass.CopyOf(Class.Folder);
