@@ -81,6 +81,7 @@ public sealed class AccuracyCheckTests
 
         var check = result.Items.Single().Checks.Single();
         Assert.Equal(CheckStatus.Timeout, check.Status);
-        Assert.Equal("training did not finish within 1 s of CPU time or 4 s of wall-clock time", check.Outcome.Message);
+        // Whichever runs out first, the whole training's budget or the last call's share of it, names CPU time.
+        Assert.Matches(@"did not finish within [0-9.]+ s of CPU time or [0-9.]+ s of wall-clock time", check.Outcome.Message);
     }
 }
