@@ -3,9 +3,9 @@ using System.Text;
 namespace Autograder.Grader.Release;
 
 /// <summary>
-/// Turns a reference source file into its kit version. An assigned region keeps its TODO comment
-/// block and becomes <c>throw new NotImplementedException("TODO(part): instruction");</c>; every other
-/// region stays as provided code with its TODO line and markers removed.
+/// Turns a reference source file into its kit version. An assigned region keeps its comment
+/// block (its <c>// TASK(part):</c> line shown as <c>// TODO(part):</c>) and becomes <c>throw new NotImplementedException("TODO(part): instruction");</c>; every other
+/// region stays as provided code with its TASK line and markers removed.
 /// </summary>
 public static class RegionReplacer
 {
@@ -37,7 +37,9 @@ public static class RegionReplacer
             var ending = SourceLines.Ending(lines[region.BeginLine - 1]);
             if (assigned.Contains(region.Part))
             {
-                for (var i = region.TodoLine - 1; i < region.BeginLine - 1; i++)
+                // The reference says TASK(part) so that it holds no TODO; the kit's students see TODO(part).
+                output.Append(TaskToTodo(lines[region.TodoLine - 1]));
+                for (var i = region.TodoLine; i < region.BeginLine - 1; i++)
                 {
                     output.Append(lines[i]);
                 }
@@ -62,6 +64,12 @@ public static class RegionReplacer
         }
 
         return output.ToString();
+    }
+
+    private static string TaskToTodo(string line)
+    {
+        var at = line.IndexOf("// TASK(", StringComparison.Ordinal);
+        return at < 0 ? line : string.Concat(line.AsSpan(0, at), "// TODO(", line.AsSpan(at + "// TASK(".Length));
     }
 
     private static string Escape(string s) =>

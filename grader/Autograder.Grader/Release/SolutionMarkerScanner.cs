@@ -5,7 +5,7 @@ namespace Autograder.Grader.Release;
 /// <summary>
 /// Finds the student-facing solution regions of a reference source file:
 /// <code>
-/// // TODO(linear.backward): one-line instruction for students
+/// // TASK(linear.backward): one-line instruction for students (the kit shows it as TODO(linear.backward))
 /// //   (optional further comment lines, e.g. shapes)
 /// // BEGIN SOLUTION linear.backward
 /// ... solution code ...
@@ -126,13 +126,13 @@ public static partial class SolutionMarkerScanner
                 if (todoPart != part)
                 {
                     throw new MarkerException(file, i + 1,
-                        $"TODO({todoPart}) introduces BEGIN SOLUTION {part} (line {beginLine}); the part ids must match");
+                        $"TASK({todoPart}) introduces BEGIN SOLUTION {part} (line {beginLine}); the part ids must match");
                 }
 
                 var instruction = match.Groups["text"].Value.Trim();
                 if (instruction.Length == 0)
                 {
-                    throw new MarkerException(file, i + 1, $"TODO({part}) has no instruction; write one line telling students what to implement");
+                    throw new MarkerException(file, i + 1, $"TASK({part}) has no instruction; write one line telling students what to implement");
                 }
 
                 return (i + 1, instruction);
@@ -140,7 +140,7 @@ public static partial class SolutionMarkerScanner
         }
 
         throw new MarkerException(file, beginLine,
-            $"BEGIN SOLUTION {part} has no '// TODO({part}): <instruction>' comment line just above it");
+            $"BEGIN SOLUTION {part} has no '// TASK({part}): <instruction>' comment line just above it");
     }
 
     private static void CheckStrayTodos(string[] lines, HashSet<int> attached, string file, IReadOnlySet<string>? knownParts)
@@ -157,7 +157,7 @@ public static partial class SolutionMarkerScanner
             if (knownParts is null || knownParts.Contains(part))
             {
                 throw new MarkerException(file, i + 1,
-                    $"TODO({part}) is not followed by a BEGIN SOLUTION {part} region; put the marker just below it or drop the TODO");
+                    $"TASK({part}) is not followed by a BEGIN SOLUTION {part} region; put the marker just below it or drop the TASK line");
             }
         }
     }
@@ -168,6 +168,6 @@ public static partial class SolutionMarkerScanner
     [GeneratedRegex(@"^//\s*END SOLUTION(\s+(?<part>[a-z][a-z0-9_]*(\.[a-z0-9_]+)*))?\s*$")]
     private static partial Regex EndPattern();
 
-    [GeneratedRegex(@"^//\s*TODO\((?<part>[a-z][a-z0-9_]*(\.[a-z0-9_]+)*)\):(?<text>.*)$")]
+    [GeneratedRegex(@"^//\s*TASK\((?<part>[a-z][a-z0-9_]*(\.[a-z0-9_]+)*)\):(?<text>.*)$")]
     private static partial Regex TodoPattern();
 }

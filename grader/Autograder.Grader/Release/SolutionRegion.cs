@@ -6,10 +6,10 @@ namespace Autograder.Grader.Release;
 /// </summary>
 /// <param name="Part">the part id, e.g. <c>linear.backward</c></param>
 /// <param name="File">the file the region was read from (as given to the scanner)</param>
-/// <param name="TodoLine">the <c>// TODO(part): ...</c> line that introduces the region</param>
+/// <param name="TodoLine">the <c>// TASK(part): ...</c> line that introduces the region</param>
 /// <param name="BeginLine">the <c>// BEGIN SOLUTION part</c> line</param>
 /// <param name="EndLine">the <c>// END SOLUTION</c> line</param>
-/// <param name="Instruction">the one-line instruction after <c>TODO(part):</c></param>
+/// <param name="Instruction">the one-line instruction after <c>TASK(part):</c></param>
 /// <param name="Indent">the leading whitespace of the BEGIN line, reused for the stub</param>
 public sealed record SolutionRegion(
     string Part,

@@ -79,7 +79,7 @@ public sealed class Conv2D : Module
     {
         ArgumentNullException.ThrowIfNull(x);
         var outShape = OutputShape(x.Shape);
-        // TODO(conv2d.forward): cols = Conv.Im2Col(x, k, k, Stride, Padding); y = cols·W_flatᵀ + b; reshape to (N, outH, outW, F) and transpose to (N, F, outH, outW).
+        // TASK(conv2d.forward): cols = Conv.Im2Col(x, k, k, Stride, Padding); y = cols·W_flatᵀ + b; reshape to (N, outH, outW, F) and transpose to (N, F, outH, outW).
         // BEGIN SOLUTION conv2d.forward
         var cols = Conv.Im2Col(x, KernelSize, KernelSize, Stride, Padding); // (N*outH*outW, C*k*k)
         var wFlat = W.Value.Reshape(OutChannels, -1); // (F, C*k*k)
@@ -98,7 +98,7 @@ public sealed class Conv2D : Module
     {
         ArgumentNullException.ThrowIfNull(x);
         RequireShape("Conv2D", gradOutput, OutputShape(x.Shape));
-        // TODO(conv2d.backward): g = grad as rows (N*outH*outW, F); W.Grad = (gᵀ·cols) reshaped to (F, C, k, k); B.Grad = column sums of g; return Col2Im(g·W_flat).
+        // TASK(conv2d.backward): g = grad as rows (N*outH*outW, F); W.Grad = (gᵀ·cols) reshaped to (F, C, k, k); B.Grad = column sums of g; return Col2Im(g·W_flat).
         // BEGIN SOLUTION conv2d.backward
         var g = gradOutput.Transpose(0, 2, 3, 1).Reshape(-1, OutChannels); // (N*outH*outW, F)
         var cols = Conv.Im2Col(x, KernelSize, KernelSize, Stride, Padding); // (N*outH*outW, C*k*k)

@@ -63,7 +63,7 @@ public sealed class Dropout : Module
             return x;
         }
 
-        // TODO(dropout.forward): set Mask = SampleKeepMask(x.Shape) / (1 - Rate) (a fresh p every call) and return x * Mask.
+        // TASK(dropout.forward): set Mask = SampleKeepMask(x.Shape) / (1 - Rate) (a fresh p every call) and return x * Mask.
         // BEGIN SOLUTION dropout.forward
         Mask = SampleKeepMask(x.Shape) / (1.0 - Rate);
         return x * Mask;
@@ -84,7 +84,7 @@ public sealed class Dropout : Module
             throw new InvalidOperationException($"Dropout.Backward: the mask has shape {ShapeText.Of(mask.Shape)} but x has shape {ShapeText.Of(x.Shape)}; call Forward on this x first.");
         }
 
-        // TODO(dropout.backward): return dL/dq = Mask * grad (Mask already holds 1[p >= r] / (1 - r) from the forward pass).
+        // TASK(dropout.backward): return dL/dq = Mask * grad (Mask already holds 1[p >= r] / (1 - r) from the forward pass).
         // BEGIN SOLUTION dropout.backward
         return gradOutput * mask;
         // END SOLUTION

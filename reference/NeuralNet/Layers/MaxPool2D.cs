@@ -50,7 +50,7 @@ public sealed class MaxPool2D : Module
         ArgumentNullException.ThrowIfNull(x);
         var outShape = OutputShape(x.Shape);
         var (height, width) = (x.Dim(2), x.Dim(3));
-        // TODO(maxpool.forward): for every image, channel and output position, take the maximum of its k x k window.
+        // TASK(maxpool.forward): for every image, channel and output position, take the maximum of its k x k window.
         // BEGIN SOLUTION maxpool.forward
         var input = x.ToArray();
         var (outH, outW) = (outShape[2], outShape[3]);
@@ -81,7 +81,7 @@ public sealed class MaxPool2D : Module
         var outShape = OutputShape(x.Shape);
         RequireShape("MaxPool2D", gradOutput, outShape);
         var (height, width) = (x.Dim(2), x.Dim(3));
-        // TODO(maxpool.backward): add each output gradient to the position of its window's maximum (first one on ties); 0 elsewhere.
+        // TASK(maxpool.backward): add each output gradient to the position of its window's maximum (first one on ties); 0 elsewhere.
         // BEGIN SOLUTION maxpool.backward
         var input = x.ToArray();
         var grad = gradOutput.ToArray();

@@ -9,7 +9,7 @@ public sealed class Sigmoid : Module
     public override Tensor Forward(Tensor x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        // TODO(sigmoid.forward): return 1 / (1 + exp(-x)) element-wise.
+        // TASK(sigmoid.forward): return 1 / (1 + exp(-x)) element-wise.
         // BEGIN SOLUTION sigmoid.forward
         return x.Sigmoid();
         // END SOLUTION
@@ -23,7 +23,7 @@ public sealed class Sigmoid : Module
     {
         ArgumentNullException.ThrowIfNull(x);
         RequireShape("Sigmoid", gradOutput, x.Shape);
-        // TODO(sigmoid.backward): return grad * s * (1 - s) where s = sigmoid(x).
+        // TASK(sigmoid.backward): return grad * s * (1 - s) where s = sigmoid(x).
         // BEGIN SOLUTION sigmoid.backward
         var s = x.Sigmoid();
         return gradOutput * s * (1.0 - s);

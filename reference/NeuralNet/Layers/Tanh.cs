@@ -9,7 +9,7 @@ public sealed class Tanh : Module
     public override Tensor Forward(Tensor x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        // TODO(tanh.forward): return tanh(x) element-wise.
+        // TASK(tanh.forward): return tanh(x) element-wise.
         // BEGIN SOLUTION tanh.forward
         return x.Tanh();
         // END SOLUTION
@@ -23,7 +23,7 @@ public sealed class Tanh : Module
     {
         ArgumentNullException.ThrowIfNull(x);
         RequireShape("Tanh", gradOutput, x.Shape);
-        // TODO(tanh.backward): return grad * (1 - tanh(x)^2).
+        // TASK(tanh.backward): return grad * (1 - tanh(x)^2).
         // BEGIN SOLUTION tanh.backward
         var t = x.Tanh();
         return gradOutput * (1.0 - t.Square());

@@ -15,7 +15,7 @@ public sealed class SoftmaxCrossEntropy
     public double Forward(Tensor logits, int[] labels)
     {
         RequireBatch(logits, labels);
-        // TODO(softmax_ce.forward): return the mean over rows of log(sum_k e^a[k]) - a[y]; subtract the row max first.
+        // TASK(softmax_ce.forward): return the mean over rows of log(sum_k e^a[k]) - a[y]; subtract the row max first.
         // BEGIN SOLUTION softmax_ce.forward
         var shifted = logits - logits.Max(1, keepDims: true); // (N, K)
         var logSumExp = shifted.Exp().Sum(1).Log(); // (N)
@@ -36,7 +36,7 @@ public sealed class SoftmaxCrossEntropy
     public Tensor Backward(Tensor logits, int[] labels)
     {
         RequireBatch(logits, labels);
-        // TODO(softmax_ce.backward): return (softmax(a) - onehot(y)) / N, shape (N, K).
+        // TASK(softmax_ce.backward): return (softmax(a) - onehot(y)) / N, shape (N, K).
         // BEGIN SOLUTION softmax_ce.backward
         var n = labels.Length;
         var dA = Softmax.Probabilities(logits) - OneHot(labels, logits.Dim(1)); // (N, K)

@@ -61,7 +61,7 @@ public sealed class MomentumSgd : IOptimizer
     /// <param name="v">its velocity, same shape, updated in place</param>
     private void StepOne(Parameter p, Tensor v)
     {
-        // TODO(momentum.step): update in place: v <- Alpha * v + p.Grad, then p.Value <- p.Value - LearningRate * v.
+        // TASK(momentum.step): update in place: v <- Alpha * v + p.Grad, then p.Value <- p.Value - LearningRate * v.
         // BEGIN SOLUTION momentum.step
         v.ScaleInPlace(Alpha);
         v.AddInPlace(p.Grad);

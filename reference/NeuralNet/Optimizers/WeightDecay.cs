@@ -21,7 +21,7 @@ public static class WeightDecay
             throw new ArgumentException($"WeightDecay: gradient shape ({string.Join(", ", grad.Shape)}) differs from parameter shape ({string.Join(", ", w.Shape)}).");
         }
 
-        // TODO(weight_decay): return grad + lambda * w (a new tensor; do not modify grad or w).
+        // TASK(weight_decay): return grad + lambda * w (a new tensor; do not modify grad or w).
         // BEGIN SOLUTION weight_decay
         return grad + lambda * w;
         // END SOLUTION

@@ -44,7 +44,7 @@ public sealed class CourseLibraryTests
     public void Load_SameFolder_IsCachedUntilAFileChanges()
     {
         var dir = Directory.CreateTempSubdirectory("library-").FullName;
-        File.WriteAllText(Path.Combine(dir, "A.cs"), "class A\n{\n    int F()\n    {\n        // TODO(a.f): return 1\n        // BEGIN SOLUTION a.f\n        return 1;\n        // END SOLUTION\n    }\n}\n");
+        File.WriteAllText(Path.Combine(dir, "A.cs"), "class A\n{\n    int F()\n    {\n        // TASK(a.f): return 1\n        // BEGIN SOLUTION a.f\n        return 1;\n        // END SOLUTION\n    }\n}\n");
 
         var first = CourseLibrary.Load(dir);
         var again = CourseLibrary.Load(dir);

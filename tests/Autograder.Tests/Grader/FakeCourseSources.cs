@@ -32,7 +32,7 @@ internal static class FakeCourseSources
 
             public Affine(int inD, int outD, Rng rng)
             {
-                // TODO(affine.init): W and b from N(0, 0.1); gradients zero.
+                // TASK(affine.init): W and b from N(0, 0.1); gradients zero.
                 // BEGIN SOLUTION affine.init
                 _w = new Parameter("W", Tensor.RandomNormal([inD, outD], 0.0, 0.1, rng));
                 _b = new Parameter("b", Tensor.RandomNormal([1, outD], 0.0, 0.1, rng));
@@ -43,7 +43,7 @@ internal static class FakeCourseSources
 
             public override Tensor Forward(Tensor x)
             {
-                // TODO(affine.forward): x W + b
+                // TASK(affine.forward): x W + b
                 // BEGIN SOLUTION affine.forward
                 return x.MatMul(_w.Value) + _b.Value;
                 // END SOLUTION
@@ -51,7 +51,7 @@ internal static class FakeCourseSources
 
             public override Tensor Backward(Tensor x, Tensor gradOutput)
             {
-                // TODO(affine.backward): dW, db and dx
+                // TASK(affine.backward): dW, db and dx
                 // BEGIN SOLUTION affine.backward
                 _w.Grad = x.T.MatMul(gradOutput);
                 _b.Grad = gradOutput.Sum(0, keepDims: true);
@@ -68,7 +68,7 @@ internal static class FakeCourseSources
         {
             public override Tensor Forward(Tensor x)
             {
-                // TODO(relu.forward): max(0, x)
+                // TASK(relu.forward): max(0, x)
                 // BEGIN SOLUTION relu.forward
                 return x * (x > 0.0);
                 // END SOLUTION
@@ -76,7 +76,7 @@ internal static class FakeCourseSources
 
             public override Tensor Backward(Tensor x, Tensor gradOutput)
             {
-                // TODO(relu.backward): pass the gradient where x > 0
+                // TASK(relu.backward): pass the gradient where x > 0
                 // BEGIN SOLUTION relu.backward
                 return gradOutput * (x > 0.0);
                 // END SOLUTION
@@ -93,7 +93,7 @@ internal static class FakeCourseSources
         {
             public static void Step(IReadOnlyList<Parameter> parameters, double learningRate)
             {
-                // TODO(sgd.step): w <- w - lr * grad
+                // TASK(sgd.step): w <- w - lr * grad
                 // BEGIN SOLUTION sgd.step
                 foreach (var p in parameters)
                 {

@@ -168,7 +168,7 @@ public sealed class KitBuilderTests : IDisposable
     [Fact]
     public void Build_AssignedRegionOutsideSubmittedFiles_IsAnError()
     {
-        repo.Write("reference/NeuralNet/Demo/Other.cs", "namespace NeuralNet.Demo;\npublic static class Other\n{\n    public static int F()\n    {\n        // TODO(demo.scale): also here\n        // BEGIN SOLUTION demo.scale\n        return 1;\n        // END SOLUTION\n    }\n}\n");
+        repo.Write("reference/NeuralNet/Demo/Other.cs", "namespace NeuralNet.Demo;\npublic static class Other\n{\n    public static int F()\n    {\n        // TASK(demo.scale): also here\n        // BEGIN SOLUTION demo.scale\n        return 1;\n        // END SOLUTION\n    }\n}\n");
 
         var error = Assert.Throws<AssignmentProfileException>(() => repo.Release().Build("demo-kit"));
 
@@ -178,7 +178,7 @@ public sealed class KitBuilderTests : IDisposable
     [Fact]
     public void Build_MarkerOfUnknownPart_NamesFileAndLine()
     {
-        repo.Write("reference/NeuralNet/Demo/Typo.cs", "// TODO(demo.scael): x\n// BEGIN SOLUTION demo.scael\n// END SOLUTION\n");
+        repo.Write("reference/NeuralNet/Demo/Typo.cs", "// TASK(demo.scael): x\n// BEGIN SOLUTION demo.scael\n// END SOLUTION\n");
 
         var error = Assert.Throws<MarkerException>(() => repo.Release().Build("demo-kit"));
 

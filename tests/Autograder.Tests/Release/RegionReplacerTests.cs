@@ -9,7 +9,7 @@ public sealed class RegionReplacerTests
         {
             public Tensor Forward(Tensor x)
             {
-                // TODO(relu.forward): return max(0, x) element-wise. Shape: x (N, D).
+                // TASK(relu.forward): return max(0, x) element-wise. Shape: x (N, D).
                 // BEGIN SOLUTION relu.forward
                 return x.Maximum(0.0);
                 // END SOLUTION
@@ -18,7 +18,7 @@ public sealed class RegionReplacerTests
             public Tensor Backward(Tensor x, Tensor g)
             {
                 // Why: the subgradient at 0 is taken as 0 (seed 3.1.2).
-                // TODO(relu.backward): pass "g" where x > 0.
+                // TASK(relu.backward): pass "g" where x > 0.
                 //   Shapes: x, g (N, D).
                 // BEGIN SOLUTION relu.backward
                 return g * (x > 0.0);

@@ -18,4 +18,20 @@ public sealed class SkeletonDriftTests
         Assert.True(difference is null,
             $"skeleton/{assignment} differs from what `autograder release {assignment}` generates now: {difference}. Re-run the release and commit the result; never edit skeleton/ by hand.");
     }
+
+    [Fact]
+    public void Reference_HoldsNoTodoOrStub_ItsInstructionsAreTaskLines()
+    {
+        var layout = RepositoryLayout.Find(AppContext.BaseDirectory);
+        var offenders = Directory.EnumerateFiles(Path.Combine(layout.Root, "reference"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line)))
+            .Where(x => x.line.Contains("TODO", StringComparison.Ordinal) || x.line.Contains("NotImplementedException", StringComparison.Ordinal))
+            .Select(x => $"{Path.GetRelativePath(layout.Root, x.f)}:{x.i + 1}: {x.line.Trim()}")
+            .ToList();
+
+        Assert.True(offenders.Count == 0, "the reference must be complete:\n" + string.Join('\n', offenders));
+        Assert.Contains("// TODO(linear.backward):", File.ReadAllText(Path.Combine(layout.Skeleton, "hw3-fashion-mlp", "NeuralNet", "Layers", "Linear.cs")), StringComparison.Ordinal);
+    }
 }

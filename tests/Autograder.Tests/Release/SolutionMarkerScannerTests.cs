@@ -9,7 +9,7 @@ public sealed class SolutionMarkerScannerTests
         {
             public Tensor Forward(Tensor x)
             {
-                // TODO(linear.forward): return x W + b. Shapes: x (N, D), W (D, M), b (M).
+                // TASK(linear.forward): return x W + b. Shapes: x (N, D), W (D, M), b (M).
                 // BEGIN SOLUTION linear.forward
                 return x.MatMul(W) + b;
                 // END SOLUTION
@@ -17,7 +17,7 @@ public sealed class SolutionMarkerScannerTests
 
             public Tensor Backward(Tensor x, Tensor g)
             {
-                // TODO(linear.backward): gradients of W, b and x.
+                // TASK(linear.backward): gradients of W, b and x.
                 //   Shapes: g (N, M).
                 // BEGIN SOLUTION linear.backward
                 W.Grad = x.T.MatMul(g);
@@ -44,9 +44,9 @@ public sealed class SolutionMarkerScannerTests
     public void Scan_NestedRegion_ReportsInnerBeginLineAndOuterPart()
     {
         const string source = """
-            // TODO(a.outer): outer
+            // TASK(a.outer): outer
             // BEGIN SOLUTION a.outer
-            // TODO(a.inner): inner
+            // TASK(a.inner): inner
             // BEGIN SOLUTION a.inner
             // END SOLUTION
             // END SOLUTION
@@ -63,7 +63,7 @@ public sealed class SolutionMarkerScannerTests
     [Fact]
     public void Scan_UnclosedBegin_ReportsBeginLine()
     {
-        const string source = "int a;\n// TODO(relu.forward): max(0, x)\n// BEGIN SOLUTION relu.forward\nreturn x;\n";
+        const string source = "int a;\n// TASK(relu.forward): max(0, x)\n// BEGIN SOLUTION relu.forward\nreturn x;\n";
 
         var error = Assert.Throws<MarkerException>(() => SolutionMarkerScanner.Scan(source, "Relu.cs"));
 
@@ -83,7 +83,7 @@ public sealed class SolutionMarkerScannerTests
     [Fact]
     public void Scan_EndNamingAnotherPart_IsAnError()
     {
-        const string source = "// TODO(a.b): x\n// BEGIN SOLUTION a.b\n// END SOLUTION a.c\n";
+        const string source = "// TASK(a.b): x\n// BEGIN SOLUTION a.b\n// END SOLUTION a.c\n";
 
         var error = Assert.Throws<MarkerException>(() => SolutionMarkerScanner.Scan(source, "R.cs"));
 
@@ -107,7 +107,7 @@ public sealed class SolutionMarkerScannerTests
     [Fact]
     public void Scan_UnknownPart_IsAnErrorListingKnownParts()
     {
-        const string source = "// TODO(lienar.forward): x\n// BEGIN SOLUTION lienar.forward\n// END SOLUTION\n";
+        const string source = "// TASK(lienar.forward): x\n// BEGIN SOLUTION lienar.forward\n// END SOLUTION\n";
         var known = new HashSet<string> { "linear.forward" };
 
         var error = Assert.Throws<MarkerException>(() => SolutionMarkerScanner.Scan(source, "L.cs", known));
@@ -131,7 +131,7 @@ public sealed class SolutionMarkerScannerTests
     [Fact]
     public void Scan_TodoForAnotherPart_IsAnErrorOnTheTodoLine()
     {
-        const string source = "// TODO(a.c): x\n// BEGIN SOLUTION a.b\n// END SOLUTION\n";
+        const string source = "// TASK(a.c): x\n// BEGIN SOLUTION a.b\n// END SOLUTION\n";
 
         var error = Assert.Throws<MarkerException>(() => SolutionMarkerScanner.Scan(source, "T.cs"));
 
@@ -141,7 +141,7 @@ public sealed class SolutionMarkerScannerTests
     [Fact]
     public void Scan_StrayTodoOfKnownPart_IsAnError()
     {
-        const string source = "// TODO(a.b): do it\nint x;\n";
+        const string source = "// TASK(a.b): do it\nint x;\n";
 
         var error = Assert.Throws<MarkerException>(() => SolutionMarkerScanner.Scan(source, "T.cs"));
 

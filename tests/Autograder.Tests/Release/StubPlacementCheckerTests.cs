@@ -21,7 +21,7 @@ public sealed class StubPlacementCheckerTests
                 int F(int x)
                 {
                     var y = x + 1;
-                    // TODO(c.f): double y
+                    // TASK(c.f): double y
                     // BEGIN SOLUTION c.f
                     y *= 2;
                     // END SOLUTION
@@ -42,7 +42,7 @@ public sealed class StubPlacementCheckerTests
             class C
             {
                 private readonly int[] sizes =
-                    // TODO(c.sizes): the layer sizes
+                    // TASK(c.sizes): the layer sizes
                     // BEGIN SOLUTION c.sizes
                     [784, 128, 10];
                     // END SOLUTION
@@ -64,7 +64,7 @@ public sealed class StubPlacementCheckerTests
                 int F(int x)
                 {
                     return x +
-                        // TODO(c.f): the offset
+                        // TASK(c.f): the offset
                         // BEGIN SOLUTION c.f
                         1
                         // END SOLUTION
@@ -87,7 +87,7 @@ public sealed class StubPlacementCheckerTests
             {
                 int F(int x)
                 {
-                    // TODO(c.f): compute y
+                    // TASK(c.f): compute y
                     // BEGIN SOLUTION c.f
                     var y = x * 2;
                     // END SOLUTION
@@ -110,7 +110,7 @@ public sealed class StubPlacementCheckerTests
             {
                 int F(int x)
                 {
-                    // TODO(c.f): f
+                    // TASK(c.f): f
                     // BEGIN SOLUTION c.f
                     return x;
                 }

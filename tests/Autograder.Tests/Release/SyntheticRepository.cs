@@ -22,7 +22,7 @@ internal sealed class SyntheticRepository : IDisposable
             /// <returns>factor * x, shape (N, D)</returns>
             public Tensor Scale(Tensor x, double factor)
             {
-                // TODO(demo.scale): return factor * x. Shape: x (N, D).
+                // TASK(demo.scale): return factor * x. Shape: x (N, D).
                 // BEGIN SOLUTION demo.scale
                 var scaled = x * factor;
                 return scaled;
@@ -33,7 +33,7 @@ internal sealed class SyntheticRepository : IDisposable
             /// <param name="x">input, shape (N, D)</param>
             public Tensor Offset(Tensor x)
             {
-                // TODO(demo.offset): return x + 1.
+                // TASK(demo.offset): return x + 1.
                 // BEGIN SOLUTION demo.offset
                 return x + 1.0;
                 // END SOLUTION

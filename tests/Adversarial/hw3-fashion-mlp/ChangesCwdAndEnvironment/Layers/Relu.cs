@@ -9,7 +9,7 @@ public sealed class Relu : Module
     public override Tensor Forward(Tensor x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        // TODO(relu.forward): return max{0, x} element-wise (hint: x times the 0/1 mask x > 0).
+        // TASK(relu.forward): return max{0, x} element-wise (hint: x times the 0/1 mask x > 0).
         // BEGIN SOLUTION relu.forward
         var mask = x > 0.0;
         return x * mask;
@@ -24,7 +24,7 @@ public sealed class Relu : Module
     {
         ArgumentNullException.ThrowIfNull(x);
         RequireShape("Relu", gradOutput, x.Shape);
-        // TODO(relu.backward): return grad where x > 0 and 0 elsewhere (also 0 at x == 0).
+        // TASK(relu.backward): return grad where x > 0 and 0 elsewhere (also 0 at x == 0).
         // BEGIN SOLUTION relu.backward
         var mask = x > 0.0;
         return gradOutput * mask;

@@ -48,7 +48,7 @@ public sealed class LayerNorm : Module
     public override Tensor Forward(Tensor x)
     {
         CheckInput(x, "Forward");
-        // TODO(layernorm.forward): HW3 bonus (Problem 4, optional). mean and biased variance over the last axis (keepDims), x_hat = (x - mean) / sqrt(var + Eps), store x, x_hat and 1/sqrt(var + Eps) in _cache, return gamma * x_hat + beta.
+        // TASK(layernorm.forward): HW3 bonus (Problem 4, optional). mean and biased variance over the last axis (keepDims), x_hat = (x - mean) / sqrt(var + Eps), store x, x_hat and 1/sqrt(var + Eps) in _cache, return gamma * x_hat + beta.
         // BEGIN SOLUTION layernorm.forward
         var mean = x.Mean(-1, keepDims: true);                       // (B, T, 1)
         var centered = x - mean;                                     // (B, T, C)
@@ -69,7 +69,7 @@ public sealed class LayerNorm : Module
         CheckInput(x, "Backward");
         RequireShape("LayerNorm", gradOutput, x.Shape);
         var cache = CacheFor(x);
-        // TODO(layernorm.backward): HW3 bonus (Problem 4, optional). d(gamma) = sum of gradOutput * x_hat and d(beta) = sum of gradOutput over all positions; dx_hat = gradOutput * gamma; return invStd * (dx_hat - mean(dx_hat) - x_hat * mean(dx_hat * x_hat)), means over the last axis.
+        // TASK(layernorm.backward): HW3 bonus (Problem 4, optional). d(gamma) = sum of gradOutput * x_hat and d(beta) = sum of gradOutput over all positions; dx_hat = gradOutput * gamma; return invStd * (dx_hat - mean(dx_hat) - x_hat * mean(dx_hat * x_hat)), means over the last axis.
         // BEGIN SOLUTION layernorm.backward
         var dy = gradOutput.Reshape(-1, EmbeddingSize);                    // (B*T, C)
         var xHat = cache.XHat;                                             // (B, T, C)

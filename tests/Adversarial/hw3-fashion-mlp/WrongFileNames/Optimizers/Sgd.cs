@@ -44,7 +44,7 @@ public sealed class Sgd : IOptimizer
     public static void Update(IReadOnlyList<Parameter> parameters, double learningRate)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        // TODO(sgd.step): for every parameter p, update p.Value in place: w <- w - learningRate * p.Grad.
+        // TASK(sgd.step): for every parameter p, update p.Value in place: w <- w - learningRate * p.Grad.
         // BEGIN SOLUTION sgd.step
         foreach (var p in parameters)
         {

@@ -15,7 +15,7 @@ public static class L2Regularization
     public static double Penalty(IEnumerable<Parameter> parameters, double lambda)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        // TODO(l2.penalty): return 0.5 * lambda * (sum of w^2 over every parameter that is not a bias, p.IsBias == false).
+        // TASK(l2.penalty): return 0.5 * lambda * (sum of w^2 over every parameter that is not a bias, p.IsBias == false).
         // BEGIN SOLUTION l2.penalty
         var sum = 0.0;
         foreach (var p in parameters.Where(p => !p.IsBias))
@@ -33,7 +33,7 @@ public static class L2Regularization
     public static void ApplyToGradients(IEnumerable<Parameter> parameters, double lambda)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        // TODO(a1.l2): for every parameter that is not a bias, set p.Grad = p.Grad + lambda * p.Value; leave biases alone.
+        // TASK(a1.l2): for every parameter that is not a bias, set p.Grad = p.Grad + lambda * p.Value; leave biases alone.
         // BEGIN SOLUTION a1.l2
         foreach (var p in parameters.Where(p => !p.IsBias))
         {

@@ -70,7 +70,7 @@ public sealed class Linear : Module
     /// <returns>W, shape (D, M), named "W", and b, shape (1, M), named "b"</returns>
     private static (Parameter W, Parameter B) InitializeParameters(int inD, int outD, LinearInit init, Rng rng)
     {
-        // TODO(linear.init): draw W (inD, outD) and b (1, outD) from N(0, 0.1) (mean 0, std 0.1); gradients start at zero.
+        // TASK(linear.init): draw W (inD, outD) and b (1, outD) from N(0, 0.1) (mean 0, std 0.1); gradients start at zero.
         // BEGIN SOLUTION linear.init
         var (w, b) = init switch
         {
@@ -90,7 +90,7 @@ public sealed class Linear : Module
     public override Tensor Forward(Tensor x)
     {
         RequireInput(x);
-        // TODO(linear.forward): return u = x·W + b for the whole batch at once (no loops), shape (N, M).
+        // TASK(linear.forward): return u = x·W + b for the whole batch at once (no loops), shape (N, M).
         // BEGIN SOLUTION linear.forward
         return x.MatMul(W.Value) + B.Value;
         // END SOLUTION
@@ -104,7 +104,7 @@ public sealed class Linear : Module
     {
         RequireInput(x);
         RequireShape("Linear", gradOutput, [x.Dim(0), OutputDim]);
-        // TODO(linear.backward): store W.Grad = xᵀ·grad (D, M) and B.Grad = column sums of grad (1, M); return dX = grad·Wᵀ (N, D).
+        // TASK(linear.backward): store W.Grad = xᵀ·grad (D, M) and B.Grad = column sums of grad (1, M); return dX = grad·Wᵀ (N, D).
         // BEGIN SOLUTION linear.backward
         W.Grad = x.T.MatMul(gradOutput);
         B.Grad = gradOutput.Sum(0, keepDims: true);

@@ -42,7 +42,7 @@ public abstract class A1BaseNetwork
     public static Tensor Softmax(Tensor scores)
     {
         ArgumentNullException.ThrowIfNull(scores);
-        // TODO(a1.softmax): subtract each row's max, exponentiate, divide by the row sum; return shape (N, C).
+        // TASK(a1.softmax): subtract each row's max, exponentiate, divide by the row sum; return shape (N, C).
         // BEGIN SOLUTION a1.softmax
         var shifted = scores - scores.Max(1, keepDims: true); // (N, C)
         var e = shifted.Exp();
@@ -57,7 +57,7 @@ public abstract class A1BaseNetwork
     public static double CrossEntropyLoss(Tensor xPred, int[] y)
     {
         RequireBatch(xPred, y);
-        // TODO(a1.cross_entropy): return the mean over the batch of -log(xPred[i, y[i]]).
+        // TASK(a1.cross_entropy): return the mean over the batch of -log(xPred[i, y[i]]).
         // BEGIN SOLUTION a1.cross_entropy
         var total = 0.0;
         for (var i = 0; i < y.Length; i++)
@@ -76,7 +76,7 @@ public abstract class A1BaseNetwork
     public static double ComputeAccuracy(Tensor xPred, int[] y)
     {
         RequireBatch(xPred, y);
-        // TODO(a1.accuracy): return the fraction of rows i with argmax(xPred[i]) == y[i].
+        // TASK(a1.accuracy): return the fraction of rows i with argmax(xPred[i]) == y[i].
         // BEGIN SOLUTION a1.accuracy
         var predicted = xPred.ArgMaxRows();
         var correct = 0;
@@ -95,7 +95,7 @@ public abstract class A1BaseNetwork
     public static Tensor Sigmoid(Tensor x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        // TODO(a1.sigmoid): return 1 / (1 + exp(-x)) element-wise.
+        // TASK(a1.sigmoid): return 1 / (1 + exp(-x)) element-wise.
         // BEGIN SOLUTION a1.sigmoid
         return 1.0 / (1.0 + (-x).Exp());
         // END SOLUTION
@@ -107,7 +107,7 @@ public abstract class A1BaseNetwork
     public static Tensor SigmoidDev(Tensor x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        // TODO(a1.sigmoid_dev): return s * (1 - s) with s = Sigmoid(x).
+        // TASK(a1.sigmoid_dev): return s * (1 - s) with s = Sigmoid(x).
         // BEGIN SOLUTION a1.sigmoid_dev
         var s = Sigmoid(x);
         return s * (1.0 - s);
@@ -120,7 +120,7 @@ public abstract class A1BaseNetwork
     public static Tensor Relu(Tensor x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        // TODO(a1.relu): return max(0, x) element-wise.
+        // TASK(a1.relu): return max(0, x) element-wise.
         // BEGIN SOLUTION a1.relu
         return x.Maximum(0.0);
         // END SOLUTION
@@ -132,7 +132,7 @@ public abstract class A1BaseNetwork
     public static Tensor ReluDev(Tensor x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        // TODO(a1.relu_dev): return 1.0 where x > 0 and 0.0 elsewhere.
+        // TASK(a1.relu_dev): return 1.0 where x > 0 and 0.0 elsewhere.
         // BEGIN SOLUTION a1.relu_dev
         return x > 0.0;
         // END SOLUTION

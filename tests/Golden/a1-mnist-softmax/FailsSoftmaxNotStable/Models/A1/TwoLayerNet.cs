@@ -57,7 +57,7 @@ public sealed class TwoLayerNet : A1BaseNetwork
     public override A1Result Forward(Tensor x, int[] y, A1Mode mode = A1Mode.Train)
     {
         RequireInput(x);
-        // TODO(a1.two_layer.forward): z1 = x·W1 + b1, a1 = Sigmoid(z1), z2 = a1·W2 + b2, p = Softmax(z2); loss, accuracy; in Train mode call Backward(x, z1, a1, p, y).
+        // TASK(a1.two_layer.forward): z1 = x·W1 + b1, a1 = Sigmoid(z1), z2 = a1·W2 + b2, p = Softmax(z2); loss, accuracy; in Train mode call Backward(x, z1, a1, p, y).
         // BEGIN SOLUTION a1.two_layer.forward
         var z1 = x.MatMul(W1.Value) + B1.Value; // (N, H)
         var a1 = Sigmoid(z1); // (N, H)
@@ -82,7 +82,7 @@ public sealed class TwoLayerNet : A1BaseNetwork
     /// <param name="y">labels, length N</param>
     private void Backward(Tensor x, Tensor z1, Tensor a1, Tensor p, int[] y)
     {
-        // TODO(a1.two_layer.backward): dZ2 = (p - onehot(y)) / N; dW2 = a1ᵀ·dZ2, db2 = sum of dZ2 rows; dZ1 = dZ2·W2ᵀ * SigmoidDev(z1); dW1 = xᵀ·dZ1, db1 = sum of dZ1 rows.
+        // TASK(a1.two_layer.backward): dZ2 = (p - onehot(y)) / N; dW2 = a1ᵀ·dZ2, db2 = sum of dZ2 rows; dZ1 = dZ2·W2ᵀ * SigmoidDev(z1); dW1 = xᵀ·dZ1, db1 = sum of dZ1 rows.
         // BEGIN SOLUTION a1.two_layer.backward
         var dZ2 = (p - SoftmaxCrossEntropy.OneHot(y, NumClasses)) / y.Length; // (N, C)
         W2.Grad = a1.T.MatMul(dZ2); // (H, C)

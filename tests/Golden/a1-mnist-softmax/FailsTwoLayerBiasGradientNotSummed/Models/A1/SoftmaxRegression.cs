@@ -36,7 +36,7 @@ public sealed class SoftmaxRegression : A1BaseNetwork
     public override A1Result Forward(Tensor x, int[] y, A1Mode mode = A1Mode.Train)
     {
         RequireInput(x);
-        // TODO(a1.softmax_regression.forward): z = x·W1, a = Relu(z), p = Softmax(a); loss and accuracy from p; in Train mode call Backward(x, z, p, y).
+        // TASK(a1.softmax_regression.forward): z = x·W1, a = Relu(z), p = Softmax(a); loss and accuracy from p; in Train mode call Backward(x, z, p, y).
         // BEGIN SOLUTION a1.softmax_regression.forward
         var z = x.MatMul(W1.Value); // (N, C)
         var p = Softmax(Relu(z)); // (N, C)
@@ -58,7 +58,7 @@ public sealed class SoftmaxRegression : A1BaseNetwork
     /// <param name="y">labels, length N</param>
     private void Backward(Tensor x, Tensor z, Tensor p, int[] y)
     {
-        // TODO(a1.softmax_regression.backward): dA = (p - onehot(y)) / N, dZ = dA * ReluDev(z), W1.Grad = xᵀ·dZ (D, C).
+        // TASK(a1.softmax_regression.backward): dA = (p - onehot(y)) / N, dZ = dA * ReluDev(z), W1.Grad = xᵀ·dZ (D, C).
         // BEGIN SOLUTION a1.softmax_regression.backward
         var dA = (p - SoftmaxCrossEntropy.OneHot(y, NumClasses)) / y.Length; // (N, C)
         var dZ = dA * ReluDev(z); // (N, C)

@@ -16,7 +16,7 @@ public static class A1Data
             throw new ArgumentException($"A1Data: expected x of shape (N, D) with N = {y.Length} labels, found ({string.Join(", ", x.Shape)}).");
         }
 
-        // TODO(a1.split): the first floor(0.8 * N) examples are training data, the rest validation data; keep their order.
+        // TASK(a1.split): the first floor(0.8 * N) examples are training data, the rest validation data; keep their order.
         // BEGIN SOLUTION a1.split
         var nTrain = (int)(0.8 * y.Length);
         var train = new A1Batch(x.Slice(0, nTrain).Contiguous(), y[..nTrain]);
@@ -42,7 +42,7 @@ public static class A1Data
             throw new ArgumentException("A1Data.GenerateBatchedData: shuffle needs an Rng (A1 seeds numpy before permuting).", nameof(rng));
         }
 
-        // TODO(a1.batches): if shuffle, reorder x and y by rng.Permutation(N); then cut rows [0, B), [B, 2B), ... into batches.
+        // TASK(a1.batches): if shuffle, reorder x and y by rng.Permutation(N); then cut rows [0, B), [B, 2B), ... into batches.
         // BEGIN SOLUTION a1.batches
         var order = shuffle ? rng!.Permutation(y.Length) : Enumerable.Range(0, y.Length).ToArray();
         var batches = new List<A1Batch>();

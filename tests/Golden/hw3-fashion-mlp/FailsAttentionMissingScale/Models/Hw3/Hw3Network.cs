@@ -42,7 +42,7 @@ public static class Hw3Network
     public static Tensor BackwardPass(Hw3Mlp model, Tensor x, Tensor a1, Tensor h1, Tensor a2, int[] y)
     {
         ArgumentNullException.ThrowIfNull(model);
-        // TODO(model.backward_pass): grad_a2 = loss.Backward(a2, y); then L2.Backward(h1, ...), Nonlinear1.Backward(a1, ...), L1.Backward(x, ...); return grad_x.
+        // TASK(model.backward_pass): grad_a2 = loss.Backward(a2, y); then L2.Backward(h1, ...), Nonlinear1.Backward(a1, ...), L1.Backward(x, ...); return grad_x.
         // BEGIN SOLUTION model.backward_pass
         var gradA2 = model.Loss.Backward(a2, y); // (N, K)
         var gradH1 = model.L2.Backward(h1, gradA2); // (N, M)

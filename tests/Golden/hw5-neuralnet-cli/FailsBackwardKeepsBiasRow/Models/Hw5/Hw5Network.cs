@@ -55,7 +55,7 @@ public sealed class Hw5Network
     public static Tensor InitializeWeights(int rows, int cols, Hw5Init init, Rng rng)
     {
         ArgumentNullException.ThrowIfNull(rng);
-        // TODO(hw5.init): RANDOM: every weight ~ U[-0.1, 0.1] except the bias column 0, which is 0; ZERO: all zeros.
+        // TASK(hw5.init): RANDOM: every weight ~ U[-0.1, 0.1] except the bias column 0, which is 0; ZERO: all zeros.
         // BEGIN SOLUTION hw5.init
         if (init == Hw5Init.Zero)
         {
@@ -79,7 +79,7 @@ public sealed class Hw5Network
     public Hw5Forward Forward(Tensor x, int y)
     {
         var input = WithBias(RequireExample(x, y)); // (M+1, 1)
-        // TODO(hw5.forward): a = alpha·x, z = [1; sigmoid(a)], b = beta·z, yhat = softmax(b), J = -log yhat[y]; return them all.
+        // TASK(hw5.forward): a = alpha·x, z = [1; sigmoid(a)], b = beta·z, yhat = softmax(b), J = -log yhat[y]; return them all.
         // BEGIN SOLUTION hw5.forward
         var a = Alpha.Value.MatMul(input); // (D, 1)
         var z = WithBias(a.Sigmoid().Reshape(-1)); // (D+1, 1)
@@ -96,7 +96,7 @@ public sealed class Hw5Network
     public void Backward(Hw5Forward forward, int y)
     {
         ArgumentNullException.ThrowIfNull(forward);
-        // TODO(hw5.backward): gb = yhat - onehot(y); gbeta = gb·zᵀ; gz = beta[:, 1:]ᵀ·gb; ga = gz * z(1 - z) (without z0); galpha = ga·xᵀ.
+        // TASK(hw5.backward): gb = yhat - onehot(y); gbeta = gb·zᵀ; gz = beta[:, 1:]ᵀ·gb; ga = gz * z(1 - z) (without z0); galpha = ga·xᵀ.
         // BEGIN SOLUTION hw5.backward
         var gB = forward.YHat.Clone(); // (K, 1)
         gB[y, 0] -= 1.0;
@@ -112,7 +112,7 @@ public sealed class Hw5Network
     /// <param name="learningRate">eta</param>
     public void SgdStep(double learningRate)
     {
-        // TODO(hw5.sgd): alpha <- alpha - learningRate * galpha and beta <- beta - learningRate * gbeta, in place.
+        // TASK(hw5.sgd): alpha <- alpha - learningRate * galpha and beta <- beta - learningRate * gbeta, in place.
         // BEGIN SOLUTION hw5.sgd
         Alpha.Value.AddInPlace(Alpha.Grad, -learningRate);
         Beta.Value.AddInPlace(Beta.Grad, -learningRate);

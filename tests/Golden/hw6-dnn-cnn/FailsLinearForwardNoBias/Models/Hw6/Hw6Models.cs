@@ -79,7 +79,7 @@ public static class Hw6Models
     public static Classifier Cnn2(Rng rng, double dropoutRate, int classes = 10)
     {
         ArgumentNullException.ThrowIfNull(rng);
-        // TODO(cnn2.build): build figure 4: add C2 (25 -> 25 filters, 5x5, padding 2), nonlinear2 and M2 (2x2, stride 2) after M1, and size L1 for 25*7*7 inputs.
+        // TASK(cnn2.build): build figure 4: add C2 (25 -> 25 filters, 5x5, padding 2), nonlinear2 and M2 (2x2, stride 2) after M1, and size L1 for 25*7*7 inputs.
         // BEGIN SOLUTION cnn2.build
         return new Classifier("CNN2", new Sequential(
             ("image", new Unflatten(1, 28, 28)),
