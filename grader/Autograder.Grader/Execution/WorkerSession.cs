@@ -19,7 +19,7 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IR
     internal const int ResponseLimit = 64 << 20;
 
     /// <summary>How much longer than its CPU limit a call may take on the wall clock (a busy machine slows everything down).</summary>
-    private const int WallFactor = 4;
+    internal const int WallFactor = 4;
     private Process? _process;
     private StringBuilder _stderr = new();
     private int _nextId;

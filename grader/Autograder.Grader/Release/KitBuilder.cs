@@ -187,7 +187,7 @@ public sealed class KitBuilder
             foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
                 var relative = Path.GetRelativePath(folder, file).Replace('\\', '/');
-                if (relative.Split('/').Any(s => s is "bin" or "obj"))
+                if (RepositoryLayout.IsBuildOutput(relative))
                 {
                     continue;
                 }

@@ -17,7 +17,7 @@ internal static class KitTemplates
         foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-            if (relative.Split('/').Any(s => s is "bin" or "obj"))
+            if (RepositoryLayout.IsBuildOutput(relative))
             {
                 continue;
             }

@@ -13,7 +13,7 @@ public sealed record ReferenceLibrary(string Root, IReadOnlyList<string> Files, 
     {
         var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
-            .Where(f => !IsBuildOutput(f))
+            .Where(f => !RepositoryLayout.IsBuildOutput(f))
             .Order(StringComparer.Ordinal)
             .ToList();
         var regions = new SortedDictionary<string, IReadOnlyList<SolutionRegion>>(StringComparer.Ordinal);
@@ -35,10 +35,4 @@ public sealed record ReferenceLibrary(string Root, IReadOnlyList<string> Files, 
 
     /// <summary>Every part id that has at least one region.</summary>
     public IReadOnlySet<string> Parts => Regions.Values.SelectMany(r => r).Select(r => r.Part).ToHashSet(StringComparer.Ordinal);
-
-    private static bool IsBuildOutput(string relative)
-    {
-        var first = relative.Split('/')[0];
-        return first is "bin" or "obj" || relative.Split('/').Any(s => s is "bin" or "obj");
-    }
 }

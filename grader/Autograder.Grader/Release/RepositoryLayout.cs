@@ -14,6 +14,9 @@ public sealed record RepositoryLayout(string Root)
 
     public string Skeleton => Path.Combine(Root, "skeleton");
 
+    /// <summary>Whether a relative path (forward slashes) lies in a build output folder (<c>bin/</c>, <c>obj/</c>), which release never copies.</summary>
+    public static bool IsBuildOutput(string relative) => relative.Split('/').Any(s => s is "bin" or "obj");
+
     /// <summary>Finds the repository root at or above a folder.</summary>
     /// <param name="start">a folder inside the repository</param>
     public static RepositoryLayout Find(string start)

@@ -72,7 +72,7 @@ public sealed class RegionReplacerTests
         var kit = RegionReplacer.Apply(Source, regions, new HashSet<string>());
 
         var expected = string.Join('\n', Source.Split('\n').Where(l =>
-            !l.Contains("SOLUTION", StringComparison.Ordinal) && !l.Contains("TODO(", StringComparison.Ordinal) && !l.Contains("//   Shapes", StringComparison.Ordinal)));
+            !l.Contains("SOLUTION", StringComparison.Ordinal) && !l.Contains("TASK(", StringComparison.Ordinal) && !l.Contains("//   Shapes", StringComparison.Ordinal)));
         Assert.Equal(expected, kit);
     }
 

@@ -118,14 +118,14 @@ public sealed class SolutionMarkerScannerTests
     }
 
     [Fact]
-    public void Scan_BeginWithoutTodoAbove_IsAnError()
+    public void Scan_BeginWithoutTaskLineAbove_IsAnError()
     {
         const string source = "void F()\n{\n// BEGIN SOLUTION a.b\n// END SOLUTION\n}\n";
 
         var error = Assert.Throws<MarkerException>(() => SolutionMarkerScanner.Scan(source, "T.cs"));
 
         Assert.Equal(3, error.Line);
-        Assert.Contains("TODO(a.b)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("TASK(a.b)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,8 +20,6 @@ internal sealed class AccuracyCheck : ICheckKind
 {
     private static readonly ConcurrentDictionary<string, DataSplits> Loaded = new(StringComparer.Ordinal);
 
-    private const int WallFactor = 4;
-
     public string Kind => "accuracy";
 
     public int CaseCount(Rubrics.CheckSpec spec) => 1;
@@ -41,11 +39,11 @@ internal sealed class AccuracyCheck : ICheckKind
         TimeSpan Left()
         {
             var left = budget - TimeSpan.FromSeconds(c.StudentSeconds - spentBefore);
-            if (left <= TimeSpan.Zero || clock.Elapsed > budget * WallFactor)
+            if (left <= TimeSpan.Zero || clock.Elapsed > budget * WorkerSession.WallFactor)
             {
                 // One message whichever limit fired: the same submission gets the same result on a busy machine.
                 throw new WorkerFailure(CheckStatus.Timeout,
-                    $"training did not finish within {budget.TotalSeconds:0.#} s of CPU time or {(budget * WallFactor).TotalSeconds:0.#} s of wall-clock time");
+                    $"training did not finish within {budget.TotalSeconds:0.#} s of CPU time or {(budget * WorkerSession.WallFactor).TotalSeconds:0.#} s of wall-clock time");
             }
 
             return left;
