@@ -34,10 +34,10 @@ public sealed partial record AssignmentProfile(
     public string Kind { get; init; } = CodeKind;
 
     /// <summary>
-    /// Provided programs the kit ships, as repository-relative project folders (e.g. <c>reference/NeuralNetCli</c>,
-    /// Homework 5's <c>neuralnet</c>): copied to <c>tools/&lt;folder&gt;/</c> and built on the student's library.
+    /// Provided programs the kit ships (e.g. <c>reference/NeuralNetCli</c>, Homework 5's <c>neuralnet</c>): copied
+    /// to <c>tools/&lt;folder&gt;/</c> and built on the student's library.
     /// </summary>
-    public IReadOnlyList<string> Programs { get; init; } = [];
+    public IReadOnlyList<ProgramSpec> Programs { get; init; } = [];
 
     public const string CodeKind = "code";
 
@@ -95,7 +95,17 @@ public sealed partial record AssignmentProfile(
         var parts = Unique(root, "parts", required: code, PartPattern(), "a part id like linear.backward");
         var files = Unique(root, "files", required: code, FilePattern(), "a relative path like Layers/Linear.cs");
         var data = Unique(root, "data", required: false, IdPattern(), "a data set id like fashion-mnist");
-        var programs = Unique(root, "programs", required: false, ProgramPattern(), "a project folder under reference/ like reference/NeuralNetCli");
+        var programs = root.MappingList("programs").Select(e =>
+        {
+            e.RejectUnknownKeys("path", "example");
+            var path = e.RequiredString("path");
+            if (!ProgramPattern().IsMatch(path))
+            {
+                throw e.Error(e.NodeOf("path"), e.Child("path"), $"'{path}' is not a project folder under reference/ like reference/NeuralNetCli");
+            }
+
+            return new ProgramSpec(path, e.RequiredString("example"));
+        }).ToList();
 
         var experiments = root.MappingList("experiments").Select(e =>
         {

@@ -173,14 +173,14 @@ public sealed class KitBuilder
     {
         for (var i = 0; i < profile.Programs.Count; i++)
         {
-            var folder = Path.Combine(layout.Root, profile.Programs[i]);
+            var folder = Path.Combine(layout.Root, profile.Programs[i].Path);
             var projects = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.csproj") : [];
             if (projects.Length != 1)
             {
-                throw profile.ErrorAt($"programs[{i}]",
+                throw profile.ErrorAt($"programs[{i}].path",
                     Directory.Exists(folder)
-                        ? $"expected one .csproj in {profile.Programs[i]}, found {projects.Length}"
-                        : $"no project folder {profile.Programs[i]}");
+                        ? $"expected one .csproj in {profile.Programs[i].Path}, found {projects.Length}"
+                        : $"no project folder {profile.Programs[i].Path}");
             }
 
             var name = Path.GetFileName(folder);

@@ -52,11 +52,11 @@ internal static class KitTemplates
         ["DATA"] = profile.Data.Count == 0 ? "This assignment uses no data set." : string.Join('\n', profile.Data.Select(d => $"- `data/{d}/`")),
         ["PUBLIC_POINTS"] = Number(checks.Sum(c => c.Points)),
         ["PROGRAM_PROJECTS"] = string.Concat(profile.Programs.Select(p =>
-            $"  <Project Path=\"{KitLayout.Tools}/{Path.GetFileName(p)}/{Path.GetFileName(p)}.csproj\" />\n")),
+            $"  <Project Path=\"{KitLayout.Tools}/{Path.GetFileName(p.Path)}/{Path.GetFileName(p.Path)}.csproj\" />\n")),
         ["PROGRAMS"] = Programs(profile),
     };
 
-    // Run instructions for the provided programs; Homework 5's neuralnet takes the handout's nine arguments.
+    // Run instructions for the provided programs, with the profile's example arguments.
     private static string Programs(AssignmentProfile profile)
     {
         if (profile.Programs.Count == 0)
@@ -67,18 +67,13 @@ internal static class KitTemplates
         var text = new StringBuilder("## The provided program\n\n");
         foreach (var program in profile.Programs)
         {
-            var name = Path.GetFileName(program);
+            var name = Path.GetFileName(program.Path);
             text.Append(CultureInfo.InvariantCulture, $"`{KitLayout.Tools}/{name}/` is the handout's command-line program, built on your library (it calls the parts you implement). Run it with the handout's arguments, e.g.:\n\n");
-            text.Append(CultureInfo.InvariantCulture, $"```\ndotnet run --project {KitLayout.Tools}/{name} -- {ProgramExample(profile)}\n```\n\n");
+            text.Append(CultureInfo.InvariantCulture, $"```\ndotnet run --project {KitLayout.Tools}/{name} -- {program.Example}\n```\n\n");
         }
 
         return text.ToString();
     }
-
-    private static string ProgramExample(AssignmentProfile profile) =>
-        profile.Data.Contains("hw5")
-            ? "data/hw5/smallTrain.csv data/hw5/smallValidation.csv smallTrain_out.labels smallValidation_out.labels smallMetrics_out.txt 2 4 1 0.1"
-            : "<arguments>";
 
     // The parts in the profile's (the handout's) order, each with where it lives and its instruction.
     private static string Parts(AssignmentProfile profile, ReferenceLibrary library, IReadOnlyList<KitCheck> checks)

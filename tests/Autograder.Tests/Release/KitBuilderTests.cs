@@ -121,7 +121,7 @@ public sealed class KitBuilderTests : IDisposable
             "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <Compile Include=\"../NeuralNet/**/*.cs\" Exclude=\"../NeuralNet/bin/**;../NeuralNet/obj/**\" />\n  </ItemGroup>\n</Project>\n");
         repo.Write("reference/DemoCli/Program.cs", "System.Console.WriteLine(1);\n");
         repo.Write("reference/DemoCli/bin/Release/stale.cs", "not shipped");
-        repo.Write("rubrics/demo-kit.assignment.yaml", SyntheticRepository.Profile.Replace("data: [demo]", "data: [demo]\nprograms: [reference/DemoCli]", StringComparison.Ordinal));
+        repo.Write("rubrics/demo-kit.assignment.yaml", SyntheticRepository.Profile.Replace("data: [demo]", "data: [demo]\nprograms:\n  - {path: reference/DemoCli, example: \"in.csv out.txt 2\"}", StringComparison.Ordinal));
 
         var kit = repo.Release().Build("demo-kit");
 
@@ -130,24 +130,24 @@ public sealed class KitBuilderTests : IDisposable
         var project = Text(kit, "tools/DemoCli/DemoCli.csproj");
         Assert.Contains("Include=\"../../NeuralNet/**/*.cs\" Exclude=\"../../NeuralNet/bin/**;../../NeuralNet/obj/**\"", project, StringComparison.Ordinal);
         Assert.Contains("<Project Path=\"tools/DemoCli/DemoCli.csproj\" />", Text(kit, "Kit.slnx"), StringComparison.Ordinal);
-        Assert.Contains("dotnet run --project tools/DemoCli -- ", Text(kit, "README.md"), StringComparison.Ordinal);
+        Assert.Contains("dotnet run --project tools/DemoCli -- in.csv out.txt 2\n", Text(kit, "README.md"), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Build_ProvidedProgramFolderMissing_NamesProfileLine()
     {
-        repo.Write("rubrics/demo-kit.assignment.yaml", SyntheticRepository.Profile.Replace("data: [demo]", "data: [demo]\nprograms: [reference/NoSuchCli]", StringComparison.Ordinal));
+        repo.Write("rubrics/demo-kit.assignment.yaml", SyntheticRepository.Profile.Replace("data: [demo]", "data: [demo]\nprograms:\n  - {path: reference/NoSuchCli, example: x}", StringComparison.Ordinal));
 
         var error = Assert.Throws<AssignmentProfileException>(() => repo.Release().Build("demo-kit"));
 
-        Assert.Equal(("programs[0]", 6), (error.YamlPath, error.Line));
+        Assert.Equal(("programs[0].path", 7), (error.YamlPath, error.Line));
         Assert.Contains("no project folder reference/NoSuchCli", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Parse_ProgramOutsideReference_IsRejected()
     {
-        var yaml = SyntheticRepository.Profile.Replace("data: [demo]", "data: [demo]\nprograms: [../etc]", StringComparison.Ordinal);
+        var yaml = SyntheticRepository.Profile.Replace("data: [demo]", "data: [demo]\nprograms:\n  - {path: ../etc, example: x}", StringComparison.Ordinal);
 
         var error = Assert.Throws<AssignmentProfileException>(() => AssignmentProfile.Parse(yaml, "demo-kit.assignment.yaml"));
 
