@@ -100,6 +100,74 @@ public sealed class ConvolutionTests
     }
 
     [Fact]
+    public void MaxPool_TiesAndNaN_FollowTheRowByRowScan()
+    {
+        // Windows: ties (first wins), NaN after the first entry (never wins), NaN first (stays), -0 before +0 (first wins).
+        var x = Tensor.FromArray([3, 1, 3, 3, 1, double.NaN, 2, 0, double.NaN, 9, 1, 1, -0.0, 0.0, -1, -1], 1, 4, 2, 2);
+        var pool = new MaxPool2D(2, 2);
+        var y = pool.Forward(x).ToArray();
+        Assert.Equal(3, y[0]);
+        Assert.Equal(2, y[1]);
+        Assert.True(double.IsNaN(y[2]));
+        Assert.True(double.IsNegative(y[3]) && y[3] == 0);
+        var dX = pool.Backward(x, Tensor.FromArray([1, 2, 3, 4], 1, 4, 1, 1)).ToArray();
+        Assert.Equal(new double[] { 1, 0, 0, 0, 0, 0, 2, 0, 3, 0, 0, 0, 4, 0, 0, 0 }, dX);
+    }
+
+    [Fact]
+    public void MaxPool_ThreeByThreeWindows_TakeTheFirstMaximum()
+    {
+        var x = Tensor.FromArray([1, 7, 2, 7, 0, 7, 3, 3, 3], 1, 1, 3, 3);
+        var pool = new MaxPool2D(3, 1);
+        Assert.Equal(new double[] { 7 }, pool.Forward(x).ToArray());
+        Assert.Equal(new double[] { 0, 5, 0, 0, 0, 0, 0, 0, 0 }, pool.Backward(x, Tensor.Full(5, 1, 1, 1, 1)).ToArray());
+    }
+
+    [Theory]
+    [InlineData(1, 0)]
+    [InlineData(2, 1)]
+    [InlineData(3, 2)]
+    public void Conv2DForward_MatchesTheDefinitionLoop(int stride, int padding)
+    {
+        var rng = new Rng(11);
+        var conv = new Conv2D(2, 4, 3, rng, stride, padding);
+        var x = Tensor.RandomNormal([3, 2, 7, 6], 0, 1, rng);
+        var y = conv.Forward(x);
+        var (w, b) = (conv.W.Value, conv.B.Value);
+        var expectedShape = conv.OutputShape(x.Shape);
+        Assert.Equal(expectedShape, y.Shape);
+        for (var n = 0; n < 3; n++)
+        {
+            for (var f = 0; f < 4; f++)
+            {
+                for (var oh = 0; oh < expectedShape[2]; oh++)
+                {
+                    for (var ow = 0; ow < expectedShape[3]; ow++)
+                    {
+                        var sum = b[f];
+                        for (var c = 0; c < 2; c++)
+                        {
+                            for (var i = 0; i < 3; i++)
+                            {
+                                for (var j = 0; j < 3; j++)
+                                {
+                                    var (row, col) = (oh * stride + i - padding, ow * stride + j - padding);
+                                    if (row >= 0 && row < 7 && col >= 0 && col < 6)
+                                    {
+                                        sum += w[f, c, i, j] * x[n, c, row, col];
+                                    }
+                                }
+                            }
+                        }
+
+                        Assert.Equal(sum, y[n, f, oh, ow], 1e-12);
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void MaxPoolBackward_MatchesNumericalGradient()
     {
         // A permutation of distinct values keeps every window's maximum unique.

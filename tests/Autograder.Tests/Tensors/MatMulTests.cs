@@ -78,4 +78,39 @@ public sealed class MatMulTests
             Assert.True(d.Rows([i]).Reshape(3, 6).AllClose(Naive(ai, w), 1e-10, 1e-10));
         }
     }
+
+    [Fact]
+    public void MatMul_MatrixTimesBatch_MultipliesEachItemByTheMatrix()
+    {
+        // numpy's W @ X for W (M, K) and X (B, K, N): the convolution's W_flat · colsᵀ per image.
+        var rng = new Rng(4);
+        var w = Tensor.RandomNormal([3, 5], 0, 1, rng);
+        var x = Tensor.RandomNormal([4, 7, 5], 0, 1, rng).Transpose(0, 2, 1); // (4, 5, 7), a strided view
+        var y = w.MatMul(x);
+        Assert.Equal(new[] { 4, 3, 7 }, y.Shape);
+        for (var i = 0; i < 4; i++)
+        {
+            var xi = x.Contiguous().Rows([i]).Reshape(5, 7);
+            Assert.True(y.Rows([i]).Reshape(3, 7).AllClose(Naive(w, xi), 1e-10, 1e-10));
+        }
+
+        var ex = Assert.Throws<ArgumentException>(() => w.MatMul(Tensor.Zeros(4, 6, 7)));
+        Assert.Contains("not aligned (5 != 6)", ex.Message);
+    }
+
+    [Fact]
+    public void MatMul_ManySmallItems_SplitAcrossThreads_EqualsOneItemAtATime()
+    {
+        // 64 items of 2 x 64 x 49 x 484 flops (3 MFLOP each, 195 in all) take the batch-parallel path; every item is
+        // still one single-threaded product, so the values are those of the 2-D product, bit for bit.
+        var rng = new Rng(5);
+        var w = Tensor.RandomNormal([64, 49], 0, 1, rng);
+        var cols = Tensor.RandomNormal([64, 484, 49], 0, 1, rng);
+        var y = w.MatMul(cols.Transpose(0, 2, 1));
+        for (var i = 0; i < 64; i += 9)
+        {
+            var item = cols.Rows([i]).Reshape(484, 49);
+            Assert.Equal(w.MatMul(item.T).ToArray(), y.Rows([i]).Reshape(64, 484).ToArray());
+        }
+    }
 }

@@ -82,7 +82,7 @@ public sealed class ExperimentRunner
         {
             testSets = config.TestSets.ToDictionary(
                 name => name,
-                name => Evaluator.Evaluate(model, TestSets.Build(name, data.Test), options.EvaluationBatchSize, options.MaxEvaluationExamples).Accuracy);
+                name => Evaluator.Evaluate(model, TestSets.Build(name, data.Test), options.EvaluationRows, options.MaxEvaluationExamples).Accuracy);
         }
 
         return BuildLog(config, settings, model, history, testSets, checks);

@@ -9,8 +9,7 @@ public sealed class Relu : Module
     public override Tensor Forward(Tensor x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        var mask = x > 0.0;
-        return x * mask;
+        return x.Maximum(0.0);
     }
 
     /// <summary>Passes the gradient where the input was positive; the gradient at exactly 0 is 0.</summary>
@@ -21,7 +20,8 @@ public sealed class Relu : Module
     {
         ArgumentNullException.ThrowIfNull(x);
         RequireShape("Relu", gradOutput, x.Shape);
-        var mask = x > 0.0;
-        return gradOutput * mask;
+        var dX = x > 0.0; // the 0/1 mask, turned into the gradient in place
+        dX.MultiplyInPlace(gradOutput);
+        return dX;
     }
 }

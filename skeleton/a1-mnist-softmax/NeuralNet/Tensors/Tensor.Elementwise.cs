@@ -69,7 +69,7 @@ public sealed partial class Tensor
         return operandShape.AsSpan(first).SequenceEqual(outputShape.AsSpan(outputShape.Length - length));
     }
 
-    private static void BroadcastLoop<TOp>(Tensor a, Tensor b, int[] shape, double[] result)
+    private static void BroadcastLoop<TOp>(Tensor a, Tensor b, int[] shape, Span<double> result)
         where TOp : IBinaryOp
     {
         var rank = shape.Length;
@@ -86,7 +86,7 @@ public sealed partial class Tensor
         var posB = b._offset;
         for (var row = 0; row < outer; row++)
         {
-            var destination = result.AsSpan(row * inner, inner);
+            var destination = result.Slice(row * inner, inner);
             if (innerA == 1 && innerB == 1)
             {
                 TOp.Apply(dataA.AsSpan(posA, inner), dataB.AsSpan(posB, inner), destination);

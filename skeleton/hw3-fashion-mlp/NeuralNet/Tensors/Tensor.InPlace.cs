@@ -4,11 +4,20 @@ namespace NeuralNet;
 
 public sealed partial class Tensor
 {
-    /// <summary>this += alpha * other, in place (shapes must match). The optimiser's update: <c>W.AddInPlace(dW, -lr)</c>.</summary>
+    /// <summary>
+    /// this += alpha * other, in place. The optimiser's update: <c>W.AddInPlace(dW, -lr)</c>. <paramref name="other"/>
+    /// has this shape or broadcasts to it like numpy's <c>y += b</c> (a bias of shape (F, 1) added to every
+    /// column of (N, F, P), say); this tensor's shape never changes.
+    /// </summary>
     public void AddInPlace(Tensor other, double alpha = 1.0)
     {
         ArgumentNullException.ThrowIfNull(other);
-        RequireSameShape(other, "AddInPlace");
+        if (!SameShape(other))
+        {
+            BroadcastInPlace<AddOp>(alpha == 1.0 ? other : other * alpha, "AddInPlace");
+            return;
+        }
+
         var target = WritableSpan("AddInPlace");
         if (other.IsDeferred && other._deferred is { } product)
         {
@@ -26,6 +35,23 @@ public sealed partial class Tensor
         {
             TensorPrimitives.MultiplyAdd(source, alpha, target, target);
         }
+    }
+
+    /// <summary>
+    /// this *= other element-wise, in place (numpy's <c>a *= b</c>): <paramref name="other"/> has this shape or
+    /// broadcasts to it. E.g. a ReLU's backward pass: <c>var dX = x &gt; 0.0; dX.MultiplyInPlace(grad);</c>.
+    /// </summary>
+    public void MultiplyInPlace(Tensor other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (!SameShape(other))
+        {
+            BroadcastInPlace<MultiplyOp>(other, "MultiplyInPlace");
+            return;
+        }
+
+        var target = WritableSpan("MultiplyInPlace");
+        TensorPrimitives.Multiply(target, other.Contiguous().ReadSpan(), target);
     }
 
     /// <summary>this *= factor, in place.</summary>
@@ -54,6 +80,24 @@ public sealed partial class Tensor
         if (!SameShape(other))
         {
             throw new ArgumentException($"{operation}: shapes {ShapeMath.Format(_shape)} and {ShapeMath.Format(other._shape)} differ.");
+        }
+    }
+
+    // this = this (op) other where other broadcasts to this shape; every element is read before it is written.
+    private void BroadcastInPlace<TOp>(Tensor other, string operation)
+        where TOp : IBinaryOp
+    {
+        var shape = ShapeMath.Broadcast(_shape, other._shape, operation);
+        if (!shape.AsSpan().SequenceEqual(_shape))
+        {
+            throw new ArgumentException(
+                $"{operation}: a tensor of shape {ShapeMath.Format(other._shape)} does not broadcast to this tensor's shape {ShapeMath.Format(_shape)} (the result would be {ShapeMath.Format(shape)}).");
+        }
+
+        var target = WritableSpan(operation);
+        if (Size > 0)
+        {
+            BroadcastLoop<TOp>(this, other.Contiguous(), _shape, target);
         }
     }
 

@@ -2,8 +2,8 @@ namespace NeuralNet.Layers;
 
 /// <summary>
 /// 2-D convolution (cross-correlation, as in HW6's <c>conv_layer</c> and TensorFlow's Conv2D) computed by
-/// im2col: every output position's input patch becomes one row of a matrix, so the layer is one matrix
-/// product with the flattened filters.
+/// im2col: every output position's input patch becomes one row of a matrix, so each image's feature maps
+/// are one matrix product of the flattened filters with its patches.
 /// </summary>
 public sealed class Conv2D : Module
 {
@@ -79,12 +79,13 @@ public sealed class Conv2D : Module
     {
         ArgumentNullException.ThrowIfNull(x);
         var outShape = OutputShape(x.Shape);
-        var cols = Conv.Im2Col(x, KernelSize, KernelSize, Stride, Padding); // (N*outH*outW, C*k*k)
-        var wFlat = W.Value.Reshape(OutChannels, -1); // (F, C*k*k)
-        var y = cols.MatMul(wFlat.T) + B.Value; // (N*outH*outW, F)
-        return y.Reshape(outShape[0], outShape[2], outShape[3], OutChannels) // (N, outH, outW, F)
-            .Transpose(0, 3, 1, 2) // (N, F, outH, outW)
-            .Contiguous();
+        var (n, outH, outW, patch) = (outShape[0], outShape[2], outShape[3], InChannels * KernelSize * KernelSize);
+        var cols = Conv.Im2Col(x, KernelSize, KernelSize, Stride, Padding) // (N*outH*outW, C*k*k)
+            .Reshape(n, outH * outW, patch); // (N, outH*outW, C*k*k)
+        var wFlat = W.Value.Reshape(OutChannels, patch); // (F, C*k*k)
+        var y = wFlat.MatMul(cols.Transpose(0, 2, 1)); // (N, F, outH*outW): already channels-first
+        y.AddInPlace(B.Value.Reshape(OutChannels, 1)); // b[f] on every position of map f
+        return y.Reshape(outShape);
     }
 
     /// <summary>Stores dW and db and returns dX.</summary>
@@ -95,12 +96,14 @@ public sealed class Conv2D : Module
     {
         ArgumentNullException.ThrowIfNull(x);
         RequireShape("Conv2D", gradOutput, OutputShape(x.Shape));
-        var g = gradOutput.Transpose(0, 2, 3, 1).Reshape(-1, OutChannels); // (N*outH*outW, F)
-        var cols = Conv.Im2Col(x, KernelSize, KernelSize, Stride, Padding); // (N*outH*outW, C*k*k)
-        var wFlat = W.Value.Reshape(OutChannels, -1); // (F, C*k*k)
-        W.Grad = g.T.MatMul(cols).Reshape(W.Value.Shape); // (F, C, k, k)
-        B.Grad = g.Sum(0); // (F)
-        var dCols = g.MatMul(wFlat); // (N*outH*outW, C*k*k)
-        return Conv.Col2Im(dCols, x.Shape, KernelSize, KernelSize, Stride, Padding); // (N, C, H, W)
+        var (n, positions, patch) = (x.Dim(0), gradOutput.Dim(2) * gradOutput.Dim(3), InChannels * KernelSize * KernelSize);
+        var g = gradOutput.Reshape(n, OutChannels, positions); // (N, F, outH*outW)
+        var cols = Conv.Im2Col(x, KernelSize, KernelSize, Stride, Padding) // (N*outH*outW, C*k*k)
+            .Reshape(n, positions, patch); // (N, outH*outW, C*k*k)
+        var wFlat = W.Value.Reshape(OutChannels, patch); // (F, C*k*k)
+        W.Grad = g.MatMul(cols).Sum(0).Reshape(W.Value.Shape); // (F, C, k, k)
+        B.Grad = g.Sum(2).Sum(0); // (F)
+        var dCols = g.Transpose(0, 2, 1).MatMul(wFlat); // (N, outH*outW, C*k*k)
+        return Conv.Col2Im(dCols.Reshape(n * positions, patch), x.Shape, KernelSize, KernelSize, Stride, Padding); // (N, C, H, W)
     }
 }

@@ -114,7 +114,7 @@ public sealed class Trainer
         double? testLoss = null;
         if (test is not null)
         {
-            (testAccuracy, testLoss) = Evaluator.Evaluate(_model, test, Options.EvaluationBatchSize, Options.MaxEvaluationExamples);
+            (testAccuracy, testLoss) = Evaluator.Evaluate(_model, test, Options.EvaluationRows, Options.MaxEvaluationExamples);
         }
 
         return new TrainingHistory(epochs, stopping.BestEpoch, stopEpoch, earlyStopped, testAccuracy, testLoss, updates);
@@ -141,10 +141,10 @@ public sealed class Trainer
 
     private EpochResult Measure(int epoch, Dataset train, Dataset validation, Dataset? test, double? learningRate, double seconds, int batches)
     {
-        var (trainAccuracy, trainLoss) = Evaluator.Evaluate(_model, train, Options.EvaluationBatchSize, Options.MaxEvaluationExamples);
-        var (valAccuracy, valLoss) = Evaluator.Evaluate(_model, validation, Options.EvaluationBatchSize, Options.MaxEvaluationExamples);
+        var (trainAccuracy, trainLoss) = Evaluator.Evaluate(_model, train, Options.EvaluationRows, Options.MaxEvaluationExamples);
+        var (valAccuracy, valLoss) = Evaluator.Evaluate(_model, validation, Options.EvaluationRows, Options.MaxEvaluationExamples);
         double? testAccuracy = Options.TestEveryEpoch && test is not null
-            ? Evaluator.Evaluate(_model, test, Options.EvaluationBatchSize, Options.MaxEvaluationExamples).Accuracy
+            ? Evaluator.Evaluate(_model, test, Options.EvaluationRows, Options.MaxEvaluationExamples).Accuracy
             : null;
         return new EpochResult(epoch, trainAccuracy, trainLoss, valAccuracy, valLoss, testAccuracy, learningRate, seconds, batches);
     }

@@ -36,8 +36,16 @@ public sealed record TrainingOptions
     /// <summary>Quick mode: evaluate on at most this many examples of each split; null uses all.</summary>
     public int? MaxEvaluationExamples { get; init; }
 
-    /// <summary>Rows per forward pass when measuring accuracy and loss (memory only; results do not depend on it).</summary>
-    public int EvaluationBatchSize { get; init; } = 1000;
+    /// <summary>
+    /// Rows per forward pass when measuring accuracy and loss; null (the default) uses <see cref="BatchSize"/>, so
+    /// evaluating never holds more activations than a training step. Accuracy does not depend on it, the mean
+    /// loss only in its last digits. Measured on 9,000 images: HW6's CNN2 took 40 s in chunks of 1,000 rows
+    /// (980 MB im2col matrices, 6 GB peak) and 4 s in chunks of 5.
+    /// </summary>
+    public int? EvaluationBatchSize { get; init; }
+
+    /// <summary>The rows per evaluation pass in effect: <see cref="EvaluationBatchSize"/>, else <see cref="BatchSize"/>.</summary>
+    public int EvaluationRows => EvaluationBatchSize ?? BatchSize;
 
     /// <summary>Throws when a value is out of range, naming it.</summary>
     public void Validate()
@@ -47,7 +55,7 @@ public sealed record TrainingOptions
         Require(Patience is null or >= 1, $"TrainingOptions.Patience must be at least 1 or null, found {Patience}");
         Require(MaxBatchesPerEpoch is null or >= 1, $"TrainingOptions.MaxBatchesPerEpoch must be at least 1 or null, found {MaxBatchesPerEpoch}");
         Require(MaxEvaluationExamples is null or >= 1, $"TrainingOptions.MaxEvaluationExamples must be at least 1 or null, found {MaxEvaluationExamples}");
-        Require(EvaluationBatchSize >= 1, $"TrainingOptions.EvaluationBatchSize must be at least 1, found {EvaluationBatchSize}");
+        Require(EvaluationBatchSize is null or >= 1, $"TrainingOptions.EvaluationBatchSize must be at least 1 or null, found {EvaluationBatchSize}");
     }
 
     private static void Require(bool condition, string message)
