@@ -3,14 +3,19 @@ namespace Benchmarks;
 /// <summary>How the process runs, for the record in every JSON line.</summary>
 internal static class RuntimeInfo
 {
-    /// <summary>"segments" when a standalone GC (libclrgc) is loaded, else "regions" (the .NET 7+ default); plus the large-object threshold when set.</summary>
+    /// <summary>"segments" when a standalone GC (libclrgc) is loaded, else "regions" (the .NET 7+ default); plus the large-object threshold and gen0 budget when set.</summary>
     public static string GcKind { get; } = Describe(GC.GetConfigurationVariables());
 
     private static string Describe(IReadOnlyDictionary<string, object> settings)
     {
         var kind = settings.TryGetValue("GCName", out var name) && name is string s && s.Length > 0 ? "segments" : "regions";
-        return settings.TryGetValue("LOHThreshold", out var threshold) && threshold is not null && Convert.ToInt64(threshold, System.Globalization.CultureInfo.InvariantCulture) > 85000
-            ? $"{kind}, LOH threshold {threshold}"
+        if (settings.TryGetValue("LOHThreshold", out var threshold) && threshold is not null && Convert.ToInt64(threshold, System.Globalization.CultureInfo.InvariantCulture) > 85000)
+        {
+            kind += $", LOH threshold {threshold}";
+        }
+
+        return settings.TryGetValue("GCgen0MaxBudget", out var budget) && budget is not null && Convert.ToInt64(budget, System.Globalization.CultureInfo.InvariantCulture) > 0
+            ? $"{kind}, gen0 budget {budget}"
             : kind;
     }
 

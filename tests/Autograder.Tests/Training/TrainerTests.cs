@@ -34,6 +34,34 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void EvaluationRows_DefaultsToTheTrainingBatchSize()
+    {
+        Assert.Equal(32, new TrainingOptions { BatchSize = 32 }.EvaluationRows);
+        Assert.Equal(1000, new TrainingOptions { BatchSize = 5, EvaluationBatchSize = 1000 }.EvaluationRows);
+        var ex = Assert.Throws<ArgumentException>(() => new TrainingOptions { EvaluationBatchSize = 0 }.Validate());
+        Assert.Contains("EvaluationBatchSize must be at least 1 or null, found 0", ex.Message);
+    }
+
+    [Fact]
+    public void Run_EvaluationChunkSize_ChangesNeitherAccuraciesNorMoreThanTheLastDigitsOfLosses()
+    {
+        TrainingHistory Train(int? rows) =>
+            new Trainer(TinyProblem.Network(5), new Sgd(0.05), new TrainingOptions { Epochs = 2, BatchSize = 7, Seed = 9, EvaluationBatchSize = rows })
+                .Run(TinyProblem.Blobs(100, 2), TinyProblem.Blobs(50, 3), TinyProblem.Blobs(40, 4));
+
+        var byBatch = Train(null);
+        foreach (var other in new[] { Train(1), Train(1000) })
+        {
+            Assert.Equal(byBatch.Epochs.Select(e => (e.TrainAccuracy, e.ValAccuracy)), other.Epochs.Select(e => (e.TrainAccuracy, e.ValAccuracy)));
+            Assert.Equal(byBatch.TestAccuracy, other.TestAccuracy);
+            for (var e = 0; e < byBatch.Epochs.Count; e++)
+            {
+                Assert.Equal(byBatch.Epochs[e].ValLoss, other.Epochs[e].ValLoss, 1e-12);
+            }
+        }
+    }
+
+    [Fact]
     public void Run_NoImprovement_StopsAfterPatienceEpochsAndReportsBestEpoch()
     {
         // Learning rate 0: validation accuracy never changes, so epoch 1 stays the best and epoch 1 + k fires the rule.

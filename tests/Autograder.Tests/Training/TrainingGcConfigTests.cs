@@ -1,0 +1,48 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+
+namespace Autograder.Tests.Training;
+
+/// <summary>
+/// TrainingGc.props: `autograder` (which trains the course's experiments) runs on the segments GC with a 16 MB
+/// large-object threshold and a 256 MB gen0 budget when the runtime ships the standalone GC; the sandboxed worker
+/// keeps .NET's default GC.
+/// </summary>
+public sealed class TrainingGcConfigTests
+{
+    private static Dictionary<string, JsonElement> ConfigProperties(string program)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, program + ".runtimeconfig.json");
+        Assert.True(File.Exists(path), $"{path} is missing from the test output");
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        return document.RootElement.GetProperty("runtimeOptions").TryGetProperty("configProperties", out var properties)
+            ? properties.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone())
+            : [];
+    }
+
+    private static string StandaloneGcFile =>
+        OperatingSystem.IsWindows() ? "clrgc.dll" : OperatingSystem.IsMacOS() ? "libclrgc.dylib" : "libclrgc.so";
+
+    [Fact]
+    public void Cli_TrainsWithTheSegmentsGcAndLargeGen0_WhenTheRuntimeShipsIt()
+    {
+        var properties = ConfigProperties("autograder");
+        if (!File.Exists(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), StandaloneGcFile)))
+        {
+            Assert.False(properties.ContainsKey("System.GC.Name"), "the CLI names a GC this runtime does not ship");
+            return;
+        }
+
+        Assert.Equal(StandaloneGcFile, properties["System.GC.Name"].GetString());
+        Assert.Equal(16777216, properties["System.GC.LOHThreshold"].GetInt64());
+        Assert.Equal(268435456, properties["System.GC.Gen0MaxBudget"].GetInt64());
+    }
+
+    [Fact]
+    public void Worker_KeepsTheDefaultGc()
+    {
+        var properties = ConfigProperties("autograder-worker");
+        Assert.False(properties.ContainsKey("System.GC.Name"));
+        Assert.False(properties.ContainsKey("System.GC.Gen0MaxBudget"));
+    }
+}
