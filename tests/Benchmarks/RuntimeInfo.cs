@@ -14,7 +14,7 @@ internal static class RuntimeInfo
             kind += $", LOH threshold {threshold}";
         }
 
-        return settings.TryGetValue("GCgen0MaxBudget", out var budget) && budget is not null && Convert.ToInt64(budget, System.Globalization.CultureInfo.InvariantCulture) > 0
+        return settings.TryGetValue("GCGen0MaxBudget", out var budget) && budget is not null && Convert.ToInt64(budget, System.Globalization.CultureInfo.InvariantCulture) > 0
             ? $"{kind}, gen0 budget {budget}"
             : kind;
     }
