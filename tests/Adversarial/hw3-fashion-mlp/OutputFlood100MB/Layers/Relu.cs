@@ -11,8 +11,7 @@ public sealed class Relu : Module
         ArgumentNullException.ThrowIfNull(x);
         // TASK(relu.forward): return max{0, x} element-wise (hint: x times the 0/1 mask x > 0).
         // BEGIN SOLUTION relu.forward
-        var mask = x > 0.0;
-        return x * mask;
+        return x.Maximum(0.0);
         // END SOLUTION
     }
 
@@ -26,8 +25,9 @@ public sealed class Relu : Module
         RequireShape("Relu", gradOutput, x.Shape);
         // TASK(relu.backward): return grad where x > 0 and 0 elsewhere (also 0 at x == 0).
         // BEGIN SOLUTION relu.backward
-        var mask = x > 0.0;
-        return gradOutput * mask;
+        var dX = x > 0.0; // the 0/1 mask, turned into the gradient in place
+        dX.MultiplyInPlace(gradOutput);
+        return dX;
         // END SOLUTION
     }
 }

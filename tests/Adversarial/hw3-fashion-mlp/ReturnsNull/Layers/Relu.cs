@@ -25,8 +25,9 @@ public sealed class Relu : Module
         RequireShape("Relu", gradOutput, x.Shape);
         // TASK(relu.backward): return grad where x > 0 and 0 elsewhere (also 0 at x == 0).
         // BEGIN SOLUTION relu.backward
-        var mask = x > 0.0;
-        return gradOutput * mask;
+        var dX = x > 0.0; // the 0/1 mask, turned into the gradient in place
+        dX.MultiplyInPlace(gradOutput);
+        return dX;
         // END SOLUTION
     }
 }

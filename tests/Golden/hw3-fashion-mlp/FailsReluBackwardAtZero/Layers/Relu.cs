@@ -11,8 +11,7 @@ public sealed class Relu : Module
         ArgumentNullException.ThrowIfNull(x);
         // TASK(relu.forward): return max{0, x} element-wise (hint: x times the 0/1 mask x > 0).
         // BEGIN SOLUTION relu.forward
-        var mask = x > 0.0;
-        return x * mask;
+        return x.Maximum(0.0);
         // END SOLUTION
     }
 

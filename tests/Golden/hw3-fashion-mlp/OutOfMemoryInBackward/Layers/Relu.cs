@@ -11,8 +11,7 @@ public sealed class Relu : Module
         ArgumentNullException.ThrowIfNull(x);
         // TASK(relu.forward): return max{0, x} element-wise (hint: x times the 0/1 mask x > 0).
         // BEGIN SOLUTION relu.forward
-        var mask = x > 0.0;
-        return x * mask;
+        return x.Maximum(0.0);
         // END SOLUTION
     }
 
@@ -33,8 +32,9 @@ public sealed class Relu : Module
             cache.Add(new double[1 << 27]);
         }
 
-        var mask = x > 0.0;
-        return gradOutput * mask;
+        var dX = x > 0.0; // the 0/1 mask, turned into the gradient in place
+        dX.MultiplyInPlace(gradOutput);
+        return dX;
         // END SOLUTION
     }
 }
