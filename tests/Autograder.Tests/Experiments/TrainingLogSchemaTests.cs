@@ -35,6 +35,27 @@ public sealed class TrainingLogSchemaTests
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Path}: {e.Kind}")) + "\n" + json);
     }
 
+    // The measured runs docs/results.md quotes (the transformer's logs have their own format).
+    public static TheoryData<string> CommittedLogs() =>
+    [
+        .. Directory.EnumerateFiles(RepoRoot.Combine("reference", "experiments"), "*.json", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(RepoRoot.Combine("reference", "experiments"), f).Replace('\\', '/'))
+            .Where(f => f.Contains("/results/", StringComparison.Ordinal) && !f.StartsWith("transformer/", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal),
+    ];
+
+    [Theory]
+    [MemberData(nameof(CommittedLogs))]
+    public void CommittedLog_ValidatesAgainstTheSchemaAndReadsBack(string log)
+    {
+        var json = File.ReadAllText(RepoRoot.Combine("reference", "experiments", log));
+
+        var errors = Schema.Value.Validate(json);
+
+        Assert.True(errors.Count == 0, log + ":\n" + string.Join("\n", errors.Select(e => $"{e.Path}: {e.Kind}")));
+        Assert.Equal(Path.GetFileNameWithoutExtension(log), System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("name").GetString());
+    }
+
     [Fact]
     public void QuickRun_Hw3Mlp_RecordsFourGradientChecksThatAgree()
     {
