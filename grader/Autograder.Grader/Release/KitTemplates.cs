@@ -39,6 +39,9 @@ internal static class KitTemplates
         }
 
         kit.Add("global.json", File.ReadAllBytes(Path.Combine(layout.Root, "global.json")));
+
+        // The GC settings `autograder train` uses, for the kit's own training runner (tools/Run/Run.csproj imports it).
+        kit.Add($"{KitLayout.Tools}/TrainingGc.props", File.ReadAllBytes(Path.Combine(layout.Root, "TrainingGc.props")));
     }
 
     private static Dictionary<string, string> Placeholders(AssignmentProfile profile, ReferenceLibrary library, IReadOnlyList<KitCheck> checks) => new()

@@ -40,7 +40,7 @@ public sealed class KitBuilderTests : IDisposable
         foreach (var path in new[]
         {
             "README.md", "Kit.slnx", "pack.sh", "global.json", "Directory.Build.props", "Directory.Packages.props",
-            ".github/workflows/grade.yml", "tools/Kit/Kit.csproj", "tests/PublicTests/PublicTests.csproj",
+            ".github/workflows/grade.yml", "tools/Kit/Kit.csproj", "tools/TrainingGc.props", "tests/PublicTests/PublicTests.csproj",
             "tests/PublicTests/Checks/DemoScaleTests.cs", "tests/PublicTests/Fixtures/demo.scale.json",
             "data/demo/tiny.csv", "experiments/demo_run.yaml", "kit.json",
         })

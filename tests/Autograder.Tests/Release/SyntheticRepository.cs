@@ -79,6 +79,7 @@ internal sealed class SyntheticRepository : IDisposable
         File.WriteAllText(Path.Combine(Root, "Autograder.sln"), "");
         File.Copy(Path.Combine(real.Root, "global.json"), Path.Combine(Root, "global.json"));
         File.Copy(Path.Combine(real.Root, "Directory.Packages.props"), Path.Combine(Root, "Directory.Packages.props"));
+        File.Copy(Path.Combine(real.Root, "TrainingGc.props"), Path.Combine(Root, "TrainingGc.props"));
 
         var library = Path.Combine(Root, "reference", "NeuralNet");
         CopyTree(Path.Combine(real.ReferenceLibrary, "Tensors"), Path.Combine(library, "Tensors"));
