@@ -32,6 +32,15 @@ public sealed class InPlaceBroadcastTests
     }
 
     [Fact]
+    public void AddInPlace_AViewOfItself_ReadsTheValuesBeforeTheUpdate()
+    {
+        // Like numpy's y += y[0]: every row gets the original first row, not the updated one.
+        var y = Tensor.FromArray([1, 2, 10, 20, 100, 200], 3, 2);
+        y.AddInPlace(y.Slice(0, 1));
+        Assert.Equal(new double[] { 2, 4, 11, 22, 101, 202 }, y.ToArray());
+    }
+
+    [Fact]
     public void MultiplyInPlace_SameShape_MultipliesElementwise()
     {
         var mask = Tensor.FromArray([1, 0, 1, 0], 2, 2);

@@ -97,7 +97,9 @@ public sealed partial class Tensor
         var target = WritableSpan(operation);
         if (Size > 0)
         {
-            BroadcastLoop<TOp>(this, other.Contiguous(), _shape, target);
+            // A view of this tensor (y += y[0], say) is read again after its rows are written: read a copy.
+            var source = ReferenceEquals(other.Buffer, Buffer) ? other.Clone() : other.Contiguous();
+            BroadcastLoop<TOp>(this, source, _shape, target);
         }
     }
 
