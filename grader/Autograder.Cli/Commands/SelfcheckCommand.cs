@@ -90,7 +90,7 @@ internal static class SelfcheckCommand
     }
 
     private static bool IsBuildOutput(string root, string file) =>
-        Path.GetRelativePath(root, file).Replace('\\', '/').Split('/').Any(p => p is "bin" or "obj");
+        RepositoryLayout.IsBuildOutput(Path.GetRelativePath(root, file).Replace('\\', '/'));
 
     private static int Check(string root, string id, string what, string submission, bool fullMarks)
     {

@@ -106,12 +106,19 @@ public static class SubmissionCompiler
         var texts = new Dictionary<string, string>(studentFiles, StringComparer.Ordinal);
         finalTexts = texts;
         var studentSet = studentFiles.Keys.ToHashSet(StringComparer.Ordinal);
+
+        // A failed student file is recorded with its diagnostics and replaced by the kit's stub (or nothing).
+        void Replace(string file, IReadOnlyList<CompileDiagnostic> why)
+        {
+            failed[file] = why;
+            texts[file] = library.Sources.ContainsKey(file) ? library.Stub(file, stubParts) : "";
+        }
+
         foreach (var (file, text) in studentFiles)
         {
             if (Pathological(text, file) is { } problem)
             {
-                failed[file] = [problem];
-                texts[file] = library.Sources.ContainsKey(file) ? library.Stub(file, stubParts) : "";
+                Replace(file, [problem]);
             }
         }
 
@@ -133,11 +140,10 @@ public static class SubmissionCompiler
 
                 foreach (var file in slow)
                 {
-                    failed[file] = [new CompileDiagnostic(file, 1, 1, TimeoutId, $"compiling this file took longer than {timeout.TotalSeconds:0} s (deeply nested generic types?); simplify it")];
-                    texts[file] = library.Sources.ContainsKey(file) ? library.Stub(file, stubParts) : "";
+                    Replace(file, [new CompileDiagnostic(file, 1, 1, TimeoutId, $"compiling this file took longer than {timeout.TotalSeconds:0} s (deeply nested generic types?); simplify it")]);
                 }
 
-                if (studentStill.Count == 0 || attempt > studentFiles.Count)
+                if (attempt > studentFiles.Count)
                 {
                     return new CompileResult(null, failed, [.. failed.Values.SelectMany(e => e)], compilation, studentSet);
                 }
@@ -154,9 +160,13 @@ public static class SubmissionCompiler
             // A student file that dropped a type the rest of the library uses (deleted or renamed a class) breaks other
             // files' builds: blame it, not them. Otherwise errors in student files blame those files, and errors only in
             // provided files (a student file broke an API they use) blame every remaining student file.
-            var dropped = studentStill.Where(f => library.Sources.ContainsKey(f)).ToDictionary(f => f, f => errors.Where(e =>
-                DeclaredTypes(library.Tree(f, ParseOptions)).Except(DeclaredTypes(CSharpSyntaxTree.ParseText(texts[f], ParseOptions)))
-                    .Any(t => e.Message.Contains($"'{t}'", StringComparison.Ordinal))).ToList()).Where(d => d.Value.Count > 0).ToDictionary();
+            // Each file is parsed once here; errors are then matched against the few type names it dropped.
+            var dropped = studentStill.Where(f => library.Sources.ContainsKey(f))
+                .Select(f => (File: f, Missing: DeclaredTypes(library.Tree(f, ParseOptions)).Except(DeclaredTypes(CSharpSyntaxTree.ParseText(texts[f], ParseOptions))).ToList()))
+                .Where(d => d.Missing.Count > 0)
+                .Select(d => (d.File, Naming: errors.Where(e => d.Missing.Any(t => e.Message.Contains($"'{t}'", StringComparison.Ordinal))).ToList()))
+                .Where(d => d.Naming.Count > 0)
+                .ToDictionary(d => d.File, d => d.Naming);
             var blamed = dropped.Count > 0 ? [.. dropped.Keys] : inStudent.Count > 0 ? inStudent : studentStill;
             if (blamed.Count == 0 || attempt > studentFiles.Count)
             {
@@ -165,8 +175,7 @@ public static class SubmissionCompiler
 
             foreach (var file in blamed)
             {
-                failed[file] = dropped.TryGetValue(file, out var naming) ? naming : inStudent.Count > 0 ? errors.Where(e => e.File == file).ToList() : errors;
-                texts[file] = library.Sources.ContainsKey(file) ? library.Stub(file, stubParts) : "";
+                Replace(file, dropped.TryGetValue(file, out var naming) ? naming : inStudent.Count > 0 ? errors.Where(e => e.File == file).ToList() : errors);
             }
         }
     }

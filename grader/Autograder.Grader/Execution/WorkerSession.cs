@@ -138,7 +138,7 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IR
         return response;
     }
 
-    /// <summary>One protocol line, or (null, false) at the end of the stream; stops at <paramref name="limit"/> characters with (partial, true).</summary>
+    /// <summary>One protocol line, or (null, false) at the end of the stream; stops at <paramref name="limit"/> characters with (null, true).</summary>
     internal static (string? Line, bool TooLong) ReadLine(StreamReader reader, int limit)
     {
         var line = new StringBuilder();

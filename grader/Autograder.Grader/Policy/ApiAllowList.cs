@@ -49,7 +49,7 @@ internal static class ApiAllowList
     /// <summary>
     /// Course-library types that read or write files or read the environment. The library is the student's own
     /// assembly, so the namespace rules above never see it: without this list a submission could reach the file
-    /// system through, e.g., <c>TrainingLogJson.Write</c> or <c>DataStore.Load</c>. <c>PolicyCheckerTests</c>
+    /// system through, e.g., <c>TrainingLogJson.Write</c> or <c>DataStore.Load</c>. <c>LibraryFileAccessTests</c>
     /// checks that every library type using System.IO's file system or Environment is listed here.
     /// </summary>
     internal static readonly HashSet<string> DeniedLibraryTypes =

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Autograder.Grader.Release;
 
@@ -7,7 +8,7 @@ namespace Autograder.Grader.Release;
 /// block (its <c>// TASK(part):</c> line shown as <c>// TODO(part):</c>) and becomes <c>throw new NotImplementedException("TODO(part): instruction");</c>; every other
 /// region stays as provided code with its TASK line and markers removed.
 /// </summary>
-public static class RegionReplacer
+public static partial class RegionReplacer
 {
     /// <summary>The message a stubbed region throws; kit tests recognise the <c>TODO(part)</c> prefix.</summary>
     public static string StubMessage(SolutionRegion region) => $"TODO({region.Part}): {region.Instruction}";
@@ -66,11 +67,11 @@ public static class RegionReplacer
         return output.ToString();
     }
 
-    private static string TaskToTodo(string line)
-    {
-        var at = line.IndexOf("// TASK(", StringComparison.Ordinal);
-        return at < 0 ? line : string.Concat(line.AsSpan(0, at), "// TODO(", line.AsSpan(at + "// TASK(".Length));
-    }
+    // The scanner accepts any spacing after "//" (SolutionMarkerScanner's TASK pattern), so this does too.
+    private static string TaskToTodo(string line) => TaskMarker().Replace(line, "// TODO(", 1);
+
+    [GeneratedRegex(@"//\s*TASK\(")]
+    private static partial Regex TaskMarker();
 
     private static string Escape(string s) =>
         s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);

@@ -42,7 +42,17 @@ public static class JsonReport
 
     private static JsonObject Item(ItemResult i, bool includeTimings)
     {
-        var node = ItemFields(i, includeTimings);
+        var node = new JsonObject
+        {
+            ["id"] = i.Id,
+            ["title"] = i.Title,
+            ["points"] = i.Points,
+            ["max_points"] = i.MaxPoints,
+            ["status"] = Names.Of(i.Status),
+            ["visibility"] = Names.Of(i.Visibility),
+            ["notes"] = new JsonArray([.. i.Notes.Select(n => (JsonNode?)JsonValue.Create(n))]),
+            ["checks"] = new JsonArray([.. i.Checks.Select(c => (JsonNode?)Check(c, includeTimings))]),
+        };
         if (i.Bonus)
         {
             node["bonus"] = true;
@@ -50,18 +60,6 @@ public static class JsonReport
 
         return node;
     }
-
-    private static JsonObject ItemFields(ItemResult i, bool includeTimings) => new()
-    {
-        ["id"] = i.Id,
-        ["title"] = i.Title,
-        ["points"] = i.Points,
-        ["max_points"] = i.MaxPoints,
-        ["status"] = Names.Of(i.Status),
-        ["visibility"] = Names.Of(i.Visibility),
-        ["notes"] = new JsonArray([.. i.Notes.Select(n => (JsonNode?)JsonValue.Create(n))]),
-        ["checks"] = new JsonArray([.. i.Checks.Select(c => (JsonNode?)Check(c, includeTimings))]),
-    };
 
     private static JsonObject Check(CheckResult c, bool includeTimings)
     {

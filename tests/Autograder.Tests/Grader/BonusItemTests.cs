@@ -59,7 +59,7 @@ public sealed class BonusItemTests
     public void GradeResult_BonusMaxScore_IsTheBonusItemsPoints()
     {
         Assert.Equal(3, Result.BonusMaxScore);
-        Assert.True(Result.Score > Result.MaxScore);
+        Assert.True(Result.Score > Result.MaxScore); // the fixture's precondition: bonus points lift the score past the maximum
     }
 
     [Fact]

@@ -47,6 +47,19 @@ public sealed class RegionReplacerTests
     }
 
     [Fact]
+    public void Apply_TaskLineWithoutASpace_BecomesTheSameTodoLine()
+    {
+        // The scanner accepts "//TASK(" as well as "// TASK("; the kit must never show the TASK spelling.
+        var source = Source.Replace("// TASK(relu.backward)", "//TASK(relu.backward)", StringComparison.Ordinal);
+        var regions = SolutionMarkerScanner.Scan(source, "Relu.cs");
+
+        var kit = RegionReplacer.Apply(source, regions, new HashSet<string> { "relu.backward" });
+
+        Assert.Contains("// TODO(relu.backward): pass \"g\" where x > 0.", kit, StringComparison.Ordinal);
+        Assert.DoesNotContain("TASK(", kit, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Apply_ProvidedRegion_KeepsCodeAndDropsMarkersAndTodo()
     {
         var regions = SolutionMarkerScanner.Scan(Source, "Relu.cs");
