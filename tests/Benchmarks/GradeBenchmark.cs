@@ -61,7 +61,7 @@ internal static class GradeBenchmark
         using var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        var result = GradingPipeline.Grade(new GradeRequest(submission, assignment, root) { Seed = 1 });
+        var result = GradingPipeline.Grade(new GradeRequest(submission, assignment, root) { Seed = 1, AllowUnsandboxed = true });
         var seconds = clock.Elapsed.TotalSeconds;
         process.Refresh();
         var checks = result.Items.SelectMany(i => i.Checks).Sum(c => c.DurationMs) / 1000;

@@ -26,12 +26,19 @@ internal static class BatchCommand
         var times = new Option<string?>("--submitted-at") { Description = "CSV of student,ISO-8601 time for late days and the late penalty." };
         var rubric = new Option<string?>("--rubric") { Description = "Rubric file (default rubrics/<id>.rubric.yaml)." };
         var courseRoot = new Option<string?>("--course-root") { Description = "The course repository (default: the folder upwards holding Autograder.sln)." };
+        var noSandbox = NoSandboxOption.Create();
         var command = new Command("batch", "Grade a folder of submissions in parallel into a gradebook.")
         {
-            folder, assignment, output, jobs, regrade, shard, times, rubric, courseRoot,
+            folder, assignment, output, jobs, regrade, shard, times, rubric, courseRoot, noSandbox,
         };
         command.SetAction(parse =>
         {
+            if (NoSandboxOption.Refusal(parse.GetValue(noSandbox), "batch") is { } refusal)
+            {
+                Console.Error.WriteLine(refusal);
+                return 2;
+            }
+
             try
             {
                 var root = parse.GetValue(courseRoot) ?? CourseRootFinder.TryFind(Environment.CurrentDirectory) ?? CourseRootFinder.TryFind(AppContext.BaseDirectory)
@@ -39,6 +46,7 @@ internal static class BatchCommand
                 var template = new GradeRequest("", parse.GetValue(assignment)!, Path.GetFullPath(root))
                 {
                     RubricPath = parse.GetValue(rubric) is { } r ? Path.GetFullPath(r) : null,
+                    AllowUnsandboxed = parse.GetValue(noSandbox),
                 };
                 var options = new BatchOptions(Path.GetFullPath(parse.GetValue(folder)!), Path.GetFullPath(parse.GetValue(output)!), template)
                 {

@@ -44,7 +44,8 @@ internal static class ExamplesCommand
             Console.Error.WriteLine($"examples: grading {examples.Count} submissions of {id} ...");
             Parallel.For(0, examples.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parse.GetValue(jobs)) }, i =>
             {
-                results[i] = GradingPipeline.Grade(new GradeRequest(examples[i], id, root!));
+                // The bundled examples are the repository's own: trusted, so they grade on a machine without bubblewrap too (and say so).
+                results[i] = GradingPipeline.Grade(new GradeRequest(examples[i], id, root!) { AllowUnsandboxed = true });
                 Console.Error.WriteLine($"  {Path.GetFileName(examples[i])}: {results[i].Score:0.##} / {results[i].MaxScore:0.##}");
             });
 

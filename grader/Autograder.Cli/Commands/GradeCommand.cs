@@ -28,12 +28,13 @@ internal static class GradeCommand
         };
         var seed = new Option<ulong?>("--seed") { Description = "Seed for the random inputs (default: from the submission's content hash)." };
         var courseRoot = new Option<string?>("--course-root") { Description = "The course repository (default: the folder upwards holding Autograder.sln)." };
+        var noSandbox = NoSandboxOption.Create();
         var command = new Command(
             "grade",
             "Grade one submission against its assignment's rubric. Always writes a JSON result file (--result); the report in --format goes to --out or standard output. " +
             "Exit code 0: graded (whatever the score); 1: the grader failed (the result file says why); 2: the result file could not be written.")
         {
-            submission, assignment, rubric, format, output, resultFile, seed, courseRoot,
+            submission, assignment, rubric, format, output, resultFile, seed, courseRoot, noSandbox,
         };
         command.SetAction(parse =>
         {
@@ -43,7 +44,13 @@ internal static class GradeCommand
             {
                 RubricPath = parse.GetValue(rubric) is { } r ? Path.GetFullPath(r) : null,
                 Seed = parse.GetValue(seed),
+                AllowUnsandboxed = parse.GetValue(noSandbox),
             };
+            if (NoSandboxOption.Refusal(request.AllowUnsandboxed, "grade") is { } refusal)
+            {
+                Console.Error.WriteLine(refusal);
+            }
+
             GradeResult result;
             try
             {

@@ -21,9 +21,10 @@ internal static class GradescopeCommand
         var run = new Option<bool>("--run") { Description = "Grade the Gradescope submission instead of building the bundle (what run_autograder does)." };
         var root = new Option<string?>("--root") { Description = "With --run: the /autograder folder (default: $AUTOGRADER_GRADESCOPE_ROOT or /autograder)." };
         var courseRoot = new Option<string?>("--course-root") { Description = "The course repository or the bundle's course/ folder." };
+        var noSandbox = NoSandboxOption.Create();
         var command = new Command("gradescope", "Build a Gradescope autograder bundle, or (--run) grade one submission inside it.")
         {
-            assignment, output, binaries, run, root, courseRoot,
+            assignment, output, binaries, run, root, courseRoot, noSandbox,
         };
         command.SetAction(parse =>
         {
@@ -32,7 +33,12 @@ internal static class GradescopeCommand
             if (parse.GetValue(run))
             {
                 var top = GradescopeRunner.ResolveRoot(parse.GetValue(root));
-                var template = new GradeRequest("", id, Path.GetFullPath(course ?? Path.Combine(top, "source", "course")));
+                if (NoSandboxOption.Refusal(parse.GetValue(noSandbox), "gradescope") is { } refusal)
+                {
+                    Console.Error.WriteLine(refusal);
+                }
+
+                var template = new GradeRequest("", id, Path.GetFullPath(course ?? Path.Combine(top, "source", "course"))) { AllowUnsandboxed = parse.GetValue(noSandbox) };
                 var result = GradescopeRunner.Run(top, template);
                 Console.WriteLine($"gradescope: {result.Score:0.##} / {result.MaxScore:0.##} -> {GradescopeRunner.ResultsPath(top)}");
                 return result.GraderError is null ? 0 : 1;

@@ -8,7 +8,7 @@ internal interface IExecutor : IDisposable
     /// <summary>Runs one request (within <paramref name="timeout"/>, default the session's call limit). A worker that hangs, crashes or runs out of memory throws <see cref="WorkerFailure"/>.</summary>
     WorkerResponse Execute(WorkerRequest request, TimeSpan? timeout = null);
 
-    /// <summary>"full" for a bubblewrap sandbox, "reduced" for a plain child process, "trusted" in-process.</summary>
+    /// <summary>"full" for a bubblewrap sandbox, "none" for a plain child process, "trusted" in-process.</summary>
     string Sandbox { get; }
 
     /// <summary>CPU seconds the executor's process tree has used so far, or null where that cannot be read (then callers count wall time).</summary>

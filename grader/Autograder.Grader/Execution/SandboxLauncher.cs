@@ -5,21 +5,43 @@ using System.Runtime.InteropServices;
 namespace Autograder.Grader.Execution;
 
 /// <summary>
-/// Builds the command line that starts a worker: under bubblewrap when it is installed and works
-/// (read-only root, private /tmp and work dir, no network, own PID namespace, dies with the host,
-/// the course, the grader and the submissions folder hidden) plus rlimits via prlimit; otherwise a plain
-/// child process, reported as <c>sandbox: reduced</c>.
+/// Builds the command line that starts a worker. With bubblewrap (the full sandbox, see docs/security.md):
+/// a new user namespace as uid/gid 65534 with every capability dropped and no further user namespaces, every
+/// other namespace new (no network, own PID space), the seccomp filter of <see cref="SeccompFilter"/>, a
+/// root that holds only the system's <c>/usr</c> (and its <c>/lib</c> links), the .NET runtime, the worker's
+/// three files and the student build, all read-only, plus two size-capped tmpfs (<c>/tmp</c> and the
+/// worker's scratch folder), a new session, death with the host; inside it, prlimit's rlimits. Nothing of
+/// the course, the batch or other submissions is mounted. Without bubblewrap: a plain child process with
+/// the rlimits only, reported as <c>sandbox: none</c>; <see cref="Pipeline.GradingPipeline"/> refuses to
+/// run an untrusted submission that way unless told to.
 /// </summary>
-internal static class SandboxLauncher
+public static class SandboxLauncher
 {
+    /// <summary>The uid and gid the worker runs as inside its user namespace (nobody / nogroup).</summary>
+    public const int SandboxId = 65534;
+
+    /// <summary>Size of each writable tmpfs inside the sandbox (<c>/tmp</c> and the scratch folder).</summary>
+    public const long TmpfsBytes = 64L << 20;
+
     private static readonly Lazy<string?> Bwrap = new(ProbeBwrap);
     private static readonly Lazy<string?> Prlimit = new(() => FindOnPath("prlimit"));
 
-    /// <summary>True when workers will run under bubblewrap on this machine (unless disabled by AUTOGRADER_SANDBOX=none).</summary>
-    public static bool FullSandboxAvailable =>
-        Environment.GetEnvironmentVariable("AUTOGRADER_SANDBOX") != "none" && Bwrap.Value is not null;
+    /// <summary>Why the full sandbox is unavailable on this machine, or null when it is available.</summary>
+    public static string? Unavailable =>
+        Environment.GetEnvironmentVariable("AUTOGRADER_SANDBOX") == "none" ? "AUTOGRADER_SANDBOX=none is set"
+        : !OperatingSystem.IsLinux() ? $"bubblewrap runs only on Linux (this is {RuntimeInformation.OSDescription})"
+        : !SeccompFilter.Supported ? $"no seccomp table for {RuntimeInformation.ProcessArchitecture}"
+        : FindOnPath("bwrap") is null ? "bubblewrap is not installed (apt-get install bubblewrap)"
+        : Bwrap.Value is null ? "bubblewrap is installed but cannot create an unprivileged user namespace here (check kernel.unprivileged_userns_clone / user.max_user_namespaces)"
+        : null;
 
-    public static ProcessStartInfo Build(WorkerLayout layout, WorkerLimits limits, IReadOnlyList<string> hiddenDirectories)
+    /// <summary>True when workers will run under bubblewrap on this machine (unless disabled by AUTOGRADER_SANDBOX=none).</summary>
+    public static bool FullSandboxAvailable => Unavailable is null;
+
+    /// <summary>The name a result carries for the sandbox its worker ran in: <c>full</c> or <c>none</c>.</summary>
+    public static string Name => FullSandboxAvailable ? "full" : "none";
+
+    internal static ProcessStartInfo Build(WorkerLayout layout, WorkerLimits limits)
     {
         var dotnet = DotnetHost();
         var inner = new List<string>();
@@ -41,25 +63,12 @@ internal static class SandboxLauncher
         string fileName;
         if (FullSandboxAvailable)
         {
-            fileName = Bwrap.Value!;
-            args.AddRange(["--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"]);
-            // A folder holding the dotnet host itself cannot be hidden (e.g. a class folder in a home with ~/.dotnet).
-            var dotnetDir = Path.GetDirectoryName(Path.GetFullPath(dotnet))! + Path.DirectorySeparatorChar;
-            foreach (var hidden in hiddenDirectories.Where(Directory.Exists).Distinct()
-                .Where(h => !dotnetDir.StartsWith(Path.TrimEndingDirectorySeparator(h) + Path.DirectorySeparatorChar, StringComparison.Ordinal) && h != "/"))
-            {
-                args.AddRange(["--tmpfs", hidden]);
-            }
-
-            args.AddRange([
-                "--ro-bind", layout.WorkerDirectory, layout.WorkerDirectory,
-                "--ro-bind", layout.LibraryDirectory, layout.LibraryDirectory,
-                "--bind", layout.ScratchDirectory, layout.ScratchDirectory,
-                "--chdir", layout.ScratchDirectory,
-                "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts",
-                "--die-with-parent", "--new-session",
-                "--",
-            ]);
+            File.WriteAllBytes(layout.SeccompPath, SeccompFilter.Build());
+            // bwrap reads the filter from an open descriptor: sh opens it as fd 3, then becomes bwrap.
+            fileName = "/bin/sh";
+            args.AddRange(["-c", "exec 3<\"$0\" && exec \"$@\"", layout.SeccompPath, Bwrap.Value!]);
+            args.AddRange(BwrapArguments(layout, Path.GetDirectoryName(Path.GetFullPath(dotnet))!, seccompFd: 3));
+            args.Add("--");
             args.AddRange(inner);
         }
         else
@@ -88,11 +97,83 @@ internal static class SandboxLauncher
         info.Environment["DOTNET_ROOT"] = Path.GetDirectoryName(dotnet)!;
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         info.Environment["DOTNET_EnableDiagnostics"] = "0";
+        info.Environment["DOTNET_DbgEnableMiniDump"] = "0";
         info.Environment["DOTNET_gcServer"] = "0";
         info.Environment["DOTNET_GCHeapHardLimit"] = limits.HeapLimitBytes.ToString("X", CultureInfo.InvariantCulture);
         info.Environment["DOTNET_TieredPGO"] = "0";
         return info;
     }
+
+    /// <summary>The bubblewrap options (without the command) for a worker laid out as <paramref name="layout"/>.</summary>
+    internal static List<string> BwrapArguments(WorkerLayout layout, string dotnetRoot, int seccompFd)
+    {
+        var args = new List<string>
+        {
+            "--unshare-all", "--unshare-user", "--disable-userns",
+            "--uid", SandboxId.ToString(CultureInfo.InvariantCulture), "--gid", SandboxId.ToString(CultureInfo.InvariantCulture),
+            "--cap-drop", "ALL", "--hostname", "sandbox",
+            "--die-with-parent", "--new-session",
+            "--seccomp", seccompFd.ToString(CultureInfo.InvariantCulture),
+        };
+        args.AddRange(SystemBinds());
+        args.AddRange(["--dev", "/dev", "--proc", "/proc"]);
+        if (!IsUnder(dotnetRoot, "/usr"))
+        {
+            args.AddRange(["--ro-bind", dotnetRoot, dotnetRoot]);
+        }
+
+        args.AddRange([
+            "--size", TmpfsBytes.ToString(CultureInfo.InvariantCulture), "--tmpfs", "/tmp",
+            "--size", TmpfsBytes.ToString(CultureInfo.InvariantCulture), "--tmpfs", layout.ScratchDirectory,
+            "--ro-bind", layout.WorkerDirectory, layout.WorkerDirectory,
+            "--ro-bind", layout.LibraryDirectory, layout.LibraryDirectory,
+            "--remount-ro", "/",
+            "--chdir", layout.ScratchDirectory,
+        ]);
+        return args;
+    }
+
+    /// <summary>
+    /// <c>/usr</c> read-only, and the top-level folders a merged-/usr system links into it (<c>/bin</c>,
+    /// <c>/lib</c>, <c>/lib64</c>, ...) as the same links, or read-only binds where they are real folders;
+    /// the dynamic linker's cache, so the runtime finds its libraries. Nothing else of <c>/etc</c>.
+    /// </summary>
+    private static IEnumerable<string> SystemBinds()
+    {
+        yield return "--ro-bind";
+        yield return "/usr";
+        yield return "/usr";
+        foreach (var top in new[] { "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32" })
+        {
+            var info = new DirectoryInfo(top);
+            if (info.LinkTarget is { } target)
+            {
+                yield return "--symlink";
+                yield return target;
+                yield return top;
+            }
+            else if (info.Exists)
+            {
+                yield return "--ro-bind";
+                yield return top;
+                yield return top;
+            }
+        }
+
+        foreach (var file in new[] { "/etc/ld.so.cache", "/etc/ld.so.conf" })
+        {
+            yield return "--ro-bind-try";
+            yield return file;
+            yield return file;
+        }
+
+        yield return "--ro-bind-try";
+        yield return "/etc/ld.so.conf.d";
+        yield return "/etc/ld.so.conf.d";
+    }
+
+    private static bool IsUnder(string path, string folder) =>
+        (Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)) + "/").StartsWith(folder + "/", StringComparison.Ordinal);
 
     private static string DotnetHost()
     {
@@ -105,27 +186,44 @@ internal static class SandboxLauncher
         return File.Exists(fromRuntime) ? fromRuntime : FindOnPath("dotnet") ?? "dotnet";
     }
 
+    /// <summary>bwrap's path when it can start a process with exactly the options workers get (on a throw-away layout).</summary>
     private static string? ProbeBwrap()
     {
-        if (!OperatingSystem.IsLinux() || FindOnPath("bwrap") is not { } bwrap)
+        if (!OperatingSystem.IsLinux() || !SeccompFilter.Supported || FindOnPath("bwrap") is not { } bwrap)
         {
             return null;
         }
 
+        var root = Directory.CreateTempSubdirectory("autograder-probe-").FullName;
         try
         {
-            var probe = new ProcessStartInfo(bwrap) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-            foreach (var a in new[] { "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--unshare-net", "--unshare-pid", "--die-with-parent", "--", "/bin/true" })
+            var layout = new WorkerLayout(
+                Directory.CreateDirectory(Path.Combine(root, "worker")).FullName,
+                Directory.CreateDirectory(Path.Combine(root, "lib")).FullName,
+                Directory.CreateDirectory(Path.Combine(root, "scratch")).FullName,
+                Path.Combine(root, "lib", "probe.dll"));
+            File.WriteAllBytes(layout.SeccompPath, SeccompFilter.Build());
+            var probe = new ProcessStartInfo("/bin/sh") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+            probe.ArgumentList.Add("-c");
+            probe.ArgumentList.Add("exec 3<\"$0\" && exec \"$@\"");
+            probe.ArgumentList.Add(layout.SeccompPath);
+            probe.ArgumentList.Add(bwrap);
+            foreach (var a in BwrapArguments(layout, Path.GetDirectoryName(Path.GetFullPath(DotnetHost()))!, 3).Append("--").Append("/usr/bin/id").Append("-u"))
             {
                 probe.ArgumentList.Add(a);
             }
 
             using var process = Process.Start(probe)!;
-            return process.WaitForExit(10_000) && process.ExitCode == 0 ? bwrap : null;
+            var output = process.StandardOutput.ReadToEnd();
+            return process.WaitForExit(10_000) && process.ExitCode == 0 && output.Trim() == SandboxId.ToString(CultureInfo.InvariantCulture) ? bwrap : null;
         }
         catch (System.ComponentModel.Win32Exception)
         {
             return null;
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
         }
     }
 

@@ -11,7 +11,7 @@ namespace Autograder.Grader.Execution;
 /// fresh one (which reloads the build) on the next request after a timeout, crash or out-of-memory.
 /// Each request has a wall-clock limit; on expiry the whole process tree is killed.
 /// </summary>
-internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IReadOnlyList<string> hiddenDirectories) : IExecutor
+internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits) : IExecutor
 {
     private const int StderrLimit = 16 * 1024;
 
@@ -25,7 +25,7 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IR
     private int _nextId;
     private bool _loaded;
 
-    public string Sandbox => SandboxLauncher.FullSandboxAvailable ? "full" : "reduced";
+    public string Sandbox => SandboxLauncher.Name;
 
     /// <inheritdoc />
     public double? CpuSeconds => _process is { HasExited: false } process ? ProcessTreeCpu.Seconds(process.Id) : null;
@@ -48,7 +48,7 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits, IR
         }
 
         Stop();
-        var info = SandboxLauncher.Build(layout, limits, hiddenDirectories);
+        var info = SandboxLauncher.Build(layout, limits);
         var process = new Process { StartInfo = info };
         var stderr = new StringBuilder();
         process.ErrorDataReceived += (_, e) =>

@@ -30,4 +30,13 @@ public sealed record GradeRequest(string Submission, string AssignmentId, string
 
     /// <summary>Folder for the per-grading work files (student build, worker scratch); default a fresh temp folder, deleted afterwards.</summary>
     public string? WorkRoot { get; init; }
+
+    /// <summary>
+    /// Grade even where the full sandbox is unavailable (the CLI's <c>--no-sandbox</c>; the bundled examples,
+    /// which the repository trusts). Without it, such a machine gets a result that names the refusal.
+    /// </summary>
+    public bool AllowUnsandboxed { get; init; }
+
+    /// <summary>Skip the policy walk. Tests only: they show that the sandbox, not the policy, contains a submission.</summary>
+    internal bool PolicyOff { get; init; }
 }

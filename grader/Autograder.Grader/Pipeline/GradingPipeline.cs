@@ -23,6 +23,11 @@ public static class GradingPipeline
     public static GradeResult Grade(GradeRequest request, WorkerLimits? limits = null)
     {
         var clock = Stopwatch.StartNew();
+        if (SandboxLauncher.Unavailable is { } why && !request.AllowUnsandboxed)
+        {
+            return Failure(request, Unsandboxed(why), 0);
+        }
+
         var workDir = Path.Combine(request.WorkRoot ?? Path.GetTempPath(), $"autograder-{Guid.NewGuid():N}");
         try
         {
@@ -51,6 +56,11 @@ public static class GradingPipeline
         new(request.AssignmentId, request.Submission, request.Seed ?? 0, "", 0, 0, "none", [],
             [$"The grader failed; this is not a judgement of your work. Tell the course staff: {error}"], seconds, Version, GraderError: error);
 
+    /// <summary>Why an untrusted submission is not graded on this machine, and how to grade it anyway.</summary>
+    public static string Unsandboxed(string why) =>
+        $"refusing to run an untrusted submission without the sandbox: {why}. Install bubblewrap (apt-get install bubblewrap), " +
+        "or pass --no-sandbox to grade anyway (student code then runs with your user's rights; every result says sandbox: none)";
+
     /// <summary>The assignment profile at <c>rubrics/&lt;id&gt;.assignment.yaml</c>.</summary>
     public static AssignmentProfile LoadAssignment(string courseRoot, string id) =>
         AssignmentProfile.Load(Path.Combine(courseRoot, "rubrics", id + AssignmentProfile.FileSuffix));
@@ -73,18 +83,16 @@ public static class GradingPipeline
         SubmissionCompiler.CopyDependencies(libDir);
         var layout = WorkerLayout.Create(workDir, assemblyPath);
         var workerLimits = limits ?? new WorkerLimits(TimeSpan.FromSeconds(rubric.Limits.CallTimeoutSeconds), rubric.Limits.MemoryMb << 20);
-        // The submission's own folder (in a batch: the whole class) is hidden too: no student reads another's files.
-        var submissionParent = Path.GetDirectoryName(Path.GetFullPath(Path.TrimEndingDirectorySeparator(request.Submission)))!;
-        var hidden = new[] { request.CourseRoot, library.Root, AppContext.BaseDirectory, submissionParent }.Select(Path.GetFullPath).ToList();
-        using var student = new WorkerSession(layout, workerLimits, hidden);
+        // Nothing of the course, the batch or other submissions is mounted in the sandbox (SandboxLauncher).
+        using var student = new WorkerSession(layout, workerLimits);
         // The worker's runtime boots while Roslyn compiles; it loads the build on its first request.
         student.Start();
 
-        var build = SubmissionBuild.Create(library, assignment, intake, rubric, assemblyPath);
+        var build = SubmissionBuild.Create(library, assignment, intake, rubric, assemblyPath, request.PolicyOff);
         messages.AddRange(build.Messages);
         var auto = rubric.Items.Where(i => !i.Manual).ToList();
         var items = new List<ItemResult>();
-        var sandbox = "none";
+        var sandbox = student.Sandbox;
         if (build.Compiled.AssemblyPath is null)
         {
             var fatal = string.Join("\n", build.Compiled.FatalErrors.Take(10));
@@ -94,7 +102,6 @@ public static class GradingPipeline
         else
         {
             using var reference = new InProcessExecutor(request.ReferenceAssembly ?? Assembly.Load("NeuralNet"));
-            sandbox = student.Sandbox;
             var context = new ItemGrading(library, intake, build, reference, student, request.CourseRoot, seed, layout.ScratchDirectory, messages);
             items.AddRange(auto.Select(context.Grade));
         }

@@ -9,11 +9,12 @@ namespace Autograder.Grader.Pipeline;
 /// <summary>
 /// Stages 2 and 3 for one submission: compile the student's files with the pristine library, then
 /// the policy walk over the student's trees. A file with a policy violation is replaced by its kit
-/// stub and the library rebuilt, so code the policy refused never runs in the worker.
+/// stub and the library rebuilt, so code the policy refused never runs in the worker. Tests may turn the walk
+/// off (<c>policyOff</c>) to show that the sandbox, not the policy, contains a submission.
 /// </summary>
 internal sealed record SubmissionBuild(CompileResult Compiled, IReadOnlyList<PolicyViolation> Violations, IReadOnlyList<string> Messages)
 {
-    public static SubmissionBuild Create(CourseLibrary library, AssignmentProfile assignment, IntakeResult intake, Rubric rubric, string assemblyPath)
+    public static SubmissionBuild Create(CourseLibrary library, AssignmentProfile assignment, IntakeResult intake, Rubric rubric, string assemblyPath, bool policyOff = false)
     {
         var messages = new List<string>();
         // Missing and rejected files compile as the kit's stubs so the rest still grades.
@@ -30,7 +31,7 @@ internal sealed record SubmissionBuild(CompileResult Compiled, IReadOnlyList<Pol
         }
 
         var submitted = SubmissionCompiler.StudentTrees(compiled).Where(t => intake.Files.ContainsKey(t.FilePath));
-        var violations = PolicyChecker.Check(compiled.Compilation, submitted, new PolicyOptions(rubric.Policy.AllowConsoleWrite));
+        var violations = policyOff ? [] : PolicyChecker.Check(compiled.Compilation, submitted, new PolicyOptions(rubric.Policy.AllowConsoleWrite));
         messages.AddRange(violations.Select(v => $"policy: {v}"));
         var refused = violations.Select(v => v.File).Where(files.ContainsKey).Distinct(StringComparer.Ordinal).ToList();
         if (refused.Count > 0 && compiled.AssemblyPath is not null)

@@ -91,6 +91,10 @@ internal sealed class ObjectEngine
                 return (Describe(Target(r)), null);
             case "main":
                 return RunProgram(r);
+            case "put":
+                return (WorkFiles.Put(r.Path ?? throw new ArgumentException("put: no path"), r.Args is [StringValue text] ? text.Value : throw new ArgumentException("put: exactly one string expected")), null);
+            case "read":
+                return (WorkFiles.Read(r.Path ?? throw new ArgumentException("read: no path")), null);
             case "run":
                 return (RunBody(r.Args is [FuncValue f] ? f.Body : throw new ArgumentException("run: exactly one function expected")), null);
             case "let":

@@ -54,6 +54,7 @@ internal sealed class BatchClass
             var course = FakeCourse.Instance;
             return new GradeRequest("", "fake-course", course.Root)
             {
+                AllowUnsandboxed = true,
                 LibraryRoot = course.LibraryRoot,
                 ReferenceAssembly = course.Reference,
                 Assignment = course.Assignment,

@@ -98,6 +98,7 @@ internal sealed class FakeCourse
         GradingPipeline.Grade(
             new GradeRequest(submission, "fake-course", Root)
             {
+                AllowUnsandboxed = true,
                 Seed = seed,
                 LibraryRoot = LibraryRoot,
                 ReferenceAssembly = Reference,

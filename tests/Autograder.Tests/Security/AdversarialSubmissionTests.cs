@@ -160,9 +160,9 @@ public sealed class AdversarialSubmissionTests(AdversarialSuite suite) : IClassF
     [Fact]
     public void Grade_WhereBubblewrapWorks_RunsEverySubmissionInTheFullSandbox()
     {
-        var sandboxes = suite.Run.Records.Select(r => r.Result!.Sandbox).Where(s => s != "none").Distinct().ToList();
+        var sandboxes = suite.Run.Records.Where(r => r.Result is { GraderError: null }).Select(r => r.Result!.Sandbox).Distinct().ToList();
 
-        Assert.Equal([SandboxLauncher.FullSandboxAvailable ? "full" : "reduced"], sandboxes);
+        Assert.Equal([SandboxLauncher.Name], sandboxes);
     }
 
     [Fact]

@@ -39,7 +39,9 @@ internal sealed partial class OutputFilesCheck : ICheckKind
         }
 
         var run = $"{env.ItemId}-{env.CheckIndex}".Replace('/', '_');
-        var studentDir = Directory.CreateDirectory(Path.Combine(scratch, run)).FullName;
+        // The worker's folder is private to it (a tmpfs under the sandbox): inputs go in and outputs come back
+        // through put/read requests, so the host never opens a path the student's code could have replaced.
+        var studentDir = Path.Combine(scratch, run);
         var referenceDir = Directory.CreateTempSubdirectory("autograder-reference-").FullName;
         try
         {
@@ -48,8 +50,9 @@ internal sealed partial class OutputFilesCheck : ICheckKind
                 Args: [new ListValue([.. c.Spec.Args.Select(a => (WireValue)new StringValue(Resolve(a, dir, c.Spec)))])]);
             foreach (var (name, source) in c.Spec.Inputs ?? [])
             {
-                File.Copy(Path.Combine(env.CourseRoot, source), Path.Combine(studentDir, name), overwrite: true);
-                File.Copy(Path.Combine(env.CourseRoot, source), Path.Combine(referenceDir, name), overwrite: true);
+                var text = File.ReadAllText(Path.Combine(env.CourseRoot, source));
+                c.Reference(Put(Path.Combine(referenceDir, name), text));
+                c.Student(Put(Path.Combine(studentDir, name), text));
             }
 
             var expectedCode = c.Reference(Main(referenceDir));
@@ -61,8 +64,8 @@ internal sealed partial class OutputFilesCheck : ICheckKind
 
             foreach (var (name, mode) in outputs)
             {
-                var expected = Read(Path.Combine(referenceDir, name)) ?? throw new RubricError($"the reference run wrote no {name}");
-                var got = Read(Path.Combine(studentDir, name)) ?? throw new CheckFailure($"{name} was not written");
+                var expected = Text(c.Reference(Read(Path.Combine(referenceDir, name)))) ?? throw new RubricError($"the reference run wrote no {name}");
+                var got = Text(c.Student(Read(Path.Combine(studentDir, name))).Value) ?? throw new CheckFailure($"{name} was not written");
                 Compare(name, mode, expected, got, c.Spec.Atol, c.Spec.Rtol);
             }
         }
@@ -72,21 +75,17 @@ internal sealed partial class OutputFilesCheck : ICheckKind
         }
     }
 
+    private static WorkerRequest Put(string path, string text) => new(0, "put", Path: path, Args: [new StringValue(text)]);
+
+    private static WorkerRequest Read(string path) => new(0, "read", Path: path);
+
+    /// <summary>A file's text as the run returned it, cut at <see cref="MaxOutputBytes"/>, with one kind of line ending.</summary>
+    private static string? Text(WireValue? value) => value is StringValue { Value: var text }
+        ? (text.Length > MaxOutputBytes ? text[..(int)MaxOutputBytes] : text).ReplaceLineEndings("\n")
+        : null;
+
     private static string Resolve(string arg, string dir, Rubrics.CheckSpec spec) =>
         (spec.Inputs?.ContainsKey(arg) ?? false) || (spec.Outputs?.ContainsKey(arg) ?? false) ? Path.Combine(dir, arg) : arg;
-
-    private static string? Read(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        using var stream = File.OpenRead(path);
-        var bytes = new byte[Math.Min(stream.Length, MaxOutputBytes)];
-        stream.ReadExactly(bytes);
-        return System.Text.Encoding.UTF8.GetString(bytes).ReplaceLineEndings("\n");
-    }
 
     private static void Compare(string name, string mode, string expected, string got, double atol, double rtol)
     {
