@@ -18,6 +18,7 @@ namespace Autograder.Grader.Batch;
 /// <param name="LateDays">started days after the due date (0 when on time or unknown)</param>
 /// <param name="Problem">why the submission could not be graded as given (unreadable zip, duplicate), else null</param>
 /// <param name="Seconds">wall time of the last grading of this student</param>
+/// <param name="Mac">HMAC-SHA256 of the rest of the stamp under the grader's key (<see cref="ResultSeal"/>)</param>
 public sealed record GradingStamp(
     string Student,
     string Submission,
@@ -28,7 +29,8 @@ public sealed record GradingStamp(
     DateTimeOffset? SubmittedAt,
     int LateDays,
     string? Problem,
-    double Seconds)
+    double Seconds,
+    string? Mac = null)
 {
     /// <summary>The stamp's file name inside a student's output folder.</summary>
     public const string FileName = ".grading.json";

@@ -41,6 +41,7 @@ internal sealed class StudentGrader(BatchOptions options, Rubric rubric, CacheKe
             var stamp = new GradingStamp(plan.Student, Path.GetFileName(plan.Submission.Path), plan.SubmissionHash, plan.BaseKey,
                 keys.ItemKeys, CacheKeys.Sha256(System.Text.Encoding.UTF8.GetBytes(json)), plan.SubmittedAt,
                 LateDays(rubric.Due, plan.SubmittedAt), problem, Math.Round(clock.Elapsed.TotalSeconds, 3));
+            stamp = ResultSeal.Sign(stamp);
             AtomicFile.WriteAllText(Path.Combine(dir, GradingStamp.FileName), stamp.ToJson());
             return new StudentRecord(plan.Student, result, stamp);
         }

@@ -15,6 +15,9 @@ public static class StudentStatus
     public const string Missing = "missing";
     public const string Passed = "passed";
 
+    /// <summary>The student's result files do not carry the grader's MAC (edited on disk): no score is read from them.</summary>
+    public const string Unverified = "unverified";
+
     private static readonly CheckStatus[] Severity =
     [
         CheckStatus.PolicyViolation, CheckStatus.Oom, CheckStatus.Timeout, CheckStatus.Crashed,
@@ -22,7 +25,7 @@ public static class StudentStatus
     ];
 
     private static readonly HashSet<string> Broken =
-        [GraderError, Rejected, Missing, "policy_violation", "oom", "timeout", "crashed", "compile_error"];
+        [GraderError, Rejected, Missing, Unverified, "policy_violation", "oom", "timeout", "crashed", "compile_error"];
 
     public static string Of(GradeResult? result, string? problem)
     {

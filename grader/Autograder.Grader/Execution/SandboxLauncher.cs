@@ -49,7 +49,7 @@ public static class SandboxLauncher
         {
             inner.AddRange([
                 prlimit,
-                $"--as={limits.AddressSpaceBytes}",
+                $"--as={limits.AddressSpaceLimit}",
                 $"--fsize={limits.FileSizeBytes}",
                 $"--nproc={limits.Processes}",
                 "--core=0",

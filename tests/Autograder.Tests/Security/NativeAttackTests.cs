@@ -1,0 +1,157 @@
+using System.Net;
+using System.Net.Sockets;
+using Autograder.Grader.Batch;
+using Autograder.Grader.Execution;
+using Autograder.Grader.Pipeline;
+using Autograder.Grader.Results;
+using Autograder.Grader.Rubrics;
+
+namespace Autograder.Tests.Security;
+
+/// <summary>
+/// The sandbox without the policy: a batch of two students, a victim (PassesAll) graded first and an
+/// attacker whose ReLU runs native libc calls (<see cref="NativeAttacks"/>), graded with the policy walk off.
+/// Every probe must be denied inside the worker, and nothing outside it may change: not the victim's
+/// result, not a sentinel folder, not the host's processes, not a listening socket.
+/// </summary>
+public sealed class NativeAttackTests : IClassFixture<NativeAttackTests.Batch>
+{
+    private readonly Batch _batch;
+    private readonly Xunit.Abstractions.ITestOutputHelper _output;
+
+    public NativeAttackTests(Batch batch, Xunit.Abstractions.ITestOutputHelper output)
+    {
+        _batch = batch;
+        _output = output;
+    }
+
+    public static readonly string[] Probes =
+    [
+        "read-rubric", "read-reference", "read-other-submission", "read-shadow", "read-host-environ",
+        "write-victim-result", "write-sentinel", "write-own-library", "write-root",
+        "signal-host", "ptrace-host", "mount-tmpfs", "remount-root-rw", "umount-usr", "unshare-user", "unshare-mount",
+        "chroot", "setuid-root", "fork", "network", "fill-tmp",
+    ];
+
+    [SkippableFact]
+    public void EveryProbe_InsideTheSandbox_IsDenied()
+    {
+        Skip.IfNot(SandboxLauncher.FullSandboxAvailable, $"no full sandbox on this machine: {SandboxLauncher.Unavailable}");
+        var report = _batch.Report();
+        _output.WriteLine(report);
+
+        Assert.All(Probes, probe => Assert.Matches($@"\b{probe}=denied\(\d+\)", report));
+        Assert.DoesNotContain("=ok", report, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void Attacker_ForgesNoPoints_AndEveryResultIsWrittenAndSealed()
+    {
+        Skip.IfNot(SandboxLauncher.FullSandboxAvailable, $"no full sandbox on this machine: {SandboxLauncher.Unavailable}");
+        var victim = _batch.Run.Records.Single(r => r.Student == Batch.Victim);
+        var attacker = _batch.Run.Records.Single(r => r.Student == Batch.Attacker);
+
+        Assert.Equal(victim.Result!.MaxScore, victim.Result.Items.Where(i => !i.Bonus).Sum(i => i.Points));
+        Assert.Equal(0, attacker.Result!.Items.Single(i => i.Id == "3.1.2").Points);
+        Assert.All(new[] { Batch.Victim, Batch.Attacker }, student =>
+        {
+            var record = StudentRecord.Load(_batch.Output, student);
+            Assert.False(record.Unverified);
+            Assert.NotNull(record.Result);
+            Assert.Equal("full", record.Result!.Sandbox);
+        });
+    }
+
+    [SkippableFact]
+    public void HostSide_NothingChanged()
+    {
+        Skip.IfNot(SandboxLauncher.FullSandboxAvailable, $"no full sandbox on this machine: {SandboxLauncher.Unavailable}");
+
+        Assert.Equal(_batch.VictimResultBefore, File.ReadAllText(Path.Combine(_batch.Output, Batch.Victim, StudentRecord.ResultsFile)));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_batch.Sentinel));
+        Assert.False(File.Exists("/pwned.txt"));
+        Assert.False(_batch.ConnectionSeen, "the attacker reached a socket listening on the host's loopback");
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_batch.WorkRoot));
+    }
+
+    /// <summary>Grades the victim, then the attacker, once for the class's tests.</summary>
+    public sealed class Batch : IDisposable
+    {
+        public const string Victim = "a-victim";
+        public const string Attacker = "b-attacker";
+
+        private readonly string _scratch;
+
+        public Batch()
+        {
+            _scratch = Directory.CreateTempSubdirectory("native-attack-").FullName;
+            Sentinel = Directory.CreateDirectory(Path.Combine(_scratch, "sentinel")).FullName;
+            Output = Path.Combine(_scratch, "out");
+            WorkRoot = Directory.CreateDirectory(Path.Combine(_scratch, "work")).FullName;
+            if (!SandboxLauncher.FullSandboxAvailable)
+            {
+                Run = new BatchRun(0, 0, 0, 0, 0, TimeSpan.Zero, []);
+                VictimResultBefore = "";
+                return;
+            }
+
+            var root = AdversarialSuite.Root;
+            var submissions = Directory.CreateDirectory(Path.Combine(_scratch, "submissions")).FullName;
+            var passesAll = Path.Combine(root, "tests", "Golden", AdversarialSuite.Assignment, AdversarialSuite.Control);
+            GeneratedSubmissions.Copy(passesAll, Path.Combine(submissions, Victim));
+            var rubric = RubricLoader.Load(Path.Combine(root, "rubrics", $"{AdversarialSuite.Assignment}.rubric.yaml"));
+            var template = new GradeRequest("", AdversarialSuite.Assignment, root) { Rubric = rubric, WorkRoot = WorkRoot, Seed = AdversarialSuite.Seed };
+            BatchRunner.Run(new BatchOptions(submissions, Output, template) { Jobs = 1 });
+            VictimResultBefore = File.ReadAllText(Path.Combine(Output, Victim, StudentRecord.ResultsFile));
+
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var targets = new NativeAttacks.Targets(
+                Path.Combine(root, "rubrics", $"{AdversarialSuite.Assignment}.rubric.yaml"),
+                Path.Combine(root, "reference", "NeuralNet", "Layers", "Relu.cs"),
+                Path.Combine(submissions, Victim, "Layers", "Relu.cs"),
+                Path.Combine(Output, Victim, StudentRecord.ResultsFile),
+                Sentinel,
+                Environment.ProcessId,
+                ((IPEndPoint)listener.LocalEndpoint).Port);
+            var attacker = GeneratedSubmissions.Copy(passesAll, Path.Combine(submissions, Attacker));
+            var relu = Path.Combine(attacker, "Layers", "Relu.cs");
+            File.WriteAllText(relu, NativeAttacks.Relu(File.ReadAllText(relu), targets));
+            Run = BatchRunner.Run(new BatchOptions(submissions, Output, template with { PolicyOff = true }) { Jobs = 1 });
+            ConnectionSeen = listener.Pending();
+        }
+
+        public string Sentinel { get; }
+
+        public string Output { get; }
+
+        public string WorkRoot { get; }
+
+        public BatchRun Run { get; }
+
+        public string VictimResultBefore { get; }
+
+        public bool ConnectionSeen { get; }
+
+        /// <summary>The attack's report, as the forward check of ReLU carried it back.</summary>
+        public string Report()
+        {
+            var attacker = Run.Records.Single(r => r.Student == Attacker).Result!;
+            var messages = attacker.Items.SelectMany(i => i.Checks).Select(c => c.Outcome.Message).Concat(attacker.Items.SelectMany(i => i.Notes)).Concat(attacker.Messages);
+            return messages.FirstOrDefault(m => m.Contains(NativeAttacks.Marker, StringComparison.Ordinal))
+                ?? throw new Xunit.Sdk.XunitException("no attack report in the attacker's result:\n" + string.Join("\n", messages));
+        }
+
+        public void Dispose()
+        {
+            try
+            {
+                Directory.Delete(_scratch, recursive: true);
+            }
+            catch (IOException)
+            {
+                // The OS cleans the temp folder.
+            }
+        }
+    }
+}
