@@ -26,7 +26,7 @@ public static class BatchRunner
         var scope = SubmissionScanner.Scan(options.SubmissionsFolder).Where(s => options.Shard.Contains(s.Student)).ToList();
         Directory.CreateDirectory(options.OutputFolder);
 
-        var plans = scope.Select(s => Plan(options, keys, s)).ToList();
+        var plans = scope.Select(s => SafePlan(options, keys, s)).ToList();
         var todo = new ConcurrentQueue<StudentPlan>(plans.Where(p => !p.Cached));
         var cached = plans.Count - todo.Count;
         var grader = new StudentGrader(options, rubric, keys);
@@ -84,6 +84,20 @@ public static class BatchRunner
         var profile = template.Assignment is { } a ? System.Text.Json.JsonSerializer.Serialize(a)
             : File.Exists(profilePath) ? File.ReadAllText(profilePath) : "";
         return CacheKeys.HashCourse(library, profile);
+    }
+
+    /// <summary>One student's plan inside its own error boundary: whatever their folder holds, the others are still graded.</summary>
+    private static StudentPlan SafePlan(BatchOptions options, CacheKeys keys, BatchSubmission submission)
+    {
+        try
+        {
+            return Plan(options, keys, submission);
+        }
+        catch (Exception ex)
+        {
+            var rejected = submission with { Problem = submission.Problem ?? $"could not be read: {ex.GetType().Name}: {ex.Message}" };
+            return new StudentPlan(rejected, "", keys.BaseKey($"unreadable\n{ex.Message}", null), null, Cached: false, Full: true, []);
+        }
     }
 
     private static StudentPlan Plan(BatchOptions options, CacheKeys keys, BatchSubmission submission)

@@ -44,28 +44,102 @@ public sealed class CacheKeys
     public string BaseKey(string submissionHash, DateTimeOffset? submittedAt) =>
         Sha256($"{_context}\n{submissionHash}\n{submittedAt?.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture)}");
 
-    /// <summary>SHA-256 over a submission's bytes: a zip's file, or a folder's sorted relative paths and contents.</summary>
+    /// <summary>Largest file whose bytes a submission hash reads; a bigger one is hashed by name and size (intake rejects it anyway).</summary>
+    public const long MaxHashedFileBytes = 64L << 20;
+
+    /// <summary>
+    /// SHA-256 over a submission's exact bytes: a zip's file, or a folder's entries in ordinal order, each as its
+    /// kind, relative path and content, length-prefixed (no two submissions share a hash). Links are hashed by their
+    /// target, never followed; an entry of size 0 (also a FIFO or a device) is never opened; a file over
+    /// <see cref="MaxHashedFileBytes"/> counts by size. Never throws: an unreadable entry is hashed as such.
+    /// </summary>
     public static string HashSubmission(string path)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        if (Directory.Exists(path))
+        try
         {
-            var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                .Select(f => (Relative: Path.GetRelativePath(path, f).Replace('\\', '/'), Full: f))
-                .OrderBy(f => f.Relative, StringComparer.Ordinal);
-            foreach (var (relative, full) in files)
+            var info = new FileInfo(path);
+            if (info.LinkTarget is { } target)
             {
-                sha.AppendData(Encoding.UTF8.GetBytes(relative + "\0"));
-                sha.AppendData(File.ReadAllBytes(full));
-                sha.AppendData("\0"u8);
+                Field(sha, "link");
+                Field(sha, target);
+            }
+            else if (Directory.Exists(path))
+            {
+                HashFolder(sha, new DirectoryInfo(path), "");
+            }
+            else if (info.Exists)
+            {
+                HashFile(sha, info);
             }
         }
-        else if (File.Exists(path))
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            sha.AppendData(File.ReadAllBytes(path));
+            Field(sha, "unreadable");
+            Field(sha, ex.Message);
         }
 
         return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    private static void HashFolder(IncrementalHash sha, DirectoryInfo folder, string prefix)
+    {
+        foreach (var entry in folder.EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
+        {
+            var relative = prefix + entry.Name;
+            if (entry.LinkTarget is { } target)
+            {
+                Field(sha, "link");
+                Field(sha, relative);
+                Field(sha, target);
+            }
+            else if (entry is DirectoryInfo sub)
+            {
+                Field(sha, "folder");
+                Field(sha, relative);
+                HashFolder(sha, sub, relative + "/");
+            }
+            else
+            {
+                Field(sha, "file");
+                Field(sha, relative);
+                HashFile(sha, (FileInfo)entry);
+            }
+        }
+    }
+
+    private static void HashFile(IncrementalHash sha, FileInfo file)
+    {
+        var length = file.Length;
+        if (length == 0 || length > MaxHashedFileBytes)
+        {
+            Field(sha, length == 0 ? "empty" : $"oversize {length} {file.LastWriteTimeUtc.Ticks}");
+            return;
+        }
+
+        // Exactly the declared length, never to the end of the stream (a file growing while read cannot stall the batch).
+        var bytes = new byte[length];
+        using (var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        {
+            var read = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+            Field(sha, "bytes");
+            Length(sha, read);
+            sha.AppendData(bytes, 0, read);
+        }
+    }
+
+    private static void Field(IncrementalHash sha, string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        Length(sha, bytes.Length);
+        sha.AppendData(bytes);
+    }
+
+    private static void Length(IncrementalHash sha, long length)
+    {
+        Span<byte> prefix = stackalloc byte[8];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(prefix, length);
+        sha.AppendData(prefix);
     }
 
     /// <summary>Hash of the course library's sources (the provided files compiled with each submission) and the assignment profile.</summary>
@@ -94,6 +168,11 @@ public sealed class CacheKeys
         if (Directory.Exists(path))
         {
             return null;
+        }
+
+        if (new FileInfo(path) is not { Exists: true, LinkTarget: null, Length: > 0 })
+        {
+            return "not a readable zip file: empty, missing or not a regular file";
         }
 
         try

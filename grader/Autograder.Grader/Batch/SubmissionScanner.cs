@@ -1,6 +1,11 @@
 namespace Autograder.Grader.Batch;
 
-/// <summary>Lists the submissions of a batch folder: each sub-folder or zip is one student (the name minus <c>.zip</c>).</summary>
+/// <summary>
+/// Lists the submissions of a batch folder: each sub-folder or zip is one student (the name minus <c>.zip</c>).
+/// Every other entry (a symbolic link, an empty or special file, a file of another kind) is listed too, as a
+/// rejected submission with the reason, so no entry of the folder silently drops out of the gradebook.
+/// Entries are looked at without following links and nothing is opened here.
+/// </summary>
 public static class SubmissionScanner
 {
     /// <param name="folder">the class folder</param>
@@ -12,7 +17,7 @@ public static class SubmissionScanner
             throw new DirectoryNotFoundException($"batch: the submissions folder {folder} does not exist");
         }
 
-        var candidates = new List<(string Student, string Path)>();
+        var candidates = new List<(string Student, string Path, string? Problem)>();
         foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos())
         {
             if (entry.Name.StartsWith('.'))
@@ -20,21 +25,38 @@ public static class SubmissionScanner
                 continue;
             }
 
-            if (entry is DirectoryInfo)
+            var zip = entry.Name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) && entry.Name.Length > 4;
+            var student = zip ? entry.Name[..^4] : entry.Name;
+            if (entry.LinkTarget is not null)
             {
-                candidates.Add((entry.Name, entry.FullName));
+                // Never followed: a link could point at another student's folder, a device or the course itself.
+                candidates.Add((student, entry.FullName, $"{entry.Name} is a symbolic link; submit the folder or zip itself"));
             }
-            else if (entry.Name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) && entry.Name.Length > 4)
+            else if (entry is DirectoryInfo)
             {
-                candidates.Add((entry.Name[..^4], entry.FullName));
+                candidates.Add((student, entry.FullName, null));
             }
+            else if (zip)
+            {
+                // Size 0 is also what a FIFO or a device reports: such an entry is never opened.
+                candidates.Add((student, entry.FullName, ((FileInfo)entry).Length == 0 ? $"{entry.Name} is empty (or not a regular file)" : null));
+            }
+            else
+            {
+                candidates.Add((entry.Name, entry.FullName, $"{entry.Name} is not a submission: expected a folder or a .zip"));
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            throw new InvalidDataException($"batch: the submissions folder {folder} is empty: expected one folder or .zip per student");
         }
 
         return candidates
             .GroupBy(c => c.Student, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.Count() == 1
-                ? new BatchSubmission(g.Key, g.Single().Path)
+                ? new BatchSubmission(g.Key, g.Single().Path, g.Single().Problem)
                 : new BatchSubmission(g.Key, g.OrderBy(c => c.Path, StringComparer.Ordinal).First().Path,
                     $"{g.Count()} submissions for one student ({string.Join(", ", g.Select(c => System.IO.Path.GetFileName(c.Path)).Order(StringComparer.Ordinal))}); keep exactly one"))
             .ToList();

@@ -127,7 +127,17 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits) : 
             throw Died(process);
         }
 
-        var response = WireJson.Deserialize<WorkerResponse>(line);
+        WorkerResponse response;
+        try
+        {
+            response = AnswerGuard.Check(WireJson.Deserialize<WorkerResponse>(line));
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            Kill(process);
+            throw new WorkerFailure(CheckStatus.Crashed, $"the worker's answer is not valid protocol JSON ({AnswerGuard.Cut(ex.Message)}); the worker was stopped");
+        }
+
         if (response.Error is { Type: "System.OutOfMemoryException" } oom)
         {
             // The heap is poisoned after an OOM; start afresh for the next check.

@@ -68,6 +68,12 @@ public static class SubmissionIntake
             var ignored = entries.Where(e => !used.Contains(e)).Select(e => e.Path).ToList();
             return new IntakeResult(files, logs, problems, ignored, missing, rejected, Hash(files, logs));
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A path too long for the file system, a folder that vanished: the submission as a whole is unreadable.
+            problems.Add(new IntakeProblem(Path.GetFileName(Path.TrimEndingDirectorySeparator(submission)), $"could not be read: {ex.Message}"));
+            return new IntakeResult(new SortedDictionary<string, string>(), new SortedDictionary<string, string>(), problems, [], [.. expectedFiles], new SortedDictionary<string, string>(), Hash(new Dictionary<string, string>(), new Dictionary<string, string>()));
+        }
         finally
         {
             keepAlive[0]?.Dispose();
@@ -134,14 +140,25 @@ public static class SubmissionIntake
         }
     }
 
+    /// <summary>SHA-256 over each file's name and exact text, each length-prefixed: two different submissions never share a hash.</summary>
     private static string Hash(IReadOnlyDictionary<string, string> files, IReadOnlyDictionary<string, string> logs)
     {
-        var all = new StringBuilder();
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var (name, text) in files.Concat(logs))
         {
-            all.Append(name).Append('\0').Append(text.ReplaceLineEndings("\n")).Append('\0');
+            AppendField(sha, name);
+            AppendField(sha, text);
         }
 
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(all.ToString())));
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    private static void AppendField(IncrementalHash sha, string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        Span<byte> length = stackalloc byte[8];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(length, bytes.Length);
+        sha.AppendData(length);
+        sha.AppendData(bytes);
     }
 }

@@ -25,7 +25,7 @@ internal static class SubmissionReader
             return ListDirectory(path, limits, wanted, problems);
         }
 
-        if (File.Exists(path) && path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+        if (new FileInfo(path) is { Exists: true, LinkTarget: null, Length: > 0 } && path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
         {
             return ListZip(path, limits, wanted, problems, keepAlive);
         }
@@ -72,7 +72,8 @@ internal static class SubmissionReader
                 }
 
                 var file = (FileInfo)info;
-                entries.Add(new SubmissionEntry(relative, file.Length, () => file.OpenRead()));
+                // Size 0 is what a FIFO, a device or a socket reports too: never open those (a FIFO blocks, /dev/zero never ends).
+                entries.Add(new SubmissionEntry(relative, file.Length, file.Length == 0 ? () => Stream.Null : () => file.OpenRead()));
             }
         }
 
@@ -81,12 +82,18 @@ internal static class SubmissionReader
 
     private static List<SubmissionEntry> ListZip(string path, IntakeLimits limits, IReadOnlySet<string> wanted, List<IntakeProblem> problems, IDisposable[] keepAlive)
     {
+        if (ZipDirectory.TooBig(path, ScanFactor * limits.MaxEntries) is { } tooBig)
+        {
+            problems.Add(new IntakeProblem(Path.GetFileName(path), tooBig));
+            return [];
+        }
+
         ZipArchive archive;
         try
         {
             archive = ZipFile.OpenRead(path);
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
         {
             problems.Add(new IntakeProblem(Path.GetFileName(path), $"not a readable zip file: {ex.Message}"));
             return [];

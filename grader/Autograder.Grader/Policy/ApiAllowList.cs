@@ -90,6 +90,12 @@ internal static class ApiAllowList
 
         var ns = outer.ContainingNamespace?.ToDisplayString() ?? "";
         var full = ns.Length == 0 ? outer.Name : $"{ns}.{outer.Name}";
+        // Allowed namespaces still hold members that read or write memory unchecked (Vector.LoadUnsafe(ref T, nuint), ...).
+        if (member is not null && (member.Contains("Unsafe", StringComparison.Ordinal) || member is "AsRef" or "GetReference" or "GetArrayDataReference"))
+        {
+            return ("unsafe-memory", "unchecked memory access is not allowed in submissions");
+        }
+
         if (AllowedTypes.Contains(full) || AllowedNamespaces.Contains(ns))
         {
             return null;

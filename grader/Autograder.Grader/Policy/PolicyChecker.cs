@@ -7,16 +7,19 @@ namespace Autograder.Grader.Policy;
 /// <summary>
 /// Stage 3: a semantic-model walk over the student's files only. Every name the student writes is
 /// bound and checked against <see cref="ApiAllowList"/>; unsafe code, pointers, <c>extern</c>,
-/// <c>dynamic</c>, finalizers and <c>[ModuleInitializer]</c> are rejected by syntax.
+/// <c>dynamic</c>, finalizers and <c>[ModuleInitializer]</c> are rejected by syntax, and so are partial
+/// declarations and extension methods that would change a type of the provided library. This is a lint
+/// that gives students early, clear messages; containment rests on the sandbox (docs/security.md).
 /// </summary>
 public static class PolicyChecker
 {
     public static IReadOnlyList<PolicyViolation> Check(Microsoft.CodeAnalysis.Compilation compilation, IEnumerable<SyntaxTree> studentTrees, PolicyOptions options)
     {
         var violations = new List<PolicyViolation>();
-        foreach (var tree in studentTrees)
+        var trees = studentTrees.ToHashSet();
+        foreach (var tree in trees)
         {
-            var walker = new Walker(compilation.GetSemanticModel(tree), compilation.Assembly, options, violations);
+            var walker = new Walker(compilation.GetSemanticModel(tree), compilation.Assembly, options, violations, trees);
             walker.Visit(tree.GetRoot());
         }
 
@@ -27,7 +30,7 @@ public static class PolicyChecker
             .ToList();
     }
 
-    private sealed class Walker(SemanticModel model, IAssemblySymbol own, PolicyOptions options, List<PolicyViolation> violations)
+    private sealed class Walker(SemanticModel model, IAssemblySymbol own, PolicyOptions options, List<PolicyViolation> violations, IReadOnlySet<SyntaxTree> studentTrees)
         : CSharpSyntaxWalker(SyntaxWalkerDepth.Node)
     {
         public override void VisitIdentifierName(IdentifierNameSyntax node)
@@ -129,7 +132,20 @@ public static class PolicyChecker
                     }
                 }
             }
-            else if (node is LocalFunctionStatementSyntax local && local.Modifiers.Any(m => m.IsKind(SyntaxKind.ExternKeyword) || m.IsKind(SyntaxKind.UnsafeKeyword)))
+            if (node is TypeDeclarationSyntax type && type.Modifiers.Any(m => m.IsKind(SyntaxKind.PartialKeyword))
+                && model.GetDeclaredSymbol(type) is { } declared && ProvidedElsewhere(declared))
+            {
+                Add(type, "library-integrity", $"a partial declaration of {declared.ToDisplayString()} would change a type of the provided library; put your code in your own class");
+            }
+
+            if (node is MethodDeclarationSyntax { ParameterList.Parameters: [var first, ..] } method && first.Modifiers.Any(m => m.IsKind(SyntaxKind.ThisKeyword))
+                && model.GetDeclaredSymbol(method) is { Parameters: [var self, ..] } && self.Type is INamedTypeSymbol extended
+                && SymbolEqualityComparer.Default.Equals(extended.ContainingAssembly, own) && ProvidedElsewhere(extended))
+            {
+                Add(method, "library-integrity", $"an extension method on {extended.ToDisplayString()} would change how the provided library's type behaves; write a plain static helper method instead");
+            }
+
+            if (node is LocalFunctionStatementSyntax local && local.Modifiers.Any(m => m.IsKind(SyntaxKind.ExternKeyword) || m.IsKind(SyntaxKind.UnsafeKeyword)))
             {
                 Add(local, "extern", "extern or unsafe local functions are not allowed in submissions");
             }
@@ -184,6 +200,10 @@ public static class PolicyChecker
                 Add(node, denied.Rule, $"{what} is not allowed in submissions ({denied.Reason})");
             }
         }
+
+        /// <summary>True when the type has a declaration outside the student's files (the provided library's own code).</summary>
+        private bool ProvidedElsewhere(ISymbol type) =>
+            type.DeclaringSyntaxReferences.Any(r => !studentTrees.Contains(r.SyntaxTree));
 
         private void Add(SyntaxNode node, string rule, string message)
         {

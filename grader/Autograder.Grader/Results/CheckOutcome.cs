@@ -4,11 +4,12 @@ namespace Autograder.Grader.Results;
 /// How a check ended, as a closed hierarchy: <see cref="Passed"/>, <see cref="Failed"/>,
 /// <see cref="CompileError"/>, <see cref="PolicyViolated"/>, <see cref="TimedOut"/>,
 /// <see cref="Crashed"/>, <see cref="OutOfMemory"/>, <see cref="NotImplemented"/>.
-/// The message is written for the student: what was expected, what was found, what to fix.
+/// The message is written for the student: what was expected, what was found, what to fix (at most
+/// twice <see cref="TextLimit.MaxChars"/> characters: it may quote the submission's own texts).
 /// </summary>
 public abstract record CheckOutcome
 {
-    private protected CheckOutcome(string message) => Message = message;
+    private protected CheckOutcome(string message) => Message = TextLimit.Cut(message, 2 * TextLimit.MaxChars);
 
     public string Message { get; }
 

@@ -1,4 +1,6 @@
-using Autograder.Worker.Written;
+extern alias worker;
+
+using worker::Autograder.Worker.Written;
 
 namespace Autograder.Tests.Written;
 

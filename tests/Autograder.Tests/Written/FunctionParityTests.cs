@@ -1,3 +1,5 @@
+extern alias worker;
+
 using System.Reflection;
 using Autograder.Grader.Written.Expressions;
 using Autograder.Grader.Written.Wire;
@@ -12,7 +14,7 @@ public sealed class FunctionParityTests
     [Fact]
     public void ScriptGlobals_ExposeExactlyTheStudentFunctions()
     {
-        var worker = typeof(Autograder.Worker.Written.ScriptGlobals)
+        var worker = typeof(worker::Autograder.Worker.Written.ScriptGlobals)
             .GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly)
             .Where(m => !m.IsSpecialName)
             .Select(m => m.Name)

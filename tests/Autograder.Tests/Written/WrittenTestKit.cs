@@ -1,3 +1,5 @@
+extern alias worker;
+
 using Autograder.Grader.Written.Bank;
 using Autograder.Grader.Written.Wire;
 
@@ -36,7 +38,7 @@ internal sealed class InProcessEvaluator : IWrittenEvaluator
     public WrittenResponse Evaluate(WrittenRequest request)
     {
         Sent.AddRange(request.Items);
-        var json = Autograder.Worker.Written.WrittenEvaluator.Handle(WrittenWire.Serialize(request));
+        var json = worker::Autograder.Worker.Written.WrittenEvaluator.Handle(WrittenWire.Serialize(request));
         return WrittenWire.DeserializeResponse(json);
     }
 }
