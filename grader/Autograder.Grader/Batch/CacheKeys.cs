@@ -175,6 +175,11 @@ public sealed class CacheKeys
             return "not a readable zip file: empty, missing or not a regular file";
         }
 
+        if (Intake.ZipDirectory.TooBig(path, Intake.ZipDirectory.MaxEntries) is { } tooBig)
+        {
+            return tooBig;
+        }
+
         try
         {
             using var zip = ZipFile.OpenRead(path);

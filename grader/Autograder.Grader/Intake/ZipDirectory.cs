@@ -14,6 +14,9 @@ internal static class ZipDirectory
     private const int EndSize = 22;
     private const int MaxComment = 0xFFFF;
 
+    /// <summary>Most entries a zip may declare before anything of it is loaded (a course submission has a few dozen).</summary>
+    public const long MaxEntries = 100_000;
+
     /// <summary>Largest central directory read (each entry takes at least 46 bytes there).</summary>
     public const long MaxDirectoryBytes = 64L << 20;
 

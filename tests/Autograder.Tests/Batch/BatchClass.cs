@@ -29,7 +29,6 @@ internal sealed class BatchClass
         File.WriteAllBytes(Path.Combine(Folder, "erin.zip"), "this is not a zip file"u8.ToArray());
         Move(FakeCourse.Submission((f, t) => Edit(f, t, "Layers/Affine.cs", "return x.MatMul(_w.Value) + _b.Value;",
             "var spin = 0L; while (spin >= 0) { spin = (spin + 1) % 7; }\n        return x.MatMul(_w.Value) + _b.Value;")), "frank");
-        File.WriteAllText(Path.Combine(Folder, "notes.txt"), "not a submission: ignored");
 
         Output = Directory.CreateTempSubdirectory("batch-out-").FullName;
         Run = BatchRunner.Run(Options(Folder, Output));

@@ -5,18 +5,56 @@ namespace Autograder.Tests.Batch;
 public sealed class SubmissionScannerTests
 {
     [Fact]
-    public void Scan_FoldersAndZips_AreOneStudentEachOrderedById()
+    public void Scan_FoldersAndZips_AreOneStudentEach_AndEveryOtherEntryARejectedRow()
     {
         var folder = Directory.CreateTempSubdirectory("scan-").FullName;
         Directory.CreateDirectory(Path.Combine(folder, "zed"));
         Directory.CreateDirectory(Path.Combine(folder, ".hidden"));
-        File.WriteAllText(Path.Combine(folder, "amy.zip"), "");
+        File.WriteAllText(Path.Combine(folder, "amy.zip"), "PK");
         File.WriteAllText(Path.Combine(folder, "roster.csv"), "");
 
         var found = SubmissionScanner.Scan(folder);
 
-        Assert.Equal(["amy", "zed"], found.Select(s => s.Student));
-        Assert.All(found, s => Assert.Null(s.Problem));
+        Assert.Equal(["amy", "roster.csv", "zed"], found.Select(s => s.Student));
+        Assert.Null(found[0].Problem);
+        Assert.Equal("roster.csv is not a submission: expected a folder or a .zip", found[1].Problem);
+        Assert.Null(found[2].Problem);
+    }
+
+    [Fact]
+    public void Scan_LinksFifosAndEmptyZips_AreRejectedByName_WithoutBeingOpened()
+    {
+        var folder = Directory.CreateTempSubdirectory("scan-").FullName;
+        var elsewhere = Directory.CreateTempSubdirectory("scan-target-").FullName;
+        Directory.CreateSymbolicLink(Path.Combine(folder, "linked"), elsewhere);
+        File.CreateSymbolicLink(Path.Combine(folder, "device.zip"), "/dev/zero");
+        MakeFifo(Path.Combine(folder, "pipe.zip"));
+        File.WriteAllText(Path.Combine(folder, "empty.zip"), "");
+
+        var found = SubmissionScanner.Scan(folder).ToDictionary(s => s.Student, s => s.Problem);
+
+        Assert.Equal("linked is a symbolic link; submit the folder or zip itself", found["linked"]);
+        Assert.Equal("device.zip is a symbolic link; submit the folder or zip itself", found["device"]);
+        Assert.Equal("pipe.zip is empty (or not a regular file)", found["pipe"]);
+        Assert.Equal("empty.zip is empty (or not a regular file)", found["empty"]);
+    }
+
+    [Fact]
+    public void Scan_EmptyFolder_IsAnErrorNamingTheFolder()
+    {
+        var folder = Directory.CreateTempSubdirectory("scan-").FullName;
+
+        var error = Assert.Throws<InvalidDataException>(() => SubmissionScanner.Scan(folder));
+
+        Assert.Equal($"batch: the submissions folder {folder} is empty: expected one folder or .zip per student", error.Message);
+    }
+
+    /// <summary>A named pipe (mkfifo): opening it for reading would block until a writer comes.</summary>
+    internal static void MakeFifo(string path)
+    {
+        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path])!;
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
     }
 
     [Fact]
