@@ -50,6 +50,7 @@ internal static class GradescopeCommand
                 GradescopeBundle.Build(new BundleOptions(course ?? throw new DirectoryNotFoundException("the course root was not found; pass --course-root"), id, path)
                 {
                     Binaries = parse.GetValue(binaries) is { } b ? Path.GetFullPath(b) : null,
+                    AllowUnsandboxed = parse.GetValue(noSandbox),
                     Log = Console.WriteLine,
                 });
                 return 0;

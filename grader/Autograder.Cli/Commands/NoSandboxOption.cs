@@ -12,7 +12,7 @@ internal static class NoSandboxOption
 {
     public static Option<bool> Create() => new("--no-sandbox")
     {
-        Description = "Grade even where bubblewrap's sandbox is unavailable: student code then runs with your rights. Every result says sandbox: none.",
+        Description = "Grade even where bubblewrap's sandbox is unavailable (for gradescope: baked into run_autograder): student code then runs with your rights. Every result says sandbox: none.",
     };
 
     /// <summary>

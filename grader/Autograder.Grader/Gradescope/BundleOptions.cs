@@ -12,6 +12,9 @@ public sealed record BundleOptions(string CourseRoot, string AssignmentId, strin
 
     public bool IncludeBinaries { get; init; } = true;
 
+    /// <summary>Bake <c>--no-sandbox</c> into run_autograder: for Gradescope images whose container forbids user namespaces.</summary>
+    public bool AllowUnsandboxed { get; init; }
+
     public string Configuration { get; init; } = "Release";
 
     /// <summary>Progress lines (publish steps, files added).</summary>

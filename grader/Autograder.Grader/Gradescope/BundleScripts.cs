@@ -10,8 +10,8 @@ internal static class BundleScripts
         #!/usr/bin/env bash
         # Gradescope image setup for {{assignment}}: runs once, as root, on Gradescope's Ubuntu base image.
         # Installs the .NET 10 SDK (Microsoft's dotnet-install.sh) and bubblewrap (the worker's sandbox; where
-        # the container forbids namespaces the grader falls back to a plain child process and says
-        # "sandbox: reduced" in every result). The grader itself ships published in bin/ (its NuGet packages
+        # the container forbids user namespaces the grader refuses to run submissions unless the bundle was
+        # built with --no-sandbox, and then says "sandbox: none" in every result). The grader itself ships published in bin/ (its NuGet packages
         # were restored and compiled into it when the bundle was built), so nothing is restored here.
         set -euxo pipefail
         export DEBIAN_FRONTEND=noninteractive
@@ -28,7 +28,7 @@ internal static class BundleScripts
 
         """;
 
-    public static string Run(string assignment) => $$"""
+    public static string Run(string assignment, bool allowUnsandboxed = false) => $$"""
         #!/usr/bin/env bash
         # Gradescope runs this once per submission of {{assignment}}: grades /autograder/submission and writes
         # /autograder/results/results.json (late penalty from /autograder/submission_metadata.json).
@@ -45,7 +45,7 @@ internal static class BundleScripts
         if [ -x /usr/share/dotnet/dotnet ]; then export DOTNET_ROOT=/usr/share/dotnet PATH="/usr/share/dotnet:$PATH"; fi
         mkdir -p "$ROOT/results"
         rm -f "$ROOT/results/results.json"
-        dotnet "$CLI/autograder.dll" gradescope {{assignment}} --run --root "$ROOT" --course-root "$SOURCE/course"
+        dotnet "$CLI/autograder.dll" gradescope {{assignment}} --run --root "$ROOT" --course-root "$SOURCE/course"{{(allowUnsandboxed ? " --no-sandbox" : "")}}
         status=$?
         if [ ! -s "$ROOT/results/results.json" ]; then
           # The grader could not start at all: still leave a result that says so.

@@ -89,7 +89,7 @@ public static class GradescopeBundle
             }
 
             Text("setup.sh", BundleScripts.Setup(options.AssignmentId), Executable);
-            Text("run_autograder", BundleScripts.Run(options.AssignmentId), Executable);
+            Text("run_autograder", BundleScripts.Run(options.AssignmentId, options.AllowUnsandboxed), Executable);
             foreach (var (name, source) in files.DistinctBy(f => f.Entry).OrderBy(f => f.Entry, StringComparer.Ordinal))
             {
                 var entry = zip.CreateEntryFromFile(source, name, CompressionLevel.Optimal);
