@@ -33,13 +33,39 @@ public sealed class KitBuilder
         var assigned = profile.Parts.ToHashSet(StringComparer.Ordinal);
         AddLibrary(kit, library, solved ? new HashSet<string>() : assigned);
         var checks = AddChecks(kit, profile, assigned);
-        KitTemplates.AddStaticFiles(kit, layout, profile, library, checks);
         AddData(kit, profile);
         AddExperiments(kit, profile);
         AddPrograms(kit, profile);
-        kit.AddText(KitManifest.FileName, new KitManifest(profile.Id, profile.Title, KitLayout.Library, profile.Files, profile.Submission, checks).ToJson());
+        var logs = GradedLogs(profile);
+        KitTemplates.AddStaticFiles(kit, layout, profile, library, checks, logs);
+        kit.AddText(KitManifest.FileName, new KitManifest(profile.Id, profile.Title, KitLayout.Library, profile.Files, profile.Submission, checks, logs).ToJson());
         KitPackages.Add(kit, layout);
         return kit;
+    }
+
+    /// <summary>
+    /// The logs the rubric grades (its <c>logs</c>), each with the kit command that writes it: the profile's
+    /// experiment of the same name. A graded log no experiment produces is an error (students could not make it).
+    /// </summary>
+    private List<KitLog> GradedLogs(AssignmentProfile profile)
+    {
+        var rubricPath = Path.Combine(layout.Rubrics, profile.Id + ".rubric.yaml");
+        if (!File.Exists(rubricPath))
+        {
+            return [];
+        }
+
+        var logs = new List<KitLog>();
+        foreach (var file in Rubrics.RubricLoader.Load(rubricPath).Logs)
+        {
+            var name = Path.GetFileNameWithoutExtension(file);
+            var experiment = profile.Experiments.FirstOrDefault(e => e.Name == name)
+                ?? throw profile.ErrorAt("experiments",
+                    $"the rubric grades the log {file}, but no experiment is named {name} (experiments: {string.Join(", ", profile.Experiments.Select(e => e.Name))}); students could not produce it");
+            logs.Add(new KitLog(file, $"{KitLayout.Runs}/{file}", $"dotnet run --project {KitLayout.Tools}/Run -- train experiments/{Path.GetFileName(experiment.Config)}"));
+        }
+
+        return logs;
     }
 
     private static void Validate(AssignmentProfile profile, ReferenceLibrary library)

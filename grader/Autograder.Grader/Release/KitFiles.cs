@@ -40,6 +40,11 @@ public sealed class KitFiles
             var target = Path.Combine(directory, path);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.WriteAllBytes(target, contents);
+            if (path.EndsWith(".sh", StringComparison.Ordinal) && !OperatingSystem.IsWindows())
+            {
+                // Students run ./pack.sh; git keeps the mode only if the file has it.
+                File.SetUnixFileMode(target, File.GetUnixFileMode(target) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+            }
         }
     }
 

@@ -12,6 +12,9 @@ public static class KitLayout
     /// <summary>The kit's own programs (Kit, Run) and the assignment's provided programs.</summary>
     public const string Tools = "tools";
 
+    /// <summary>Where the kit's run tool writes full training logs; <c>--quick</c> runs go to <c>runs/quick/</c> and never replace them.</summary>
+    public const string Runs = "runs";
+
     /// <summary>The namespace of the generated check classes.</summary>
     public const string ChecksNamespace = "PublicTests.Checks";
 

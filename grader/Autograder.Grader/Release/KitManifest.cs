@@ -13,13 +13,15 @@ namespace Autograder.Grader.Release;
 /// <param name="Files">the files students edit and submit, relative to <paramref name="Library"/></param>
 /// <param name="Submission">the zip file the pack step writes</param>
 /// <param name="Checks">the public checks, one test class each</param>
+/// <param name="Logs">the training logs the rubric grades, which pack adds to the zip from where the kit's run tool writes them</param>
 public sealed record KitManifest(
     string Assignment,
     string Title,
     string Library,
     IReadOnlyList<string> Files,
     string Submission,
-    IReadOnlyList<KitCheck> Checks)
+    IReadOnlyList<KitCheck> Checks,
+    IReadOnlyList<KitLog> Logs)
 {
     public const string FileName = "kit.json";
 
@@ -43,3 +45,9 @@ public sealed record KitManifest(
 /// <param name="Points">the points it is worth</param>
 /// <param name="Assigned">whether students implement the part in this assignment (false: provided code)</param>
 public sealed record KitCheck(string TestClass, string Part, string Item, double Points, bool Assigned);
+
+/// <summary>One graded training log in <c>kit.json</c>.</summary>
+/// <param name="File">the log's file name, as the rubric and the handout name it (e.g. <c>MLP_lr0.01_b5.json</c>)</param>
+/// <param name="Path">where the kit's run tool writes it, relative to the kit (<c>runs/&lt;file&gt;</c>)</param>
+/// <param name="Command">the command that produces it, run from the kit's folder</param>
+public sealed record KitLog(string File, string Path, string Command);

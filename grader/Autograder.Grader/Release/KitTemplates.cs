@@ -10,10 +10,10 @@ namespace Autograder.Grader.Release;
 /// </summary>
 internal static class KitTemplates
 {
-    public static void AddStaticFiles(KitFiles kit, RepositoryLayout layout, AssignmentProfile profile, ReferenceLibrary library, IReadOnlyList<KitCheck> checks)
+    public static void AddStaticFiles(KitFiles kit, RepositoryLayout layout, AssignmentProfile profile, ReferenceLibrary library, IReadOnlyList<KitCheck> checks, IReadOnlyList<KitLog> logs)
     {
         var root = Path.Combine(layout.KitTemplate, "files");
-        var values = Placeholders(profile, library, checks);
+        var values = Placeholders(profile, library, checks, logs);
         foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
@@ -44,8 +44,9 @@ internal static class KitTemplates
         kit.Add($"{KitLayout.Tools}/TrainingGc.props", File.ReadAllBytes(Path.Combine(layout.Root, "TrainingGc.props")));
     }
 
-    private static Dictionary<string, string> Placeholders(AssignmentProfile profile, ReferenceLibrary library, IReadOnlyList<KitCheck> checks) => new()
+    private static Dictionary<string, string> Placeholders(AssignmentProfile profile, ReferenceLibrary library, IReadOnlyList<KitCheck> checks, IReadOnlyList<KitLog> logs) => new()
     {
+        ["GRADED"] = Graded(profile, logs),
         ["ASSIGNMENT_ID"] = profile.Id,
         ["TITLE"] = profile.Title,
         ["SUBMISSION"] = profile.Submission,
@@ -93,6 +94,20 @@ internal static class KitTemplates
         }
 
         return text.ToString().TrimEnd();
+    }
+
+    // What the grader reads, generated from the profile's files and the rubric's logs: exactly what pack zips.
+    private static string Graded(AssignmentProfile profile, IReadOnlyList<KitLog> logs)
+    {
+        var text = new StringBuilder("Your source files:\n\n");
+        text.AppendJoin('\n', profile.Files.Select(f => $"- `{KitLayout.Library}/{f}`"));
+        if (logs.Count > 0)
+        {
+            text.Append("\n\nThe training logs the rubric grades, from full (not `--quick`) runs:\n\n");
+            text.AppendJoin('\n', logs.Select(l => $"- `{l.Path}`, written by `{l.Command}`"));
+        }
+
+        return text.ToString();
     }
 
     private static string Experiments(AssignmentProfile profile) =>

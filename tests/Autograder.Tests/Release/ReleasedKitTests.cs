@@ -5,9 +5,13 @@ using Xunit.Abstractions;
 namespace Autograder.Tests.Release;
 
 /// <summary>
-/// Proves each real kit (one slow test per assignment): as shipped, the check of every assigned
-/// part fails and every provided part's check passes; with the regions filled from the reference,
-/// every check passes. Each test builds its kit with `dotnet test` in a temporary folder.
+/// The student's journey through each real kit (one slow test per assignment), run the way a student runs
+/// it, from a released kit in a temporary folder: as shipped, the check of every assigned part fails and
+/// every provided part's check passes, and pack refuses while a graded log is missing; with the regions
+/// filled from the reference every check passes; the graded training runs go through the kit's own run
+/// tool (a --quick run lands in runs/quick/ and pack still refuses; a full run, or for the long runs the
+/// committed reference log copied where the tool writes it, satisfies it); pack's zip holds exactly the
+/// files the grader reads, and the grader's CLI gives it full marks.
 /// </summary>
 public sealed class ReleasedKitTests(ITestOutputHelper log)
 {
@@ -62,6 +66,17 @@ public sealed class ReleasedKitTests(ITestOutputHelper log)
             var solved = RunTests(dir, "solved.trx");
             Assert.All(solved, o => Assert.True(o.Outcome == "Passed", $"{o.Class} fails on the solved kit: {o.Message}"));
             Assert.Equal(manifest.Checks.Select(c => c.TestClass).Order(), solved.Select(o => o.Class).Distinct().Order());
+
+            ProduceLogs(dir, manifest, assignment);
+            var (packCode, packOutput) = DotnetProcess.Run(dir, Timeout, null, "run", "--no-build", "--project", "tools/Kit", "--", "pack");
+            log.WriteLine(packOutput);
+            Assert.True(packCode == 0, packOutput);
+            using (var zip = System.IO.Compression.ZipFile.OpenRead(Path.Combine(dir, manifest.Submission)))
+            {
+                Assert.Equal(manifest.Files.Concat(manifest.Logs.Select(l => l.File)), zip.Entries.Select(e => e.FullName));
+            }
+
+            GradeWithTheCli(Path.Combine(dir, manifest.Submission), assignment);
         }
         finally
         {
@@ -98,9 +113,64 @@ public sealed class ReleasedKitTests(ITestOutputHelper log)
         Assert.All(tests, t => Assert.True(t.TryGetProperty("name", out _) && t.TryGetProperty("status", out _) && t.TryGetProperty("message", out _)));
 
         var (packCode, packOutput) = DotnetProcess.Run(dir, Timeout, null, "run", "--no-build", "--project", "tools/Kit", "--", "pack");
+        if (manifest.Logs.Count > 0)
+        {
+            // No run yet: pack refuses, naming each graded log and the command that writes it.
+            Assert.True(packCode == 1, packOutput);
+            Assert.All(manifest.Logs, l => Assert.Contains($"pack: {l.Path} is missing; run `{l.Command}` (without --quick) to write it", packOutput, StringComparison.Ordinal));
+            Assert.False(File.Exists(Path.Combine(dir, manifest.Submission)));
+            (packCode, packOutput) = DotnetProcess.Run(dir, Timeout, null, "run", "--no-build", "--project", "tools/Kit", "--", "pack", "--force");
+            Assert.Contains("will lose their points", packOutput, StringComparison.Ordinal);
+        }
+
         Assert.True(packCode == 0, packOutput);
         using var zip = System.IO.Compression.ZipFile.OpenRead(Path.Combine(dir, manifest.Submission));
         Assert.Equal(manifest.Files, zip.Entries.Select(e => e.FullName));
+    }
+
+    /// <summary>Logs short enough to train for real in a test; the others (30-epoch CNNs) take minutes and come from the committed reference runs.</summary>
+    private static readonly HashSet<string> TrainedForReal = ["MLP_lr0.01_b5.json"];
+
+    private void ProduceLogs(string dir, KitManifest manifest, string assignment)
+    {
+        foreach (var graded in manifest.Logs)
+        {
+            var config = graded.Command[(graded.Command.LastIndexOf(' ') + 1)..];
+            if (!TrainedForReal.Contains(graded.File))
+            {
+                var committed = Path.Combine(RepositoryLayout.Find(AppContext.BaseDirectory).Root, "reference", "experiments", assignment, "results", graded.File);
+                Directory.CreateDirectory(Path.Combine(dir, "runs"));
+                File.Copy(committed, Path.Combine(dir, graded.Path));
+                continue;
+            }
+
+            // A smoke run first: it must not count as the graded log.
+            var (quickCode, quickOutput) = DotnetProcess.Run(dir, Timeout, null, "run", "--project", "tools/Run", "--", "train", config, "--quick");
+            log.WriteLine(quickOutput);
+            Assert.True(quickCode == 0, quickOutput);
+            Assert.True(File.Exists(Path.Combine(dir, "runs", "quick", graded.File)), quickOutput);
+            Assert.False(File.Exists(Path.Combine(dir, graded.Path)), "a --quick run wrote the graded log's path");
+            var (packCode, packOutput) = DotnetProcess.Run(dir, Timeout, null, "run", "--no-build", "--project", "tools/Kit", "--", "pack");
+            Assert.True(packCode == 1, packOutput);
+
+            var (code, output) = DotnetProcess.Run(dir, Timeout, null, "run", "--project", "tools/Run", "--", "train", config);
+            log.WriteLine(output);
+            Assert.True(code == 0, output);
+        }
+    }
+
+    /// <summary>`autograder grade` on the packed zip: every automatic item passes.</summary>
+    private void GradeWithTheCli(string zip, string assignment)
+    {
+        var root = RepositoryLayout.Find(AppContext.BaseDirectory).Root;
+        var result = Path.Combine(Path.GetDirectoryName(zip)!, "result.json");
+        var code = Autograder.Cli.GradeCommand.Create().Parse([zip, "--assignment", assignment, "--course-root", root, "--result", result, "--out", result + ".txt", "--no-sandbox"]).Invoke();
+        log.WriteLine(File.ReadAllText(result + ".txt"));
+        Assert.Equal(0, code);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(result));
+        var items = json.RootElement.GetProperty("items").EnumerateArray().ToList();
+        Assert.All(items, i => Assert.True(i.GetProperty("status").GetString() == "passed", $"{i.GetProperty("id").GetString()}: {i}"));
+        Assert.True(json.RootElement.GetProperty("score").GetDouble() >= json.RootElement.GetProperty("max_score").GetDouble(), File.ReadAllText(result + ".txt"));
     }
 
     private static string Number(double value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);

@@ -19,6 +19,19 @@ public sealed class SkeletonDriftTests
             $"skeleton/{assignment} differs from what `autograder release {assignment}` generates now: {difference}. Re-run the release and commit the result; never edit skeleton/ by hand.");
     }
 
+    [Theory]
+    [MemberData(nameof(Assignments))]
+    public void CommittedPackScript_IsExecutable(string assignment)
+    {
+        var pack = Path.Combine(new KitRelease(RepositoryLayout.Find(AppContext.BaseDirectory)).SkeletonOf(assignment), "pack.sh");
+        if (OperatingSystem.IsWindows())
+        {
+            return; // No execute bit there; students run pack.cmd.
+        }
+
+        Assert.True((File.GetUnixFileMode(pack) & UnixFileMode.UserExecute) != 0, $"{pack} is not executable: students' ./pack.sh would fail with 'Permission denied' (git update-index --chmod=+x)");
+    }
+
     [Fact]
     public void Reference_HoldsNoTodoOrStub_ItsInstructionsAreTaskLines()
     {

@@ -2,8 +2,8 @@ using System.Text.Json;
 
 namespace Kit;
 
-/// <summary>The kit folder and its kit.json: the files you submit and the points of each public check.</summary>
-public sealed record KitFolder(string Root, string Assignment, string Title, string Library, IReadOnlyList<string> Files, string Submission, IReadOnlyList<KitCheck> Checks)
+/// <summary>The kit folder and its kit.json: the files you submit, the graded logs and the points of each public check.</summary>
+public sealed record KitFolder(string Root, string Assignment, string Title, string Library, IReadOnlyList<string> Files, string Submission, IReadOnlyList<KitCheck> Checks, IReadOnlyList<KitLog> Logs)
 {
     /// <summary>Finds kit.json at or above a folder.</summary>
     public static KitFolder Find(string start)
@@ -28,9 +28,15 @@ public sealed record KitFolder(string Root, string Assignment, string Title, str
             c.GetProperty("points").GetDouble(), c.GetProperty("assigned").GetBoolean())).ToList();
         return new KitFolder(root, kit.GetProperty("assignment").GetString()!, kit.GetProperty("title").GetString()!,
             kit.GetProperty("library").GetString()!, kit.GetProperty("files").EnumerateArray().Select(f => f.GetString()!).ToList(),
-            kit.GetProperty("submission").GetString()!, checks);
+            kit.GetProperty("submission").GetString()!, checks,
+            kit.TryGetProperty("logs", out var logs)
+                ? logs.EnumerateArray().Select(l => new KitLog(l.GetProperty("file").GetString()!, l.GetProperty("path").GetString()!, l.GetProperty("command").GetString()!)).ToList()
+                : []);
     }
 }
 
 /// <summary>A public check: the test class, its part, rubric item and points.</summary>
 public sealed record KitCheck(string TestClass, string Part, string Item, double Points, bool Assigned);
+
+/// <summary>A graded training log: its file name, where the run tool writes it, and the command that does.</summary>
+public sealed record KitLog(string File, string Path, string Command);

@@ -3,7 +3,7 @@ using NeuralNet.Experiments;
 using NeuralNet.Training;
 using Run;
 
-// dotnet run --project tools/Run -- train experiments/<file>.yaml [--quick] [--out runs]
+// dotnet run --project tools/Run -- train experiments/<file>.yaml [--quick] [--out runs]   (--quick: runs/quick/)
 // dotnet run --project tools/Run -- plot runs/<name>.json [more logs...] [--loss] [--out plot.png]
 var options = args.Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToHashSet();
 var outIndex = Array.IndexOf(args, "--out");
@@ -13,7 +13,22 @@ var files = args.Skip(1).Where((a, i) => !a.StartsWith("--", StringComparison.Or
 switch (args.FirstOrDefault())
 {
     case "train" when files.Count == 1:
-        foreach (var config in ExperimentLoader.LoadFile(files[0]))
+        IReadOnlyList<ExperimentConfig> configs;
+        try
+        {
+            configs = ExperimentLoader.LoadFile(files[0]);
+        }
+        catch (Exception e) when (e is ExperimentConfigException or IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"train: {e.Message}");
+            Console.Error.WriteLine($"The experiments of this kit are in experiments/: {string.Join(", ", Directory.Exists("experiments") ? Directory.GetFiles("experiments", "*.y*ml").Select(Path.GetFileName).Order(StringComparer.Ordinal) : [])}");
+            return 2;
+        }
+
+        var quick = options.Contains("--quick");
+        // A --quick run never replaces a full run's log: the grader (and pack) want the full one.
+        var logFolder = outPath ?? (quick ? Path.Combine("runs", "quick") : "runs");
+        foreach (var config in configs)
         {
             var runner = new ExperimentRunner();
             runner.EpochCompleted += (_, e) => Console.WriteLine(Epoch(e));
@@ -21,7 +36,7 @@ switch (args.FirstOrDefault())
             TrainingLog log;
             try
             {
-                log = runner.Run(config, DataStore.Load(config.Data.Dataset), new RunSettings { Quick = options.Contains("--quick") });
+                log = runner.Run(config, DataStore.Load(config.Data.Dataset), new RunSettings { Quick = quick });
             }
             catch (NotImplementedException e) when (e.Message.StartsWith("TODO(", StringComparison.Ordinal))
             {
@@ -30,11 +45,17 @@ switch (args.FirstOrDefault())
                 return 1;
             }
 
-            Console.WriteLine($"{config.Name}: test accuracy {log.Test:0.0000}; log written to {TrainingLogJson.Write(log, outPath ?? "runs")}");
+            Console.WriteLine($"{config.Name}: test accuracy {log.Test:0.0000}; log written to {TrainingLogJson.Write(log, logFolder)}{(quick ? " (a --quick smoke run: pack takes the full run's log from runs/)" : "")}");
         }
 
         return 0;
     case "plot" when files.Count >= 1:
+        if (files.FirstOrDefault(f => !File.Exists(f)) is { } absent)
+        {
+            Console.Error.WriteLine($"plot: {absent} does not exist; train first (`dotnet run --project tools/Run -- train experiments/<file>.yaml` writes runs/<name>.json)");
+            return 2;
+        }
+
         var path = Plotter.Plot(files.Select(TrainingLogJson.Read).ToList(), options.Contains("--loss"), outPath ?? "plot.png");
         Console.WriteLine($"plot written to {path}");
         return 0;
