@@ -46,7 +46,7 @@ internal static class ExamplesCommand
             {
                 // The bundled examples are the repository's own: trusted, so they grade on a machine without bubblewrap too (and say so).
                 results[i] = GradingPipeline.Grade(new GradeRequest(examples[i], id, root!) { AllowUnsandboxed = true });
-                Console.Error.WriteLine($"  {Path.GetFileName(examples[i])}: {results[i].Score:0.##} / {results[i].MaxScore:0.##}");
+                Console.Error.WriteLine($"  {Path.GetFileName(examples[i])}: {results[i].ScoreText}");
             });
 
             Print(id, results, examples);

@@ -77,7 +77,7 @@ internal static class GradeCommand
                     return 2;
                 }
 
-                Console.Error.WriteLine($"{result.Assignment}: {result.Score:0.##} / {result.MaxScore:0.##} -> {report} (result: {json})");
+                Console.Error.WriteLine($"{result.Assignment}: {result.ScoreText} -> {report} (result: {json})");
             }
             else
             {

@@ -103,7 +103,7 @@ internal static class SelfcheckCommand
         var result = GradingPipeline.Grade(new GradeRequest(submission, id, root) { AllowUnsandboxed = true });
         var ok = result.GraderError is null && (fullMarks ? result.Score == result.MaxScore + result.BonusMaxScore && result.MaxScore > 0 : result.Score == 0);
         var expected = fullMarks ? "full marks" : "zero";
-        Console.WriteLine($"selfcheck {id} {what}: {result.Score:0.##} / {result.MaxScore:0.##}{TextReport.Bonus(result)} (expected {expected}) {(ok ? "ok" : "MISMATCH")}");
+        Console.WriteLine($"selfcheck {id} {what}: {result.ScoreText} (expected {expected}) {(ok ? "ok" : "MISMATCH")}");
         if (!ok)
         {
             Console.WriteLine(TextReport.Write(result));

@@ -36,8 +36,16 @@ public sealed record BatchManifest(
         rubricKey,
         rubric.MaxScore,
         rubric.Due,
-        rubric.Items.Select(i => new ManifestItem(i.Id, i.Title, i.Points, Names.Of(i.Visibility))).ToList(),
+        rubric.Items.Select(i => new ManifestItem(i.Id, i.Title, i.Points, Names.Of(i.Visibility), i.Bonus)).ToList(),
         students.Order(StringComparer.Ordinal).ToList());
+
+    /// <summary>The extra credit on offer on top of <see cref="MaxScore"/>.</summary>
+    public double BonusMax => Items.Where(i => i.Bonus).Sum(i => i.Points);
+
+    /// <summary><c>out of 22</c>, or <c>out of 22 (+ up to 8 bonus)</c>.</summary>
+    public string OutOf => BonusMax > 0
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"out of {MaxScore:0.##} (+ up to {BonusMax:0.##} bonus)")
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"out of {MaxScore:0.##}");
 
     public string ToJson() => JsonSerializer.Serialize(this, Options);
 

@@ -11,8 +11,9 @@ public static class BatchOutput
         var records = manifest.Students.Select(s => StudentRecord.Load(outputFolder, s)).ToList();
         AtomicFile.WriteAllText(Path.Combine(outputFolder, BatchManifest.FileName), manifest.ToJson());
         AtomicFile.WriteAllText(Path.Combine(outputFolder, Gradebook.FileName), Gradebook.ToCsv(manifest, records));
+        AtomicFile.WriteAllText(Path.Combine(outputFolder, Gradebook.LegendFileName), Gradebook.Legend(manifest));
         AtomicFile.WriteAllText(Path.Combine(outputFolder, SummaryWriter.FileName), SummaryWriter.Write(manifest, records));
-        var scores = records.Where(r => r.Result is not null).Select(r => r.Result!.Score).ToList();
+        var scores = records.Where(r => r.Result is not null).Select(r => r.Result!.CoreScore).ToList();
         AtomicFile.WriteAllBytes(Path.Combine(outputFolder, ScoreHistogram.FileName),
             ScoreHistogram.Png(scores, manifest.MaxScore, $"{manifest.Assignment}: scores of {scores.Count} submissions"));
         return records;

@@ -17,7 +17,7 @@ public static class HtmlReport
     {
         var manifest = BatchManifest.Read(outputFolder);
         var records = manifest.Students.Select(s => StudentRecord.Load(outputFolder, s)).ToList();
-        var scores = records.Where(r => r.Result is not null).Select(r => r.Result!.Score).ToList();
+        var scores = records.Where(r => r.Result is not null).Select(r => r.Result!.CoreScore).ToList();
         var png = ScoreHistogram.Png(scores, manifest.MaxScore, $"{manifest.Assignment}: scores of {scores.Count} submissions");
         var links = Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(reportPath))!, Path.GetFullPath(outputFolder)).Replace('\\', '/');
         return Render(manifest, records, png, links == "." ? "" : links + "/");
@@ -25,7 +25,7 @@ public static class HtmlReport
 
     public static string Render(BatchManifest manifest, IReadOnlyList<StudentRecord> records, byte[] histogramPng, string linkPrefix)
     {
-        var stats = ScoreStats.Of(records.Where(r => r.Result is not null).Select(r => r.Result!.Score).ToList());
+        var stats = ScoreStats.Of(records.Where(r => r.Result is not null).Select(r => r.Result!.CoreScore).ToList());
         var s = new StringBuilder();
         s.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append(CultureInfo.InvariantCulture, $"<title>{E(manifest.Assignment)}: class report</title>\n")
@@ -34,7 +34,7 @@ public static class HtmlReport
 
         s.Append("<section id=\"overview\"><h2>Overview</h2><div class=\"stats\">\n");
         Stat(s, "submissions", records.Count.ToString(CultureInfo.InvariantCulture));
-        Stat(s, $"mean / {N(manifest.MaxScore)}", N(stats.Mean));
+        Stat(s, $"mean / {N(manifest.MaxScore)}{(manifest.BonusMax > 0 ? $" (+{N(manifest.BonusMax)} bonus)" : "")}", N(stats.Mean));
         Stat(s, "median", N(stats.Median));
         Stat(s, "std", N(stats.StdDev));
         Stat(s, "min – max", $"{N(stats.Min)} – {N(stats.Max)}");

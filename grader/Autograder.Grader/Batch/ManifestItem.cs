@@ -1,4 +1,4 @@
 namespace Autograder.Grader.Batch;
 
-/// <summary>A rubric item as a gradebook column: id, title, points and who sees it.</summary>
-public sealed record ManifestItem(string Id, string Title, double Points, string Visibility);
+/// <summary>A rubric item as a gradebook column: id, title, points, who sees it, and whether it is extra credit.</summary>
+public sealed record ManifestItem(string Id, string Title, double Points, string Visibility, bool Bonus = false);

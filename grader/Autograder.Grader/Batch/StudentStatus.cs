@@ -44,7 +44,8 @@ public static class StudentStatus
             return Rejected;
         }
 
-        var statuses = result.Items.Select(i => i.Status).ToHashSet();
+        // Bonus items are extra credit: skipping them does not make a submission less than passed.
+        var statuses = result.Items.Where(i => !i.Bonus).Select(i => i.Status).ToHashSet();
         return Name(Severity.FirstOrDefault(statuses.Contains, CheckStatus.Passed));
     }
 

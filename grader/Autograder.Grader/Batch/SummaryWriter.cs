@@ -14,7 +14,7 @@ public static class SummaryWriter
 
     public static string Write(BatchManifest manifest, IReadOnlyList<StudentRecord> records)
     {
-        var scored = records.Where(r => r.Result is not null).Select(r => r.Result!.Score).ToList();
+        var scored = records.Where(r => r.Result is not null).Select(r => r.Result!.CoreScore).ToList();
         var stats = ScoreStats.Of(scored);
         var s = new StringBuilder();
         s.Append(CultureInfo.InvariantCulture, $"# {manifest.Assignment}: class summary").Append("\n\n");
@@ -25,6 +25,12 @@ public static class SummaryWriter
 
         s.Append(CultureInfo.InvariantCulture, $"- submissions: {records.Count} ({StatusList(records)})\n");
         s.Append(CultureInfo.InvariantCulture, $"- score out of {N(manifest.MaxScore)}: mean {N(stats.Mean)}, median {N(stats.Median)}, std {N(stats.StdDev)}, min {N(stats.Min)}, max {N(stats.Max)} (n = {stats.Count})\n");
+        if (manifest.BonusMax > 0)
+        {
+            var bonus = records.Where(r => r.Result is not null).Select(r => r.Result!.BonusScore).ToList();
+            s.Append(CultureInfo.InvariantCulture, $"- bonus, up to {N(manifest.BonusMax)} on top: mean {N(bonus.Count == 0 ? 0 : bonus.Average())}, earned by {bonus.Count(b => b > 0)} of {bonus.Count}\n");
+        }
+
         s.Append(CultureInfo.InvariantCulture, $"- late: {records.Count(r => r.LateDays > 0)} submissions\n\n");
 
         s.Append("## Score distribution\n\n").Append(CultureInfo.InvariantCulture, $"![score histogram]({ScoreHistogram.FileName})\n\n");

@@ -11,7 +11,7 @@ public static class MarkdownReport
     {
         var items = r.Items.Where(i => instructor || i.Visibility == Visibility.Visible).ToList();
         var s = new StringBuilder();
-        s.AppendLine($"# {r.Assignment}: {r.Score:0.##} / {r.MaxScore:0.##}{TextReport.Bonus(r)}").AppendLine();
+        s.AppendLine($"# {r.Assignment}: {r.ScoreText}").AppendLine();
         if (r.GraderError is { } error)
         {
             s.AppendLine($"> **The grader failed**: {error}").AppendLine();

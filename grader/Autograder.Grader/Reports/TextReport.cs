@@ -9,7 +9,7 @@ public static class TextReport
     public static string Write(GradeResult r)
     {
         var s = new StringBuilder();
-        s.AppendLine($"{r.Assignment}: {r.Submission}  score {r.Score:0.##} / {r.MaxScore:0.##}{Bonus(r)}  (seed {r.Seed}, sandbox {r.Sandbox}, {r.ExecutionSeconds:0.0} s)");
+        s.AppendLine($"{r.Assignment}: {r.Submission}  score {r.ScoreText}  (seed {r.Seed}, sandbox {r.Sandbox}, {r.ExecutionSeconds:0.0} s)");
         if (r.GraderError is { } error)
         {
             s.AppendLine($"GRADER ERROR: {error}");
@@ -43,7 +43,7 @@ public static class TextReport
     }
 
     /// <summary>" (+ up to N bonus)" when the rubric has extra credit, else "".</summary>
-    public static string Bonus(GradeResult r) => r.BonusMaxScore > 0 ? $" (+ up to {r.BonusMaxScore:0.##} bonus)" : "";
+
 
     private static string Indent(string text) => text.Replace("\n", "\n      ", StringComparison.Ordinal);
 

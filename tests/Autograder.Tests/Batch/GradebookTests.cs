@@ -29,10 +29,19 @@ public sealed class GradebookTests
 
         var lines = Gradebook.ToCsv(Manifest, records).Split('\n');
 
-        Assert.Equal("student,score,max_score,\"1 Linear, forward\",2 ReLU,late_days,late_penalty,status,1 status,2 status", lines[0]);
+        Assert.Equal("student,score,max_score,1,2,late_days,late_penalty,status,1 status,2 status", lines[0]);
         Assert.Equal("ann,10,10,6,4,0,0,passed,passed,passed", lines[1]);
         Assert.Equal("bo,6,10,2,4,2,0,failed,failed,passed", lines[2]);
         Assert.Equal("", lines[3]);
+    }
+
+    [Fact]
+    public void Legend_GivesEachColumnIdItsTitleQuoted()
+    {
+        var lines = Gradebook.Legend(Manifest).Split('\n');
+
+        Assert.Equal("id,title,points,bonus,visibility", lines[0]);
+        Assert.StartsWith("1,\"Linear, forward\",", lines[1], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -74,10 +74,26 @@ public sealed class BonusItemTests
         Assert.Empty(schema.Validate(json));
         Assert.Contains("\"bonus_max_score\": 3", json, StringComparison.Ordinal);
         Assert.Contains("\"bonus\": true", json, StringComparison.Ordinal);
-        Assert.Contains("score 12 / 10 (+ up to 3 bonus)", text, StringComparison.Ordinal);
+        Assert.Contains("score 9 / 10 (+3 bonus)", text, StringComparison.Ordinal);
         Assert.Contains("passed (bonus)", text, StringComparison.Ordinal);
-        Assert.StartsWith("# x: 12 / 10 (+ up to 3 bonus)", markdown, StringComparison.Ordinal);
+        Assert.StartsWith("# x: 9 / 10 (+3 bonus)", markdown, StringComparison.Ordinal);
         Assert.Contains("| extra | Attention (bonus) | 3 / 3 |", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_SplitsIntoCoreAndBonus_AndAllCorePassedIsStatusPassed()
+    {
+        Assert.Equal(9, Result.CoreScore);
+        Assert.Equal(3, Result.BonusScore);
+        Assert.Equal("9 / 10 (+3 bonus)", Result.ScoreText);
+        var skippedBonus = Result with
+        {
+            Score = Result.MaxScore,
+            Items = [.. Result.Items.Select(i => i.Bonus ? i with { Points = 0, Checks = [.. i.Checks.Select(c => c with { Outcome = new NotImplemented("TODO(attention)") })] } : i with { Points = i.MaxPoints, Checks = [.. i.Checks.Select(c => c with { Outcome = new Passed("ok") })] })],
+        };
+
+        Assert.Equal("10 / 10 (+0 bonus)", skippedBonus.ScoreText);
+        Assert.Equal(StudentStatus.Passed, StudentStatus.Of(skippedBonus, null));
     }
 
     [Fact]
