@@ -43,6 +43,15 @@ public sealed class KitBuilder
         return kit;
     }
 
+    /// <summary>The rubric's bonus items and their points (none without a rubric).</summary>
+    private Dictionary<string, double> BonusItems(AssignmentProfile profile)
+    {
+        var rubricPath = Path.Combine(layout.Rubrics, profile.Id + ".rubric.yaml");
+        return File.Exists(rubricPath)
+            ? Rubrics.RubricLoader.Load(rubricPath).Items.Where(i => i.Bonus).ToDictionary(i => i.Id, i => i.Points, StringComparer.Ordinal)
+            : [];
+    }
+
     /// <summary>
     /// The logs the rubric grades (its <c>logs</c>), each with the kit command that writes it: the profile's
     /// experiment of the same name. A graded log no experiment produces is an error (students could not make it).
@@ -146,7 +155,13 @@ public sealed class KitBuilder
                 kit.AddText($"{KitLayout.Tests}/Fixtures/{check.Part}.json", source.Create().ToJson());
             }
 
-            checks.Add(new KitCheck($"{KitLayout.ChecksNamespace}.{className}", check.Part, check.Item, check.Points, assigned.Contains(check.Part)));
+            var bonus = BonusItems(profile).TryGetValue(check.Item, out var itemPoints);
+            var sharing = profile.PublicChecks.Count(c => c.Item == check.Item);
+            checks.Add(new KitCheck($"{KitLayout.ChecksNamespace}.{className}", check.Part, check.Item, check.Points, assigned.Contains(check.Part))
+            {
+                Bonus = bonus,
+                BonusPoints = bonus ? Math.Round(itemPoints / sharing, 2) : 0,
+            });
         }
 
         return checks;

@@ -44,7 +44,14 @@ public sealed record KitManifest(
 /// <param name="Item">the rubric item</param>
 /// <param name="Points">the points it is worth</param>
 /// <param name="Assigned">whether students implement the part in this assignment (false: provided code)</param>
-public sealed record KitCheck(string TestClass, string Part, string Item, double Points, bool Assigned);
+public sealed record KitCheck(string TestClass, string Part, string Item, double Points, bool Assigned)
+{
+    /// <summary>The check belongs to a bonus (extra-credit) item of the rubric: shown as bonus, outside the public score.</summary>
+    public bool Bonus { get; init; }
+
+    /// <summary>The bonus points the grader's item gives for this part (its share of the item's points).</summary>
+    public double BonusPoints { get; init; }
+}
 
 /// <summary>One graded training log in <c>kit.json</c>.</summary>
 /// <param name="File">the log's file name, as the rubric and the handout name it (e.g. <c>MLP_lr0.01_b5.json</c>)</param>

@@ -93,8 +93,10 @@ public sealed class ReleasedKitTests(ITestOutputHelper log)
         var (code, output) = DotnetProcess.Run(dir, Timeout, env, "run", "--project", "tools/Kit", "--", "score", "TestResults/shipped.trx");
         log.WriteLine(output);
         Assert.True(code == 0, output);
-        var provided = manifest.Checks.Where(c => !c.Assigned).Sum(c => c.Points);
-        var total = $"Public score: {Number(provided)} / {Number(manifest.Checks.Sum(c => c.Points))}";
+        // The table mirrors the grader: only the student's parts, in kit.json's order, bonus parts as bonus.
+        var own = manifest.Checks.Where(c => c.Assigned && !c.Bonus).ToList();
+        var bonus = manifest.Checks.Where(c => c.Assigned && c.Bonus).ToList();
+        var total = $"Public score: 0 / {Number(own.Sum(c => c.Points))}{(bonus.Count > 0 ? $" (+0 bonus of {Number(bonus.Sum(c => c.BonusPoints))})" : "")}";
         Assert.Contains(total, output, StringComparison.Ordinal);
         Assert.Contains($"**{total}**", File.ReadAllText(summary), StringComparison.Ordinal);
         var first = manifest.Checks.First(c => c.Assigned);
@@ -106,10 +108,11 @@ public sealed class ReleasedKitTests(ITestOutputHelper log)
         var root = classroom.RootElement;
         Assert.Equal(1, root.GetProperty("version").GetInt32());
         Assert.Equal("fail", root.GetProperty("status").GetString());
-        Assert.Equal(manifest.Checks.Sum(c => c.Points), root.GetProperty("max_score").GetDouble());
+        Assert.Equal(own.Sum(c => c.Points), root.GetProperty("max_score").GetDouble());
         var tests = root.GetProperty("tests").EnumerateArray().ToList();
-        Assert.Equal(manifest.Checks.Count, tests.Count);
-        Assert.Equal(provided, tests.Sum(t => t.GetProperty("score").GetDouble()));
+        Assert.Equal(own.Count + bonus.Count, tests.Count);
+        Assert.Equal(0, tests.Sum(t => t.GetProperty("score").GetDouble()));
+        Assert.DoesNotContain(manifest.Checks.Where(c => !c.Assigned), c => File.ReadAllText(summary).Contains($"`{c.Part}`", StringComparison.Ordinal));
         Assert.All(tests, t => Assert.True(t.TryGetProperty("name", out _) && t.TryGetProperty("status", out _) && t.TryGetProperty("message", out _)));
 
         var (packCode, packOutput) = DotnetProcess.Run(dir, Timeout, null, "run", "--no-build", "--project", "tools/Kit", "--", "pack");

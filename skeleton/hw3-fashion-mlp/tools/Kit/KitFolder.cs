@@ -25,7 +25,9 @@ public sealed record KitFolder(string Root, string Assignment, string Title, str
         var kit = json.RootElement;
         var checks = kit.GetProperty("checks").EnumerateArray().Select(c => new KitCheck(
             c.GetProperty("testClass").GetString()!, c.GetProperty("part").GetString()!, c.GetProperty("item").GetString()!,
-            c.GetProperty("points").GetDouble(), c.GetProperty("assigned").GetBoolean())).ToList();
+            c.GetProperty("points").GetDouble(), c.GetProperty("assigned").GetBoolean(),
+            c.TryGetProperty("bonus", out var bonus) && bonus.GetBoolean(),
+            c.TryGetProperty("bonusPoints", out var bonusPoints) ? bonusPoints.GetDouble() : 0)).ToList();
         return new KitFolder(root, kit.GetProperty("assignment").GetString()!, kit.GetProperty("title").GetString()!,
             kit.GetProperty("library").GetString()!, kit.GetProperty("files").EnumerateArray().Select(f => f.GetString()!).ToList(),
             kit.GetProperty("submission").GetString()!, checks,
@@ -35,8 +37,9 @@ public sealed record KitFolder(string Root, string Assignment, string Title, str
     }
 }
 
-/// <summary>A public check: the test class, its part, rubric item and points.</summary>
-public sealed record KitCheck(string TestClass, string Part, string Item, double Points, bool Assigned);
+/// <summary>A public check: the test class, its part, rubric item and points; whether the part is yours to write
+/// (not provided) and whether it belongs to a bonus item (then <paramref name="BonusPoints"/> is what the grader gives for it).</summary>
+public sealed record KitCheck(string TestClass, string Part, string Item, double Points, bool Assigned, bool Bonus = false, double BonusPoints = 0);
 
 /// <summary>A graded training log: its file name, where the run tool writes it, and the command that does.</summary>
 public sealed record KitLog(string File, string Path, string Command);

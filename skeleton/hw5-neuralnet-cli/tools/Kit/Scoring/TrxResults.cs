@@ -29,15 +29,14 @@ public static class TrxResults
             .ToList();
     }
 
-    /// <summary>Scores each check of the kit: full points when all of its class's tests passed.</summary>
+    /// <summary>Scores each check of the kit: full points when all of its class's tests passed (see <see cref="CheckScore.Rows"/>).</summary>
     /// <param name="checks">the kit's checks, in kit.json order</param>
     /// <param name="tests">the test results</param>
     public static IReadOnlyList<CheckScore> Score(IReadOnlyList<KitCheck> checks, IReadOnlyList<TrxTest> tests) =>
-        checks.Select(check =>
+        CheckScore.Rows(checks, check =>
         {
             var own = tests.Where(t => t.TestClass == check.TestClass).ToList();
             var failed = own.FirstOrDefault(t => t.Outcome != "Passed");
-            var status = own.Count == 0 ? "not run" : failed is null ? "passed" : failed.Message.Length > 0 ? failed.Message : failed.Outcome.ToLowerInvariant();
-            return new CheckScore(check.Item, check.Part, status == "passed" ? check.Points : 0, check.Points, status);
-        }).ToList();
+            return own.Count == 0 ? "not run" : failed is null ? "passed" : failed.Message.Length > 0 ? failed.Message : failed.Outcome.ToLowerInvariant();
+        });
 }

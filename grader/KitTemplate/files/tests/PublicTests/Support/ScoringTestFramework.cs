@@ -80,14 +80,15 @@ public sealed class ScoringSink : Xunit.LongLivedMarshalByRefObject, IMessageSin
 
     private static Type? ClassOf(ITestResultMessage message) => (message.TestClass.Class as IReflectionTypeInfo)?.Type;
 
-    private List<CheckScore> Scores() => classes
-        .Select(type => (Type: type, Points: type.GetCustomAttribute<PointsAttribute>()!))
-        .OrderBy(c => c.Points.Item, StringComparer.Ordinal)
-        .ThenBy(c => c.Points.Part, StringComparer.Ordinal)
-        .Select(c =>
+    /// <summary>The rows in kit.json's (the handout's) order, as the CI scoring step builds them (see <see cref="CheckScore.Rows"/>).</summary>
+    private IReadOnlyList<CheckScore> Scores()
+    {
+        var byName = classes.ToDictionary(t => t.FullName ?? t.Name, StringComparer.Ordinal);
+        var kit = Kit.KitFolder.Find(AppContext.BaseDirectory);
+        return CheckScore.Rows(kit.Checks.Where(c => byName.ContainsKey(c.TestClass)).ToList(), check =>
         {
-            var status = failures.TryGetValue(c.Type, out var failure) ? failure : ran.Contains(c.Type) ? "passed" : "not run";
-            return new CheckScore(c.Points.Item, c.Points.Part, status == "passed" ? c.Points.Points : 0, c.Points.Points, status);
-        })
-        .ToList();
+            var type = byName[check.TestClass];
+            return failures.TryGetValue(type, out var failure) ? failure : ran.Contains(type) ? "passed" : "not run";
+        });
+    }
 }
