@@ -21,7 +21,7 @@ public static class StudentStatus
     private static readonly CheckStatus[] Severity =
     [
         CheckStatus.PolicyViolation, CheckStatus.Oom, CheckStatus.Timeout, CheckStatus.Crashed,
-        CheckStatus.CompileError, CheckStatus.Failed, CheckStatus.NotImplemented,
+        CheckStatus.CompileError, CheckStatus.SyntaxError, CheckStatus.Failed, CheckStatus.NotImplemented,
     ];
 
     private static readonly HashSet<string> Broken =

@@ -30,7 +30,13 @@ internal static class SubmissionReader
             return ListZip(path, limits, wanted, problems, keepAlive);
         }
 
-        problems.Add(new IntakeProblem(Path.GetFileName(path), "the submission must be a folder or a .zip file"));
+        // A lone file the assignment asks for (the written answers' answers.yaml) is a submission of that one file.
+        if (new FileInfo(path) is { Exists: true, LinkTarget: null } single && wanted.Contains(single.Name))
+        {
+            return [new SubmissionEntry(single.Name, single.Length, single.Length == 0 ? () => Stream.Null : () => single.OpenRead())];
+        }
+
+        problems.Add(new IntakeProblem(Path.GetFileName(path), $"the submission must be a folder or a .zip file{(wanted.Count is > 0 and < 4 ? $" (or the file {string.Join(" or ", wanted.Order(StringComparer.Ordinal))} itself)" : "")}"));
         return [];
     }
 

@@ -26,6 +26,7 @@ public abstract record CheckOutcome
         CheckStatus.Crashed => new Crashed(message),
         CheckStatus.Oom => new OutOfMemory(message),
         CheckStatus.NotImplemented => new NotImplemented(message),
+        CheckStatus.SyntaxError => new SyntaxError(message),
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 }

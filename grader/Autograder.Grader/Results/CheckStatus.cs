@@ -11,4 +11,7 @@ public enum CheckStatus
     Crashed,
     Oom,
     NotImplemented,
+
+    /// <summary>The answer could not be read as written (a typo, a wrong form): nothing was evaluated.</summary>
+    SyntaxError,
 }

@@ -7,6 +7,9 @@ namespace Autograder.Grader.Written.Expressions;
 /// </summary>
 public sealed record ExpressionError(int Position, string Reason, string? Suggestion = null)
 {
+    /// <summary>The text does not parse as an expression (a typo), as opposed to a construct that is not allowed.</summary>
+    public bool Syntax { get; init; }
+
     public override string ToString() =>
         (Position > 0 ? $"{Reason} at {Position}" : Reason) + (Suggestion is null ? "" : $": {Suggestion}");
 }

@@ -45,7 +45,7 @@ public static partial class ExpressionValidator
         var parseError = syntax.GetDiagnostics().FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
         if (parseError is not null)
         {
-            return new ExpressionCheck(text, null, new ExpressionError(parseError.Location.SourceSpan.Start + 1, $"syntax error: {parseError.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}"));
+            return new ExpressionCheck(text, null, new ExpressionError(parseError.Location.SourceSpan.Start + 1, $"syntax error: {parseError.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}") { Syntax = true });
         }
 
         var walker = new Walker(variables, allowHostOnly);
@@ -62,7 +62,7 @@ public static partial class ExpressionValidator
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return new ExpressionError(0, "the answer is empty");
+            return new ExpressionError(0, "the answer is empty") { Syntax = true };
         }
 
         if (text.Length > MaxLength)

@@ -18,13 +18,13 @@ internal static class ExpressionQuestions
     {
         if (answer.Text is not { } text)
         {
-            return (QuestionResult.Zero(q, WrittenStatus.Rejected, $"expected one {(q.Kind == QuestionKind.Number ? "number" : "expression")} on line {answer.Line}, found a {(answer.Items is null ? "mapping" : "list")}"), null);
+            return (QuestionResult.Zero(q, WrittenStatus.SyntaxError, $"expected one {(q.Kind == QuestionKind.Number ? "number" : "expression")} on line {answer.Line}, found a {(answer.Items is null ? "mapping" : "list")}"), null);
         }
 
         var check = ExpressionValidator.Validate(text, q.Variables);
         if (!check.Ok)
         {
-            return (QuestionResult.Zero(q, WrittenStatus.Rejected, check.Error!.ToString()), null);
+            return (QuestionResult.Zero(q, check.Error!.Syntax ? WrittenStatus.SyntaxError : WrittenStatus.Rejected, check.Error.ToString()), null);
         }
 
         var bindings = q.Kind == QuestionKind.Number ? [new Dictionary<string, ExprValue>()] : problemBindings;

@@ -10,7 +10,7 @@ internal static class HostQuestions
     {
         if (ShapeAnswer.TryParse(answer.Text) is not { } got)
         {
-            return QuestionResult.Zero(q, WrittenStatus.Rejected, $"'{answer.Text ?? "(a list)"}' on line {answer.Line} is not a shape; write height x width, e.g. 5x4");
+            return QuestionResult.Zero(q, WrittenStatus.SyntaxError, $"'{answer.Text ?? "(a list)"}' on line {answer.Line} is not a shape; write height x width, e.g. 5x4");
         }
 
         return got == ShapeAnswer.TryParse(q.Reference)
@@ -31,7 +31,7 @@ internal static class HostQuestions
             {
                 var ids = string.Join(", ", q.Options.Select(o => o.Id));
                 var close = Expressions.NameSuggester.Suggest(text, q.Options.Select(o => o.Id));
-                return QuestionResult.Zero(q, WrittenStatus.Rejected, $"'{text}' on line {answer.Line} is not an option{(close is null ? "" : $" (did you mean '{close}'?)")}; the options are {ids}");
+                return QuestionResult.Zero(q, WrittenStatus.SyntaxError, $"'{text}' on line {answer.Line} is not an option{(close is null ? "" : $" (did you mean '{close}'?)")}; the options are {ids}");
             }
 
             chosen.Add(option.Id);
@@ -44,7 +44,7 @@ internal static class HostQuestions
 
         if (q.Single && chosen.Count != 1)
         {
-            return QuestionResult.Zero(q, WrittenStatus.Rejected, $"choose exactly one option, found {chosen.Count}");
+            return QuestionResult.Zero(q, WrittenStatus.SyntaxError, $"choose exactly one option, found {chosen.Count}");
         }
 
         return chosen.SetEquals(q.Answer)

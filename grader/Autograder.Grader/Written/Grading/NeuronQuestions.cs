@@ -18,13 +18,13 @@ internal static class NeuronQuestions
     {
         if (answer.Fields is not { } fields || !fields.TryGetValue("w", out var w) || !fields.TryGetValue("b", out var b))
         {
-            return (QuestionResult.Zero(q, WrittenStatus.Rejected, $"line {answer.Line}: write the weights and the bias as {{ w: [w1, w2], b: bias }}"), null);
+            return (QuestionResult.Zero(q, WrittenStatus.SyntaxError, $"line {answer.Line}: write the weights and the bias as {{ w: [w1, w2], b: bias }}"), null);
         }
 
         var weights = w.Items ?? (w.Text ?? "").Trim('[', ']', ' ').Split(',', StringSplitOptions.TrimEntries);
         if (weights.Count != 2)
         {
-            return (QuestionResult.Zero(q, WrittenStatus.Rejected, $"w must hold 2 numbers, found {weights.Count}"), null);
+            return (QuestionResult.Zero(q, WrittenStatus.SyntaxError, $"w must hold 2 numbers, found {weights.Count}"), null);
         }
 
         var texts = new[] { ("w1", weights[0]), ("w2", weights[1]), ("b", b.Text ?? "") };
@@ -34,7 +34,7 @@ internal static class NeuronQuestions
             var check = ExpressionValidator.Validate(text, []);
             if (!check.Ok)
             {
-                return (QuestionResult.Zero(q, WrittenStatus.Rejected, $"{name}: {check.Error}"), null);
+                return (QuestionResult.Zero(q, check.Error!.Syntax ? WrittenStatus.SyntaxError : WrittenStatus.Rejected, $"{name}: {check.Error}"), null);
             }
 
             items.Add(new WrittenItem($"{q.Id}#{name}", text, "number", [], [[]]));

@@ -15,8 +15,11 @@ public enum WrittenStatus
     /// <summary>No answer under this id.</summary>
     Unanswered,
 
-    /// <summary>Refused before any evaluation (not an allowed expression, unknown option, wrong form).</summary>
+    /// <summary>Refused before any evaluation: a construct that is not allowed (a lambda, a statement, a member outside the function table).</summary>
     Rejected,
+
+    /// <summary>Not readable as an answer of its kind: a syntax error, an unknown option, a wrong form (reported with the line and column).</summary>
+    SyntaxError,
 
     /// <summary>Allowed, but did not compile (e.g. a condition where a number is expected).</summary>
     CompileError,

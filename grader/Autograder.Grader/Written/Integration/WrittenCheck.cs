@@ -44,6 +44,8 @@ internal sealed class WrittenCheck : ICheckKind
                 throw new WorkerFailure(CheckStatus.NotImplemented, result.Message);
             case WrittenStatus.Rejected:
                 throw new WorkerFailure(CheckStatus.PolicyViolation, result.Message);
+            case WrittenStatus.SyntaxError:
+                throw new WorkerFailure(CheckStatus.SyntaxError, result.Message);
             case WrittenStatus.CompileError:
                 throw new WorkerFailure(CheckStatus.CompileError, result.Message);
             case WrittenStatus.Timeout:
