@@ -13,6 +13,18 @@ internal static class Program
             root.Subcommands.Add(command);
         }
 
+        // Bare `autograder` is a mistake, not a success: print the commands and exit 2 (as for a usage error).
+        root.SetAction(parse =>
+        {
+            Console.Error.WriteLine("autograder: no command given. Commands:");
+            foreach (var command in root.Subcommands)
+            {
+                Console.Error.WriteLine($"  {command.Name,-11} {command.Description}");
+            }
+
+            Console.Error.WriteLine("Run `autograder <command> --help` for a command's options.");
+            return 2;
+        });
         return root.Parse(args).Invoke();
     }
 

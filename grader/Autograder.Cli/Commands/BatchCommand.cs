@@ -19,13 +19,13 @@ internal static class BatchCommand
     {
         var folder = new Argument<string>("folder") { Description = "Folder with one sub-folder or .zip per student (the name, minus .zip, is the student id)." };
         var assignment = new Option<string>("--assignment") { Description = "Assignment id, e.g. hw3-fashion-mlp.", Required = true };
-        var output = new Option<string>("--out") { Description = "Output folder (per-student results, gradebook.csv, summary.md).", Required = true };
+        var output = new Option<string>("--out", "-o") { Description = "Output folder (per-student results, gradebook.csv, summary.md).", Required = true };
         var jobs = new Option<int>("--jobs") { Description = "Submissions graded at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var regrade = new Option<bool>("--regrade") { Description = "Ignore cached results and grade everything again." };
         var shard = new Option<string?>("--shard") { Description = "Grade only shard i of N (0-based, e.g. 3/10); combine shard outputs with `autograder merge`." };
         var times = new Option<string?>("--submitted-at") { Description = "CSV of student,ISO-8601 time for late days and the late penalty." };
         var rubric = new Option<string?>("--rubric") { Description = "Rubric file (default rubrics/<id>.rubric.yaml)." };
-        var courseRoot = new Option<string?>("--course-root") { Description = "The course repository (default: the folder upwards holding Autograder.sln)." };
+        var courseRoot = CourseRootOption.Create();
         var noSandbox = NoSandboxOption.Create();
         var command = new Command("batch", "Grade a folder of submissions in parallel into a gradebook.")
         {

@@ -19,7 +19,7 @@ internal static class ExamplesCommand
     {
         var assignment = new Option<string>("--assignment") { Description = "Assignment id, e.g. hw3-fashion-mlp.", Required = true };
         var jobs = new Option<int>("--jobs") { Description = "Examples graded at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var courseRoot = new Option<string?>("--course-root") { Description = "The course repository (default: the folder upwards holding Autograder.sln)." };
+        var courseRoot = CourseRootOption.Create();
         var command = new Command("examples", "Grade the bundled example submissions of an assignment and print their scores.") { assignment, jobs, courseRoot };
         command.SetAction(parse =>
         {

@@ -21,13 +21,13 @@ internal static class GradeCommand
         var assignment = new Option<string>("--assignment") { Description = "Assignment id, e.g. hw3-fashion-mlp.", Required = true };
         var rubric = new Option<string?>("--rubric") { Description = "Rubric file (default rubrics/<id>.rubric.yaml)." };
         var format = new Option<ReportFormat>("--format") { Description = "Report format: text, json, gradescope, junit or markdown.", DefaultValueFactory = _ => ReportFormat.Text };
-        var output = new Option<string?>("--out") { Description = "Write the report here instead of standard output." };
+        var output = new Option<string?>("--out", "-o") { Description = "Write the report here instead of standard output." };
         var resultFile = new Option<string?>("--result")
         {
             Description = "The JSON result file, written on every run, also when the grader fails (default: <submission>.result.json beside the submission).",
         };
         var seed = new Option<ulong?>("--seed") { Description = "Seed for the random inputs (default: from the submission's content hash)." };
-        var courseRoot = new Option<string?>("--course-root") { Description = "The course repository (default: the folder upwards holding Autograder.sln)." };
+        var courseRoot = CourseRootOption.Create();
         var noSandbox = NoSandboxOption.Create();
         var command = new Command(
             "grade",
@@ -63,7 +63,7 @@ internal static class GradeCommand
                 result = GradingPipeline.Failure(request, $"{ex.GetType().Name}: {ex.Message}", 0);
             }
 
-            var json = parse.GetValue(resultFile) ?? DefaultResultPath(path);
+            var json = ResultTarget(parse.GetValue(resultFile), path, result);
             if (!TryWrite(json, JsonReport.Write(result)))
             {
                 return 2;
@@ -87,6 +87,49 @@ internal static class GradeCommand
             return result.GraderError is null ? 0 : 1;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Where this run's result goes without destroying an earlier one: <c>--result</c> as given, unless it holds a
+    /// real result and this run is a grader error (then a new name beside it); by default beside the submission,
+    /// or under a new name (<c>alice.result-2.json</c>) when a result is already there.
+    /// </summary>
+    internal static string ResultTarget(string? requested, string submission, GradeResult result)
+    {
+        var target = requested ?? DefaultResultPath(submission);
+        if (!File.Exists(target) || (requested is not null && (result.GraderError is null || !HoldsRealResult(target))))
+        {
+            return target;
+        }
+
+        var free = FreeName(target);
+        Console.Error.WriteLine($"grade: {target} already holds a result{(requested is null ? "" : " that this run's grader error must not replace")}; writing {free}");
+        return free;
+    }
+
+    private static bool HoldsRealResult(string path)
+    {
+        try
+        {
+            return Autograder.Grader.Batch.ResultReader.TryReadFile(path) is { GraderError: null };
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary><c>x.result.json</c> gives the first of <c>x.result-2.json</c>, <c>x.result-3.json</c>, ... that does not exist.</summary>
+    private static string FreeName(string path)
+    {
+        var stem = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? path[..^5] : path;
+        var n = 2;
+        while (File.Exists($"{stem}-{n}.json"))
+        {
+            n++;
+        }
+
+        return $"{stem}-{n}.json";
     }
 
     /// <summary><c>submissions/alice.zip</c> gives <c>submissions/alice.zip.result.json</c>; a folder <c>alice/</c> gives <c>alice.result.json</c> beside it.</summary>

@@ -12,16 +12,16 @@ internal static class PackCommand
 {
     public static Command Create()
     {
-        var assignment = new Argument<string>("assignment") { Description = "assignment id (rubrics/<id>.assignment.yaml)" };
-        var from = new Option<string?>("--from") { Description = "a kit folder or a library folder (default: reference/NeuralNet, the reference solution)" };
-        var output = new Option<string?>("--out") { Description = "the zip to write (default: the profile's submission name in the current folder)" };
-        var repo = new Option<string?>("--repo") { Description = "repository root (default: found above the current folder)" };
-        var command = new Command("pack", "Zip the files an assignment submits, as the kit's pack step does.") { assignment, from, output, repo };
+        var assignment = new Argument<string>("assignment") { Description = "Assignment id (rubrics/<id>.assignment.yaml)." };
+        var from = new Option<string?>("--from") { Description = "A kit folder or a library folder (default: reference/NeuralNet, the reference solution)." };
+        var output = new Option<string?>("--out", "-o") { Description = "The zip to write (default: the profile's submission name in the current folder)." };
+        var courseRoot = CourseRootOption.Create();
+        var command = new Command("pack", "Zip the files an assignment submits, as the kit's pack step does.") { assignment, from, output, courseRoot };
         command.SetAction(result =>
         {
             try
             {
-                var release = new KitRelease(RepositoryLayout.Find(result.GetValue(repo) ?? Directory.GetCurrentDirectory()));
+                var release = new KitRelease(RepositoryLayout.Find(result.GetValue(courseRoot) ?? Directory.GetCurrentDirectory()));
                 var profile = release.Profile(result.GetValue(assignment)!);
                 var source = Path.GetFullPath(result.GetValue(from) ?? release.Layout.ReferenceLibrary);
                 var zip = Path.GetFullPath(result.GetValue(output) ?? profile.Submission);

@@ -18,13 +18,13 @@ internal static class PlotCommand
 
     public static Command Create()
     {
-        var logs = new Argument<string[]>("logs") { Description = "training logs written by `autograder train`", Arity = ArgumentArity.OneOrMore };
-        var output = new Option<string>("--output", "-o") { Description = "PNG file to write", Required = true };
-        var metric = new Option<string?>("--metric") { Description = "accuracy or loss (default: accuracy; loss for transformer logs, which have only losses)" };
+        var logs = new Argument<string[]>("logs") { Description = "Training logs written by `autograder train`.", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("--out", "-o") { Description = "PNG file to write.", Required = true };
+        var metric = new Option<string?>("--metric") { Description = "Accuracy or loss (default: accuracy; loss for transformer logs, which have only losses)." };
         metric.AcceptOnlyFromAmong("accuracy", "loss");
-        var split = new Option<string?>("--split") { Description = "train, val, test or all (default: all for one log; val for accuracy and train for loss with several)" };
+        var split = new Option<string?>("--split") { Description = "Train, val, test or all (default: all for one log; val for accuracy and train for loss with several)." };
         split.AcceptOnlyFromAmong("train", "val", "test", "all");
-        var title = new Option<string?>("--title") { Description = "figure title (default: from the logs)" };
+        var title = new Option<string?>("--title") { Description = "Figure title (default: from the logs)." };
         var command = new Command("plot", "Plot learning curves from training logs.") { logs, output, metric, split, title };
         command.SetAction(result =>
         {

@@ -9,16 +9,16 @@ internal static class ReleaseCommand
 {
     public static Command Create()
     {
-        var assignment = new Argument<string>("assignment") { Description = "assignment id (rubrics/<id>.assignment.yaml), or 'all'" };
-        var output = new Option<string?>("--out") { Description = "folder to write the kit into (default: skeleton/<assignment>); an earlier kit there is replaced" };
-        var check = new Option<bool>("--check") { Description = "write nothing; fail if the committed skeleton/<assignment> differs from what release generates now" };
-        var repo = new Option<string?>("--repo") { Description = "repository root (default: found above the current folder)" };
-        var command = new Command("release", "Generate a student starter kit from the reference solution.") { assignment, output, check, repo };
+        var assignment = new Argument<string>("assignment") { Description = "Assignment id (rubrics/<id>.assignment.yaml), or 'all'." };
+        var output = new Option<string?>("--out", "-o") { Description = "Folder to write the kit into (default: skeleton/<assignment>); an earlier kit there is replaced." };
+        var check = new Option<bool>("--check") { Description = "Write nothing; fail if the committed skeleton/<assignment> differs from what release generates now." };
+        var courseRoot = CourseRootOption.Create();
+        var command = new Command("release", "Generate a student starter kit from the reference solution.") { assignment, output, check, courseRoot };
         command.SetAction(result =>
         {
             try
             {
-                var release = new KitRelease(RepositoryLayout.Find(result.GetValue(repo) ?? Directory.GetCurrentDirectory()));
+                var release = new KitRelease(RepositoryLayout.Find(result.GetValue(courseRoot) ?? Directory.GetCurrentDirectory()));
                 var id = result.GetValue(assignment)!;
                 var ids = id == "all" ? release.CodeProfiles.Select(p => p.Id).ToList() : [id];
                 var outDir = result.GetValue(output);

@@ -19,7 +19,7 @@ internal static class SelfcheckCommand
         var assignment = new Option<string>("--assignment") { Description = "Assignment id, or 'all' for every rubrics/*.rubric.yaml.", Required = true };
         var only = new Option<string?>("--only") { Description = "Check only 'reference' (full marks) or 'kit' (zero)." };
         only.AcceptOnlyFromAmong("reference", "kit");
-        var courseRoot = new Option<string?>("--course-root") { Description = "The course repository (default: the folder upwards holding Autograder.sln)." };
+        var courseRoot = CourseRootOption.Create();
         var command = new Command("selfcheck", "Check that the reference gets full marks and the starter kit gets zero.") { assignment, only, courseRoot };
         command.SetAction(parse =>
         {

@@ -17,12 +17,12 @@ internal static class TrainCommand
 {
     public static Command Create()
     {
-        var experiment = new Argument<string>("experiment") { Description = "experiment YAML file, e.g. reference/experiments/hw3-fashion-mlp/mlp_lr0.01_b5.yaml" };
-        var output = new Option<string>("--out") { Description = "folder for the JSON logs", DefaultValueFactory = _ => "." };
-        var epochs = new Option<int?>("--epochs") { Description = "override the experiment's number of epochs" };
-        var quick = new Option<bool>("--quick") { Description = $"smoke run: {RunSettings.QuickBatches} batches per epoch, at most {RunSettings.QuickEpochs} epochs, {RunSettings.QuickEvaluationExamples} examples per evaluation" };
-        var maxSteps = new Option<int?>("--max-steps") { Description = $"transformer experiments: run at most N optimisation steps (a smoke run; --quick means {TransformerTrain.QuickSteps})" };
-        var data = new Option<string?>("--data") { Description = $"data folder (default: ${DataStore.EnvironmentVariable}, else the data/ folder above the current one)" };
+        var experiment = new Argument<string>("experiment") { Description = "Experiment YAML file, e.g. reference/experiments/hw3-fashion-mlp/mlp_lr0.01_b5.yaml." };
+        var output = new Option<string>("--out", "-o") { Description = "Folder for the JSON logs.", DefaultValueFactory = _ => "." };
+        var epochs = new Option<int?>("--epochs") { Description = "Override the experiment's number of epochs." };
+        var quick = new Option<bool>("--quick") { Description = $"Smoke run: {RunSettings.QuickBatches} batches per epoch, at most {RunSettings.QuickEpochs} epochs, {RunSettings.QuickEvaluationExamples} examples per evaluation." };
+        var maxSteps = new Option<int?>("--max-steps") { Description = $"Transformer experiments: run at most N optimisation steps (a smoke run; --quick means {TransformerTrain.QuickSteps})." };
+        var data = new Option<string?>("--data") { Description = $"Data folder (default: ${DataStore.EnvironmentVariable}, else the data/ folder above the current one)." };
         var command = new Command("train", "Train a network as an experiment file describes and write its log.") { experiment, output, epochs, quick, maxSteps, data };
         command.SetAction(result => Run(
             result.GetValue(experiment)!,

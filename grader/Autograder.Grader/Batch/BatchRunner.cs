@@ -71,7 +71,7 @@ public static class BatchRunner
         var path = template.RubricPath ?? Path.Combine(template.CourseRoot, "rubrics", $"{template.AssignmentId}.rubric.yaml");
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"assignment '{template.AssignmentId}' has no rubric at {path}");
+            throw template.RubricPath is null ? Assignments.KnownAssignments.Unknown(template.CourseRoot, template.AssignmentId) : new FileNotFoundException($"no rubric at {path} (--rubric)");
         }
 
         return RubricLoader.Parse(File.ReadAllText(path), path, CheckRegistry.Names);

@@ -62,11 +62,19 @@ public static class GradingPipeline
         "or pass --no-sandbox to grade anyway (student code then runs with your user's rights; every result says sandbox: none)";
 
     /// <summary>The assignment profile at <c>rubrics/&lt;id&gt;.assignment.yaml</c>.</summary>
-    public static AssignmentProfile LoadAssignment(string courseRoot, string id) =>
-        AssignmentProfile.Load(Path.Combine(courseRoot, "rubrics", id + AssignmentProfile.FileSuffix));
+    public static AssignmentProfile LoadAssignment(string courseRoot, string id)
+    {
+        var path = Path.Combine(courseRoot, "rubrics", id + AssignmentProfile.FileSuffix);
+        return File.Exists(path) ? AssignmentProfile.Load(path) : throw KnownAssignments.Unknown(courseRoot, id);
+    }
 
     private static GradeResult Run(GradeRequest request, string workDir, WorkerLimits? limits, Stopwatch clock)
     {
+        if (request.Rubric is null && request.RubricPath is null && !File.Exists(RubricPath(request)))
+        {
+            throw KnownAssignments.Unknown(request.CourseRoot, request.AssignmentId);
+        }
+
         var rubric = request.Rubric ?? RubricLoader.Parse(File.ReadAllText(RubricPath(request)), RubricPath(request), CheckRegistry.Names);
         var assignment = request.Assignment ?? LoadAssignment(request.CourseRoot, request.AssignmentId);
         var library = CourseLibrary.Load(request.LibraryRoot ?? Path.Combine(request.CourseRoot, "reference", "NeuralNet"));

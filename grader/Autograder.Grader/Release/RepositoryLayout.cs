@@ -29,6 +29,6 @@ public sealed record RepositoryLayout(string Root)
             }
         }
 
-        throw new DirectoryNotFoundException($"no Autograder.sln at or above {start}; run from inside the repository or pass --repo");
+        throw new DirectoryNotFoundException($"no Autograder.sln at or above {start}; run from inside the repository or pass --course-root");
     }
 }
