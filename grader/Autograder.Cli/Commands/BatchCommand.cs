@@ -59,6 +59,11 @@ internal static class BatchCommand
                 Console.WriteLine(
                     $"batch: {run.Total} students{(options.Shard.Count > 1 ? $" (shard {options.Shard})" : "")}: graded {run.Graded}, regraded in part {run.Partial}, cached {run.Cached}; " +
                     $"{run.Failures} need a look; {Duration(run.Elapsed)} -> {Path.Combine(options.OutputFolder, Gradebook.FileName)}");
+                foreach (var record in run.Records.Where(r => StudentStatus.IsBroken(r.Status)))
+                {
+                    Console.WriteLine($"  need a look: {record.Student} ({record.Status}): {Reason(record)}");
+                }
+
                 return 0;
             }
             catch (Exception e) when (e is IOException or FormatException or InvalidDataException or UnauthorizedAccessException or Autograder.Grader.Rubrics.RubricException)
@@ -68,6 +73,17 @@ internal static class BatchCommand
             }
         });
         return command;
+    }
+
+    /// <summary>Why a student needs a look, in one line: the rejection, the grader error or the first failing check.</summary>
+    internal static string Reason(StudentRecord record)
+    {
+        var text = record.Unverified ? "the result files do not carry the grader's MAC (edited on disk); the next batch run regrades them"
+            : record.Stamp?.Problem ?? record.Result?.GraderError
+            ?? record.Result?.Items.SelectMany(i => i.Checks).FirstOrDefault(c => c.Status != Autograder.Grader.Results.CheckStatus.Passed)?.Outcome.Message
+            ?? "no result yet";
+        var line = text.ReplaceLineEndings(" ");
+        return line.Length <= 200 ? line : line[..200] + "…";
     }
 
     /// <summary>A live progress bar only on a terminal; logs and CI get one plain line per student.</summary>

@@ -175,6 +175,11 @@ public sealed class CacheKeys
             return "not a readable zip file: empty, missing or not a regular file";
         }
 
+        if (Intake.TarArchive.IsTarGz(path))
+        {
+            return null; // Read in one pass by intake, which reports what it cannot use.
+        }
+
         if (Intake.ZipDirectory.TooBig(path, Intake.ZipDirectory.MaxEntries) is { } tooBig)
         {
             return tooBig;

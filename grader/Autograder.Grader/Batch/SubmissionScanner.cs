@@ -1,7 +1,8 @@
 namespace Autograder.Grader.Batch;
 
 /// <summary>
-/// Lists the submissions of a batch folder: each sub-folder or zip is one student (the name minus <c>.zip</c>).
+/// Lists the submissions of a batch folder: each sub-folder, zip or tar.gz is one student (the name minus
+/// <c>.zip</c>, <c>.tar.gz</c> or <c>.tgz</c>).
 /// Every other entry (a symbolic link, an empty or special file, a file of another kind) is listed too, as a
 /// rejected submission with the reason, so no entry of the folder silently drops out of the gradebook.
 /// Entries are looked at without following links and nothing is opened here.
@@ -25,8 +26,9 @@ public static class SubmissionScanner
                 continue;
             }
 
-            var zip = entry.Name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) && entry.Name.Length > 4;
-            var student = zip ? entry.Name[..^4] : entry.Name;
+            var tar = Intake.TarArchive.IsTarGz(entry.Name) && Intake.TarArchive.Stem(entry.Name).Length > 0;
+            var zip = tar || (entry.Name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) && entry.Name.Length > 4);
+            var student = tar ? Intake.TarArchive.Stem(entry.Name) : zip ? entry.Name[..^4] : entry.Name;
             if (entry.LinkTarget is not null)
             {
                 // Never followed: a link could point at another student's folder, a device or the course itself.
@@ -43,7 +45,7 @@ public static class SubmissionScanner
             }
             else
             {
-                candidates.Add((entry.Name, entry.FullName, $"{entry.Name} is not a submission: expected a folder or a .zip"));
+                candidates.Add((entry.Name, entry.FullName, $"{entry.Name} is not a submission: expected a folder, a .zip or a .tar.gz"));
             }
         }
 

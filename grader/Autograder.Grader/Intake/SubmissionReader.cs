@@ -8,10 +8,10 @@ namespace Autograder.Grader.Intake;
 /// </summary>
 internal static class SubmissionReader
 {
-    private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", ".git", ".vs", "__MACOSX" };
+    internal static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", ".git", ".vs", "__MACOSX" };
 
     /// <summary>How many times <see cref="IntakeLimits.MaxEntries"/> entries are scanned at most for the assignment's file names.</summary>
-    private const int ScanFactor = 100;
+    internal const int ScanFactor = 100;
 
     /// <param name="path">the folder or zip</param>
     /// <param name="limits">the caps</param>
@@ -30,13 +30,18 @@ internal static class SubmissionReader
             return ListZip(path, limits, wanted, problems, keepAlive);
         }
 
+        if (new FileInfo(path) is { Exists: true, LinkTarget: null, Length: > 0 } && TarArchive.IsTarGz(path))
+        {
+            return TarArchive.List(path, limits, wanted, problems);
+        }
+
         // A lone file the assignment asks for (the written answers' answers.yaml) is a submission of that one file.
         if (new FileInfo(path) is { Exists: true, LinkTarget: null } single && wanted.Contains(single.Name))
         {
             return [new SubmissionEntry(single.Name, single.Length, single.Length == 0 ? () => Stream.Null : () => single.OpenRead())];
         }
 
-        problems.Add(new IntakeProblem(Path.GetFileName(path), $"the submission must be a folder or a .zip file{(wanted.Count is > 0 and < 4 ? $" (or the file {string.Join(" or ", wanted.Order(StringComparer.Ordinal))} itself)" : "")}"));
+        problems.Add(new IntakeProblem(Path.GetFileName(path), $"the submission must be a folder, a .zip or a .tar.gz file{(wanted.Count is > 0 and < 4 ? $" (or the file {string.Join(" or ", wanted.Order(StringComparer.Ordinal))} itself)" : "")}"));
         return [];
     }
 
@@ -106,6 +111,13 @@ internal static class SubmissionReader
         }
 
         keepAlive[0] = archive;
+        if (NestedZip(archive, wanted, limits, problems) is { } inner)
+        {
+            // A zip holding only a zip (a folder zipped twice): unwrapped once, never deeper.
+            keepAlive[0] = new CompositeDisposable(archive, inner);
+            archive = inner;
+        }
+
         var entries = new List<SubmissionEntry>();
         var seen = 0;
         foreach (var entry in archive.Entries)
@@ -151,11 +163,86 @@ internal static class SubmissionReader
     }
 
     /// <summary>
+    /// The zip inside <paramref name="archive"/> when that is all it holds of use (no file the assignment asks for, exactly
+    /// one <c>.zip</c> entry, within the size caps); a nested zip beside other files is reported and left alone.
+    /// </summary>
+    private static ZipArchive? NestedZip(ZipArchive archive, IReadOnlySet<string> wanted, IntakeLimits limits, List<IntakeProblem> problems)
+    {
+        var zips = archive.Entries.Where(e => e.FullName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)).ToList();
+        if (zips.Count == 0)
+        {
+            return null;
+        }
+
+        if (zips.Count > 1 || archive.Entries.Any(e => wanted.Contains(e.Name)))
+        {
+            problems.Add(new IntakeProblem(zips[0].FullName, "a zip inside the zip is not opened here; zip the files themselves"));
+            return null;
+        }
+
+        var inner = zips[0];
+        if (inner.Length > limits.MaxTotalBytes)
+        {
+            problems.Add(new IntakeProblem(inner.FullName, $"the zip inside the zip is {inner.Length:N0} bytes; at most {limits.MaxTotalBytes:N0} are read"));
+            return null;
+        }
+
+        try
+        {
+            var buffer = new MemoryStream();
+            using (var stream = inner.Open())
+            {
+                var chunk = new byte[81920];
+                int read;
+                while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+                {
+                    buffer.Write(chunk, 0, read);
+                    if (buffer.Length > limits.MaxTotalBytes)
+                    {
+                        problems.Add(new IntakeProblem(inner.FullName, $"the zip inside the zip expands past {limits.MaxTotalBytes:N0} bytes"));
+                        return null;
+                    }
+                }
+            }
+
+            buffer.Position = 0;
+            var nested = new ZipArchive(buffer, ZipArchiveMode.Read);
+            if (nested.Entries.Count > ScanFactor * limits.MaxEntries)
+            {
+                problems.Add(new IntakeProblem(inner.FullName, $"the zip inside the zip has {nested.Entries.Count:N0} entries"));
+                return null;
+            }
+
+            problems.Add(new IntakeProblem(inner.FullName, "the submission was a zip inside a zip; it was opened once (next time zip the files themselves)"));
+            return nested;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
+        {
+            problems.Add(new IntakeProblem(inner.FullName, $"the zip inside the zip is not readable: {ex.Message}"));
+            return null;
+        }
+    }
+
+    /// <summary>Disposes several archives kept alive for one intake.</summary>
+    private sealed class CompositeDisposable(params IDisposable[] parts) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var part in parts)
+            {
+                part.Dispose();
+            }
+        }
+    }
+
+    internal static bool IsEscapingName(string name) => IsEscaping(name);
+
+    /// <summary>
     /// Whether the <paramref name="count"/>-th entry is listed: every entry up to <see cref="IntakeLimits.MaxEntries"/>, then only
     /// the file names the assignment asks for (one problem says the rest were ignored), and nothing past <see cref="ScanFactor"/>
     /// times the cap (a second problem): a flood of junk files neither hides the real ones nor keeps intake busy.
     /// </summary>
-    private static bool WithinCaps(int count, string relative, string fileName, IntakeLimits limits, IReadOnlySet<string> wanted, List<IntakeProblem> problems, string what)
+    internal static bool WithinCaps(int count, string relative, string fileName, IntakeLimits limits, IReadOnlySet<string> wanted, List<IntakeProblem> problems, string what)
     {
         if (count <= limits.MaxEntries)
         {

@@ -17,7 +17,7 @@ public sealed class SubmissionScannerTests
 
         Assert.Equal(["amy", "roster.csv", "zed"], found.Select(s => s.Student));
         Assert.Null(found[0].Problem);
-        Assert.Equal("roster.csv is not a submission: expected a folder or a .zip", found[1].Problem);
+        Assert.Equal("roster.csv is not a submission: expected a folder, a .zip or a .tar.gz", found[1].Problem);
         Assert.Null(found[2].Problem);
     }
 
