@@ -43,5 +43,6 @@ internal static class Program
         yield return ExamplesCommand.Create();
         yield return SelfcheckCommand.Create();
         yield return GradescopeCommand.Create();
+        yield return ManualCommand.Create();
     }
 }

@@ -5,7 +5,8 @@ namespace Autograder.Grader.Batch;
 
 /// <summary>
 /// <c>gradebook.csv</c>: one row per student (ordered by id) with the score out of the maximum, and where the
-/// rubric has bonus items the bonus earned and the total (score + bonus, what an LMS should record), one
+/// rubric has bonus items the bonus earned, where it has manual items the staff's points (<see cref="ManualGrades"/>;
+/// an item not graded yet is <c>pending</c>), and then the total (what an LMS should record), one
 /// column of points per rubric item (headed by its id; <see cref="Legend"/> gives the titles), the late days,
 /// the overall status and one status column per item. Built only from the per-student files, with no
 /// timings, so any run that holds the same results writes the same bytes.
@@ -14,14 +15,27 @@ public static class Gradebook
 {
     public const string FileName = "gradebook.csv";
 
-    public static string ToCsv(BatchManifest manifest, IReadOnlyList<StudentRecord> records)
+    public static string ToCsv(BatchManifest manifest, IReadOnlyList<StudentRecord> records, ManualGrades? manualGrades = null)
     {
         var s = new StringBuilder();
         var bonus = manifest.BonusMax > 0;
+        var manualItems = manifest.Items.Where(i => i.Manual).ToList();
+        var manual = manualItems.Count > 0;
+        var manualMax = manualItems.Sum(i => i.Points);
         var header = new List<string> { "student", "score", "max_score" };
         if (bonus)
         {
-            header.AddRange(["bonus", "total"]);
+            header.Add("bonus");
+        }
+
+        if (manual)
+        {
+            header.AddRange(["manual", "manual_max", "manual_pending"]);
+        }
+
+        if (bonus || manual)
+        {
+            header.AddRange(["total", "total_max"]);
         }
 
         header.AddRange(manifest.Items.Select(i => i.Id));
@@ -36,16 +50,31 @@ public static class Gradebook
             var row = new List<string> { record.Student, result is null ? "" : Number(bonus ? result.CoreScore : result.Score), Number(manifest.MaxScore) };
             if (bonus)
             {
-                row.AddRange([result is null ? "" : Number(result.BonusScore), result is null ? "" : Number(result.Score)]);
+                row.Add(result is null ? "" : Number(result.BonusScore));
             }
 
-            row.AddRange(manifest.Items.Select(i => items.TryGetValue(i.Id, out var r) ? Number(r.Points) : ""));
+            var given = manualItems.Select(i => manualGrades?.Get(record.Student, i.Id)).ToList();
+            if (manual)
+            {
+                row.AddRange([Number(given.Sum(g => g?.Points ?? 0)), Number(manualMax), given.Count(g => g is null).ToString(CultureInfo.InvariantCulture)]);
+            }
+
+            if (bonus || manual)
+            {
+                row.AddRange([result is null ? "" : Number(result.Score + given.Sum(g => g?.Points ?? 0)), Number(manifest.MaxScore + manualMax)]);
+            }
+
+            row.AddRange(manifest.Items.Select(i => i.Manual
+                ? manualGrades?.Get(record.Student, i.Id) is { } g ? Number(g.Points) : "pending"
+                : items.TryGetValue(i.Id, out var r) ? Number(r.Points) : ""));
             row.AddRange([
                 record.LateDays.ToString(CultureInfo.InvariantCulture),
                 result is null ? "" : Number(result.LatePenalty),
                 record.Status,
             ]);
-            row.AddRange(manifest.Items.Select(i => items.TryGetValue(i.Id, out var r) ? StudentStatus.Name(r.Status) : ""));
+            row.AddRange(manifest.Items.Select(i => i.Manual
+                ? manualGrades?.Get(record.Student, i.Id) is null ? "pending" : "graded"
+                : items.TryGetValue(i.Id, out var r) ? StudentStatus.Name(r.Status) : ""));
             Line(s, row);
         }
 
@@ -69,10 +98,5 @@ public static class Gradebook
 
     public static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 
-    private static void Line(StringBuilder s, IEnumerable<string> cells) =>
-        s.Append(string.Join(",", cells.Select(Quote))).Append('\n');
-
-    // RFC 4180: quote fields holding a comma, quote or line break; double inner quotes.
-    private static string Quote(string cell) =>
-        cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{cell.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : cell;
+    private static void Line(StringBuilder s, IEnumerable<string> cells) => Csv.Line(s, cells);
 }

@@ -20,10 +20,10 @@ public static class HtmlReport
         var scores = records.Where(r => r.Result is not null).Select(r => r.Result!.CoreScore).ToList();
         var png = ScoreHistogram.Png(scores, manifest.MaxScore, $"{manifest.Assignment}: scores of {scores.Count} submissions");
         var links = Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(reportPath))!, Path.GetFullPath(outputFolder)).Replace('\\', '/');
-        return Render(manifest, records, png, links == "." ? "" : links + "/");
+        return Render(manifest, records, png, links == "." ? "" : links + "/", ManualGrades.Load(outputFolder, manifest));
     }
 
-    public static string Render(BatchManifest manifest, IReadOnlyList<StudentRecord> records, byte[] histogramPng, string linkPrefix)
+    public static string Render(BatchManifest manifest, IReadOnlyList<StudentRecord> records, byte[] histogramPng, string linkPrefix, ManualGrades? manual = null)
     {
         var stats = ScoreStats.Of(records.Where(r => r.Result is not null).Select(r => r.Result!.CoreScore).ToList());
         var s = new StringBuilder();
@@ -44,7 +44,7 @@ public static class HtmlReport
             .Append(Convert.ToBase64String(histogramPng)).Append("\">\n</section>\n");
 
         Gradebook(s, manifest, records, linkPrefix);
-        Items(s, manifest, records);
+        Items(s, manifest, records, manual);
         s.Append("</main>\n<script>\n").Append(HtmlAssets.Script).Append("\n</script>\n</body>\n</html>\n");
         return s.ToString();
     }
@@ -78,15 +78,15 @@ public static class HtmlReport
         s.Append("</tbody></table></div></section>\n");
     }
 
-    private static void Items(StringBuilder s, BatchManifest manifest, IReadOnlyList<StudentRecord> records)
+    private static void Items(StringBuilder s, BatchManifest manifest, IReadOnlyList<StudentRecord> records, ManualGrades? manual)
     {
-        var analysis = ItemAnalysis.Compute(manifest, records);
+        var analysis = ItemAnalysis.Compute(manifest, records, manual: manual);
         s.Append("<section><h2>Item analysis</h2>\n<table id=\"items\">\n<thead><tr><th>item</th><th>title</th><th class=\"num\">points</th><th class=\"num\">mean</th><th>pass rate</th><th>statuses</th></tr></thead>\n<tbody>\n");
         foreach (var a in analysis)
         {
             var rate = SummaryWriter.Percent(a.PassRate);
             s.Append(CultureInfo.InvariantCulture, $"<tr data-item=\"{E(a.Item.Id)}\"><td>{E(a.Item.Id)}</td><td>{E(a.Item.Title)}</td><td class=\"num\">{N(a.Item.Points)}</td><td class=\"num\">{N(a.MeanPoints)}</td>")
-                .Append(CultureInfo.InvariantCulture, $"<td><span class=\"bar\"><i style=\"width:{(a.PassRate * 100).ToString("0.#", CultureInfo.InvariantCulture)}%\"></i></span> <span class=\"rate\">{rate}</span></td>")
+                .Append(CultureInfo.InvariantCulture, $"<td><span class=\"bar\"><i style=\"width:{(double.IsNaN(a.PassRate) ? 0 : a.PassRate * 100).ToString("0.#", CultureInfo.InvariantCulture)}%\"></i></span> <span class=\"rate\">{rate}</span></td>")
                 .Append(CultureInfo.InvariantCulture, $"<td>{E(string.Join(", ", a.StatusCounts.Select(p => $"{p.Key} {p.Value}")))}</td></tr>\n");
             if (a.TopFailures.Count > 0)
             {

@@ -14,7 +14,9 @@ public static partial class ItemAnalysis
     [GeneratedRegex(@"-?\d+\.\d+(?:[eE][-+]?\d+)?")]
     private static partial Regex Decimal();
 
-    public static IReadOnlyList<ItemStats> Compute(BatchManifest manifest, IReadOnlyList<StudentRecord> records, int topFailures = 3)
+    /// <summary>The analysis of every item; manual items come from the staff's grades: their mean, and
+    /// <c>graded</c>/<c>pending</c> counts instead of a pass rate (which is NaN for them).</summary>
+    public static IReadOnlyList<ItemStats> Compute(BatchManifest manifest, IReadOnlyList<StudentRecord> records, int topFailures = 3, ManualGrades? manual = null)
     {
         var graded = records
             .Where(r => r.Result is not null && r.Status is not (StudentStatus.Rejected or StudentStatus.GraderError or StudentStatus.Missing))
@@ -22,6 +24,14 @@ public static partial class ItemAnalysis
             .ToList();
         return manifest.Items.Select(item =>
         {
+            if (item.Manual)
+            {
+                var given = records.Where(r => r.Result is not null).Select(r => manual?.Get(r.Student, item.Id)).ToList();
+                var entered = given.OfType<ManualGrade>().ToList();
+                return new ItemStats(item, entered.Count, entered.Count == 0 ? 0 : entered.Average(g => g.Points), double.NaN,
+                    [KeyValuePair.Create("graded", entered.Count), KeyValuePair.Create("pending", given.Count - entered.Count)], []);
+            }
+
             var results = graded.Select(g => g.Items.FirstOrDefault(i => i.Id == item.Id)).OfType<ItemResult>().ToList();
             var statuses = results.GroupBy(r => StudentStatus.Name(r.Status))
                 .Select(g => KeyValuePair.Create(g.Key, g.Count()))

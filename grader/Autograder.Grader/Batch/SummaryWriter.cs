@@ -12,7 +12,7 @@ public static class SummaryWriter
 {
     public const string FileName = "summary.md";
 
-    public static string Write(BatchManifest manifest, IReadOnlyList<StudentRecord> records)
+    public static string Write(BatchManifest manifest, IReadOnlyList<StudentRecord> records, ManualGrades? manual = null)
     {
         var scored = records.Where(r => r.Result is not null).Select(r => r.Result!.CoreScore).ToList();
         var stats = ScoreStats.Of(scored);
@@ -44,7 +44,7 @@ public static class SummaryWriter
             s.Append(CultureInfo.InvariantCulture, $"| {range} | {b.Count} | {new string('#', (int)Math.Round(30.0 * b.Count / most))} |\n");
         }
 
-        var analysis = ItemAnalysis.Compute(manifest, records);
+        var analysis = ItemAnalysis.Compute(manifest, records, manual: manual);
         s.Append("\n## Item analysis\n\n")
             .Append("Students with a rejected submission, a grader error or no result are not counted here.\n\n")
             .Append("| item | title | points | mean | pass rate | statuses |\n|---|---|---:|---:|---:|---|\n");
@@ -94,7 +94,7 @@ public static class SummaryWriter
         string.Join(", ", records.GroupBy(r => r.Status).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"));
 
     /// <summary>A share as a whole percentage, e.g. <c>60%</c> (InvariantCulture's "P0" writes "60 %").</summary>
-    public static string Percent(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
+    public static string Percent(double share) => double.IsNaN(share) ? "manual" : (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 
     private static string N(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 

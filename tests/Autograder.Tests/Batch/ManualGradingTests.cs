@@ -1,0 +1,130 @@
+using Autograder.Cli;
+using Autograder.Cli.Manual;
+using Autograder.Grader.Batch;
+using Autograder.Grader.Execution;
+using Autograder.Grader.Pipeline;
+using PuppeteerSharp;
+
+namespace Autograder.Tests.Batch;
+
+/// <summary>
+/// Manual items graded as an instructor would: a real Homework 3 batch of two students, then the scores entered on
+/// the manual-grading page in headless Chromium (and, separately, imported from a CSV through the CLI). The gradebook,
+/// the summary and each student's feedback include them; an item not graded yet is pending, not 0.
+/// </summary>
+public sealed class ManualGradingTests : IClassFixture<ManualGradingTests.Hw3Batch>
+{
+    private readonly Hw3Batch _batch;
+
+    public ManualGradingTests(Hw3Batch batch) => _batch = batch;
+
+    [Fact]
+    public void Import_ValidCsv_FillsTheGradebookFeedbackAndSummary_AndLeavesTheRestPending()
+    {
+        var output = BatchClass.CopyOf(_batch.Output);
+        var csv = Path.Combine(output, "..", $"grades-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(csv, "student,item,points,comment\nalice,3.1.6-plot,2,\"clear axes, labelled\"\nalice,3.2-i,1.5,\n");
+
+        var code = ManualCommand.Create().Parse(["import", csv, output]).Invoke();
+
+        Assert.Equal(0, code);
+        var rows = File.ReadAllLines(Path.Combine(output, Gradebook.FileName));
+        var header = rows[0].Split(',');
+        var alice = Cells(rows.Single(r => r.StartsWith("alice,", StringComparison.Ordinal)));
+        var bob = Cells(rows.Single(r => r.StartsWith("bob,", StringComparison.Ordinal)));
+        Assert.Equal("2", alice[Array.IndexOf(header, "3.1.6-plot")]);
+        Assert.Equal("pending", alice[Array.IndexOf(header, "3.2")]);
+        Assert.Equal("3.5", alice[Array.IndexOf(header, "manual")]);
+        Assert.Equal("pending", bob[Array.IndexOf(header, "3.1.6-plot")]);
+        Assert.Contains("| 3.1.6-plot | Training accuracy vs. epochs plot | 2 / 2 | clear axes, labelled |", File.ReadAllText(Path.Combine(output, "alice", StudentRecord.FeedbackFile)), StringComparison.Ordinal);
+        Assert.Contains("| manual | graded 1, pending 1 |", File.ReadAllText(Path.Combine(output, SummaryWriter.FileName)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("student,item,points\nalice,3.1.6-plot,3\n", "line 2: points of alice on 3.1.6-plot: expected a number from 0 to 2, found '3'")]
+    [InlineData("student,item,points\ncarol,3.1.6-plot,1\n", "line 2: student 'carol' is not in this batch")]
+    [InlineData("student,item,points\nalice,3.1.1,1\n", "line 2: '3.1.1' is not a manual item of hw3-fashion-mlp")]
+    [InlineData("name,score\n", "line 1: expected the header student,item,points,comment,updated_at")]
+    public void Import_BadRow_IsRefusedNamingTheRow_AndNothingIsWritten(string csvText, string expected)
+    {
+        var output = BatchClass.CopyOf(_batch.Output);
+        var csv = Path.Combine(output, "..", $"bad-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(csv, csvText);
+        var error = new StringWriter();
+        var before = Console.Error;
+        Console.SetError(error);
+        int code;
+        try
+        {
+            code = ManualCommand.Create().Parse(["import", csv, output]).Invoke();
+        }
+        finally
+        {
+            Console.SetError(before);
+        }
+
+        Assert.Equal(2, code);
+        Assert.Contains(expected, error.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(output, ManualGrades.FileName)));
+    }
+
+    [SkippableFact]
+    public async Task Page_InChromium_ShowsTheArtifacts_SavesAScoreWithEnter_AndRefusesOneOverTheMaximum()
+    {
+        Skip.If(Chromium.Path is null, "no chromium at /usr/bin/chromium (apt-get install chromium; .ci/run installs it)");
+        var output = BatchClass.CopyOf(_batch.Output);
+        var session = new ManualSession(output, _batch.Submissions, "3.1.6-plot");
+        await using var server = await ManualServer.StartAsync(session);
+        await using var browser = await Puppeteer.LaunchAsync(new LaunchOptions
+        {
+            Headless = true,
+            ExecutablePath = Chromium.Path,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        await using var page = await browser.NewPageAsync();
+
+        await page.GoToAsync(server.Url);
+        await page.WaitForFunctionAsync("() => document.getElementById('progress').textContent === '0 of 2 graded'");
+        Assert.Equal("alice", await page.EvaluateExpressionAsync<string>("document.getElementById('student').textContent"));
+        // The run log is drawn as learning curves.
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#artifacts img')].some(i => i.alt === 'MLP_lr0.01_b5.json' && i.complete && i.naturalWidth > 0)");
+
+        await page.TypeAsync("#points", "5");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForFunctionAsync("() => document.getElementById('error').textContent.includes('expected a number from 0 to 2')");
+        Assert.False(File.Exists(Path.Combine(output, ManualGrades.FileName)));
+
+        await page.EvaluateExpressionAsync("document.getElementById('points').value = ''");
+        await page.TypeAsync("#points", "1.5");
+        await page.TypeAsync("#comment", "legend covers the curves");
+        await page.FocusAsync("#points");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForFunctionAsync("() => document.getElementById('progress').textContent === '1 of 2 graded' && document.getElementById('student').textContent === 'bob'");
+
+        var saved = File.ReadAllText(Path.Combine(output, ManualGrades.FileName));
+        Assert.Contains("alice,3.1.6-plot,1.5,legend covers the curves,", saved, StringComparison.Ordinal);
+        Assert.Contains("1.5 / 2 | legend covers the curves", File.ReadAllText(Path.Combine(output, "alice", StudentRecord.FeedbackFile)), StringComparison.Ordinal);
+        using var anonymous = new HttpClient();
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await anonymous.GetAsync(server.Url.Split('?')[0] + "api/state")).StatusCode);
+    }
+
+    private static string[] Cells(string row) => Autograder.Grader.Batch.Csv.Read(row)[0].ToArray();
+
+    /// <summary>alice (PassesAll) and bob (FailsReluBackwardAtZero) of Homework 3, graded once for the class.</summary>
+    public sealed class Hw3Batch
+    {
+        public Hw3Batch()
+        {
+            var root = CourseRootFinder.TryFind(AppContext.BaseDirectory)!;
+            Submissions = Directory.CreateTempSubdirectory("manual-class-").FullName;
+            Autograder.Tests.Security.GeneratedSubmissions.Copy(Path.Combine(root, "tests", "Golden", "hw3-fashion-mlp", "PassesAll"), Path.Combine(Submissions, "alice"));
+            Autograder.Tests.Security.GeneratedSubmissions.Copy(Path.Combine(root, "tests", "Golden", "hw3-fashion-mlp", "FailsReluBackwardAtZero"), Path.Combine(Submissions, "bob"));
+            Output = Directory.CreateTempSubdirectory("manual-out-").FullName;
+            BatchRunner.Run(new BatchOptions(Submissions, Output, new GradeRequest("", "hw3-fashion-mlp", root) { AllowUnsandboxed = true, Seed = 3 }) { Jobs = 2 });
+        }
+
+        public string Submissions { get; }
+
+        public string Output { get; }
+    }
+}
