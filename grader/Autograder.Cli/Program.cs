@@ -44,5 +44,6 @@ internal static class Program
         yield return SelfcheckCommand.Create();
         yield return GradescopeCommand.Create();
         yield return ManualCommand.Create();
+        yield return ExportCommand.Create();
     }
 }

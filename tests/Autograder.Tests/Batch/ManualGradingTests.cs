@@ -108,6 +108,38 @@ public sealed class ManualGradingTests : IClassFixture<ManualGradingTests.Hw3Bat
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await anonymous.GetAsync(server.Url.Split('?')[0] + "api/state")).StatusCode);
     }
 
+    [Fact]
+    public void ExportCanvas_WithRosterAndManualGrades_WritesCanvasColumnsAndReportsUnmatchedNames()
+    {
+        var output = BatchClass.CopyOf(_batch.Output);
+        var grades = Path.Combine(output, "..", $"grades-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(grades, "student,item,points\nalice,3.1.6-plot,2\n");
+        Assert.Equal(0, ManualCommand.Create().Parse(["import", grades, output]).Invoke());
+        var roster = Path.Combine(output, "..", $"roster-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(roster, "student,name,id,sis_user_id,sis_login_id,section\nalice,\"Liddell, Alice\",101,S101,alice@uni,Mon\ncarol,Carol,103,S103,carol@uni,Tue\n");
+        var csv = Path.Combine(output, "canvas.csv");
+        var stdout = new StringWriter();
+        var before = Console.Out;
+        Console.SetOut(stdout);
+        try
+        {
+            Assert.Equal(0, ExportCommand.Create().Parse([output, "--format", "canvas", "--roster", roster, "-o", csv]).Invoke());
+        }
+        finally
+        {
+            Console.SetOut(before);
+        }
+
+        var lines = File.ReadAllLines(csv);
+        Assert.Equal("Student,ID,SIS User ID,SIS Login ID,Section,Homework 3: Fashion-MNIST MLP (hw3-fashion-mlp)", lines[0]);
+        Assert.Equal("Points Possible,,,,,38", lines[1]);
+        var alice = _batch.AliceScore + 2;
+        Assert.Equal($"\"Liddell, Alice\",101,S101,alice@uni,Mon,{alice.ToString(System.Globalization.CultureInfo.InvariantCulture)}", lines[2]);
+        Assert.StartsWith("bob,,,bob,,", lines[3], StringComparison.Ordinal);
+        Assert.Contains("bob has a submission but no roster row", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains("carol is on the roster but has no submission", stdout.ToString(), StringComparison.Ordinal);
+    }
+
     private static string[] Cells(string row) => Autograder.Grader.Batch.Csv.Read(row)[0].ToArray();
 
     /// <summary>alice (PassesAll) and bob (FailsReluBackwardAtZero) of Homework 3, graded once for the class.</summary>
@@ -120,8 +152,12 @@ public sealed class ManualGradingTests : IClassFixture<ManualGradingTests.Hw3Bat
             Autograder.Tests.Security.GeneratedSubmissions.Copy(Path.Combine(root, "tests", "Golden", "hw3-fashion-mlp", "PassesAll"), Path.Combine(Submissions, "alice"));
             Autograder.Tests.Security.GeneratedSubmissions.Copy(Path.Combine(root, "tests", "Golden", "hw3-fashion-mlp", "FailsReluBackwardAtZero"), Path.Combine(Submissions, "bob"));
             Output = Directory.CreateTempSubdirectory("manual-out-").FullName;
-            BatchRunner.Run(new BatchOptions(Submissions, Output, new GradeRequest("", "hw3-fashion-mlp", root) { AllowUnsandboxed = true, Seed = 3 }) { Jobs = 2 });
+            var run = BatchRunner.Run(new BatchOptions(Submissions, Output, new GradeRequest("", "hw3-fashion-mlp", root) { AllowUnsandboxed = true, Seed = 3 }) { Jobs = 2 });
+            AliceScore = run.Records.Single(r => r.Student == "alice").Result!.Score;
         }
+
+        /// <summary>alice's automatic score with the bonus (what the export adds the manual points to).</summary>
+        public double AliceScore { get; }
 
         public string Submissions { get; }
 
