@@ -27,6 +27,8 @@ public static class BatchRunner
         Directory.CreateDirectory(options.OutputFolder);
 
         var plans = scope.Select(s => SafePlan(options, keys, s)).ToList();
+        // What the folder held before this run, for regrade.md.
+        var before = plans.Where(p => !p.Cached).ToDictionary(p => p.Student, p => StudentRecord.Load(options.OutputFolder, p.Student), StringComparer.Ordinal);
         var todo = new ConcurrentQueue<StudentPlan>(plans.Where(p => !p.Cached));
         var cached = plans.Count - todo.Count;
         var grader = new StudentGrader(options, rubric, keys);
@@ -61,6 +63,12 @@ public static class BatchRunner
 
         var manifest = BatchManifest.From(rubric, keys.RubricKey, scope.Select(s => s.Student));
         var records = BatchOutput.Write(options.OutputFolder, manifest);
+        var changes = RegradeReport.Compare(before, records);
+        if (changes.Count > 0)
+        {
+            AtomicFile.WriteAllText(Path.Combine(options.OutputFolder, RegradeReport.FileName), RegradeReport.Write(manifest, changes, DateTimeOffset.UtcNow));
+        }
+
         return new BatchRun(plans.Count, plans.Count(p => !p.Cached && p.Full), plans.Count(p => !p.Cached && !p.Full), cached,
             records.Count(r => StudentStatus.IsBroken(r.Status)), clock.Elapsed, records);
     }

@@ -71,6 +71,7 @@ public sealed class BatchRunnerTests
         var run = BatchRunner.Run(BatchClass.Options(Class.Folder, output));
 
         Assert.Equal((6, 0, 0), (run.Cached, run.Graded, run.Partial));
+        Assert.False(File.Exists(Path.Combine(output, RegradeReport.FileName)), "a run that changed nothing wrote regrade.md");
         Assert.Equal(File.ReadAllBytes(Path.Combine(Class.Output, Gradebook.FileName)), File.ReadAllBytes(Path.Combine(output, Gradebook.FileName)));
     }
 
@@ -134,6 +135,9 @@ public sealed class BatchRunnerTests
                 Assert.Equal((0, 6, 0), (run.Cached, run.Partial, run.Graded));
         var alice = ResultReader.Read(File.ReadAllText(Path.Combine(output, "alice", StudentRecord.ResultsFile)));
         Assert.Equal((18.0, 18.0), (alice.Score, alice.MaxScore));
+        // The regrade is audited: who changed, from what to what, and why.
+        var regrade = File.ReadAllText(Path.Combine(output, RegradeReport.FileName));
+        Assert.Contains("| alice | 14 | 18 | +4 | 2 4 → 8 (passed → passed) | rubric item 2 changed |", regrade, StringComparison.Ordinal);
         var subset = Directory.CreateTempSubdirectory("batch-subset-").FullName;
         Directory.Move(BatchClass.CopyOf(Path.Combine(Class.Folder, "carol")), Path.Combine(subset, "carol"));
         var fullOutput = Directory.CreateTempSubdirectory("batch-full-").FullName;
