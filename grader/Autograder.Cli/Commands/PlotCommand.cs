@@ -14,7 +14,7 @@ namespace Autograder.Cli;
 internal static class PlotCommand
 {
     /// <summary>Curve colours, one per run (Tableau 10), readable on white and for most colour-blind readers.</summary>
-    internal static readonly string[] Palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
+    internal static readonly string[] Palette = Run.Plotter.Palette;
 
     public static Command Create()
     {
@@ -52,99 +52,8 @@ internal static class PlotCommand
         return command;
     }
 
-    /// <summary>Draws the figure and writes it as a 1000 x 600 PNG.</summary>
+    /// <summary>Draws the figure as the kit's run tool does (<see cref="Run.Plotter"/>, one shared source).</summary>
     /// <returns>the full path written</returns>
-    internal static string Render(IReadOnlyList<TrainingLog> logs, string output, string metric, string? split, string? title)
-    {
-        if (logs.Count == 0)
-        {
-            throw new ArgumentException("expected at least one log");
-        }
-
-        var loss = metric == "loss";
-        split ??= logs.Count == 1 ? "all" : loss ? "train" : "val";
-        var plot = new Plot();
-        for (var i = 0; i < logs.Count; i++)
-        {
-            AddRun(plot, logs[i], loss, split, Color.FromHex(Palette[i % Palette.Length]), logs.Count == 1);
-        }
-
-        plot.Title(title ?? DefaultTitle(logs, loss, split));
-        plot.XLabel("epoch");
-        plot.YLabel(loss ? "mean cross-entropy loss" : "accuracy");
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
-        plot.Axes.AutoScale();
-        plot.ShowLegend(loss ? Alignment.UpperRight : Alignment.LowerRight);
-        var full = Path.GetFullPath(output);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        plot.SavePng(full, 1000, 600);
-        return full;
-    }
-
-    private static void AddRun(Plot plot, TrainingLog log, bool loss, string split, Color color, bool single)
-    {
-        var series = new List<(string Label, IReadOnlyList<double> Values, LinePattern Pattern, Color Color)>();
-        if (split is "train" or "all")
-        {
-            series.Add(("train", loss ? log.TrainLoss : log.Train, LinePattern.Solid, single ? Color.FromHex(Palette[0]) : color));
-        }
-
-        if (split is "val" or "all")
-        {
-            series.Add(("validation", loss ? log.ValLoss : log.Val, single || split == "val" ? LinePattern.Solid : LinePattern.Dashed, single ? Color.FromHex(Palette[1]) : color));
-        }
-
-        if (split is "test" or "all" && !loss && log.TestCurve is { } test)
-        {
-            series.Add(("test", test, single || split == "test" ? LinePattern.Solid : LinePattern.Dotted, single ? Color.FromHex(Palette[2]) : color));
-        }
-
-        if (series.Count == 0)
-        {
-            throw new ArgumentException($"{log.Name}: no {split} {(loss ? "loss" : "accuracy")} curve in this log (test curves exist only for runs with test_every_epoch)");
-        }
-
-        foreach (var (label, values, pattern, lineColor) in series)
-        {
-            var xs = Enumerable.Range(1, values.Count).Select(e => (double)e).ToArray();
-            var scatter = plot.Add.Scatter(xs, values.ToArray(), lineColor);
-            scatter.LinePattern = pattern;
-            scatter.LineWidth = 2;
-            scatter.MarkerSize = values.Count <= 30 ? 5 : 0;
-            scatter.LegendText = single ? label : series.Count == 1 ? log.Name : $"{log.Name} {label}";
-        }
-
-        if (single)
-        {
-            AddStopMarker(plot, log, loss);
-        }
-    }
-
-    // HW3 3.3: "mark the point on the validation accuracy curve where we previously early-stopped".
-    private static void AddStopMarker(Plot plot, TrainingLog log, bool loss)
-    {
-        var epoch = log.StopEpoch ?? log.BestEpoch;
-        var values = loss ? log.ValLoss : log.Val;
-        if (epoch < 1 || epoch > values.Count)
-        {
-            return;
-        }
-
-        var marker = plot.Add.Marker(epoch, values[epoch - 1], MarkerShape.FilledDiamond, 14, Colors.Black);
-        marker.LegendText = log.StopEpoch is null
-            ? $"best validation (epoch {epoch})"
-            : $"early stop, patience {log.Config.Training.Patience} (epoch {epoch})";
-    }
-
-    private static string DefaultTitle(IReadOnlyList<TrainingLog> logs, bool loss, string split)
-    {
-        var what = loss ? "loss" : "accuracy";
-        if (logs.Count == 1)
-        {
-            return $"{logs[0].Name}: {what} per epoch";
-        }
-
-        var which = split switch { "train" => "training", "val" => "validation", "test" => "test", _ => "training and validation" };
-        return $"{which} {what} per epoch";
-    }
+    internal static string Render(IReadOnlyList<TrainingLog> logs, string output, string metric, string? split, string? title) =>
+        Run.Plotter.Render(logs, output, metric, split, title);
 }

@@ -47,11 +47,11 @@ public sealed class PlotCommandTests : IDisposable
     }
 
     [Fact]
-    public void Render_OneLogWithTestCurveAndStop_WritesA1000By600Png()
+    public void Render_OneLogWithTestCurveAndStop_WritesA1100By600Png()
     {
         var path = PlotCommand.Render([Log("MLP_lr0.01_b5_30epochs", 0, testCurve: true, stopEpoch: 5)], Path.Combine(_dir, "sub", "curves.png"), "accuracy", null, null);
 
-        Assert.Equal((1000, 600), PngSize(path));
+        Assert.Equal((1100, 600), PngSize(path));
         Assert.True(new FileInfo(path).Length > 20_000, $"only {new FileInfo(path).Length} bytes: the figure looks empty");
     }
 
@@ -62,7 +62,7 @@ public sealed class PlotCommandTests : IDisposable
         var one = PlotCommand.Render(logs.Take(1).ToList(), Path.Combine(_dir, "one.png"), "loss", "train", null);
         var five = PlotCommand.Render(logs, Path.Combine(_dir, "five.png"), "loss", null, null);
 
-        Assert.Equal((1000, 600), PngSize(five));
+        Assert.Equal((1100, 600), PngSize(five));
         Assert.True(new FileInfo(five).Length > new FileInfo(one).Length, "five curves and a five-entry legend should need more bytes than one");
     }
 

@@ -4,11 +4,18 @@ using NeuralNet.Training;
 using Run;
 
 // dotnet run --project tools/Run -- train experiments/<file>.yaml [--quick] [--out runs]   (--quick: runs/quick/)
-// dotnet run --project tools/Run -- plot runs/<name>.json [more logs...] [--loss] [--out plot.png]
+// dotnet run --project tools/Run -- plot runs/<name>.json [more logs...] [--loss] [--split train|val|test|all] [--title T] [--out plot.png]
 var options = args.Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToHashSet();
 var outIndex = Array.IndexOf(args, "--out");
 var outPath = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : null;
-var files = args.Skip(1).Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (outIndex < 0 || i != outIndex)).ToList();
+var valued = new[] { "--out", "--split", "--title" };
+var files = args.Skip(1).Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && !valued.Contains(args[i])).ToList();
+
+string? Value(string option)
+{
+    var at = Array.IndexOf(args, option);
+    return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+}
 
 switch (args.FirstOrDefault())
 {
@@ -56,12 +63,12 @@ switch (args.FirstOrDefault())
             return 2;
         }
 
-        var path = Plotter.Plot(files.Select(TrainingLogJson.Read).ToList(), options.Contains("--loss"), outPath ?? "plot.png");
+        var path = Plotter.Render(files.Select(TrainingLogJson.Read).ToList(), outPath ?? "plot.png", options.Contains("--loss") ? "loss" : "accuracy", Value("--split"), Value("--title"));
         Console.WriteLine($"plot written to {path}");
         return 0;
     default:
         Console.Error.WriteLine("usage: dotnet run --project tools/Run -- train experiments/<file>.yaml [--quick] [--out runs]");
-        Console.Error.WriteLine("       dotnet run --project tools/Run -- plot runs/<name>.json [more logs...] [--loss] [--out plot.png]");
+        Console.Error.WriteLine("       dotnet run --project tools/Run -- plot runs/<name>.json [more logs...] [--loss] [--split train|val|test|all] [--title T] [--out plot.png]");
         return 2;
 }
 

@@ -3,35 +3,116 @@ using ScottPlot;
 
 namespace Run;
 
-/// <summary>Learning curves of one or more training logs: accuracy (or loss) per epoch, training and validation.</summary>
+/// <summary>
+/// Learning curves of one or more training logs, as a student hands them in: one colour per run, training solid,
+/// validation dashed, test dotted, whole-number epoch ticks, the legend beside the data (never over the curves), a
+/// title naming the run(s), and for one run a marker where early stopping fired or validation was best (HW3 3.3).
+/// The kit's `tools/Run -- plot` and `autograder plot` draw with this same code.
+/// </summary>
 public static class Plotter
 {
+    /// <summary>Curve colours, one per run (Tableau 10), readable on white and for most colour-blind readers.</summary>
+    public static readonly string[] Palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
+
     /// <param name="logs">the runs to draw</param>
-    /// <param name="loss">draw the mean cross-entropy loss instead of the accuracy</param>
-    /// <param name="path">the PNG to write</param>
-    /// <returns>the full path of the PNG</returns>
-    public static string Plot(IReadOnlyList<TrainingLog> logs, bool loss, string path)
+    /// <param name="output">the PNG to write</param>
+    /// <param name="metric">accuracy or loss</param>
+    /// <param name="split">train, val, test or all (default: all for one log; val for accuracy and train for loss with several)</param>
+    /// <param name="title">the figure's title (default: the run's name, or the runs' names)</param>
+    /// <returns>the full path written</returns>
+    public static string Render(IReadOnlyList<TrainingLog> logs, string output, string metric, string? split, string? title)
     {
-        var plot = new Plot();
-        foreach (var log in logs)
+        if (logs.Count == 0)
         {
-            var series = loss
-                ? new[] { ("train loss", log.TrainLoss), ("validation loss", log.ValLoss) }
-                : new[] { ("train accuracy", log.Train), ("validation accuracy", log.Val) };
-            foreach (var (label, values) in series)
-            {
-                var epochs = Enumerable.Range(1, values.Count).Select(e => (double)e).ToArray();
-                var scatter = plot.Add.Scatter(epochs, values.ToArray());
-                scatter.LegendText = logs.Count == 1 ? label : $"{log.Name} {label}";
-            }
+            throw new ArgumentException("expected at least one log");
         }
 
-        plot.Title(logs.Count == 1 ? logs[0].Name : $"{logs.Count} runs");
+        var loss = metric == "loss";
+        split ??= logs.Count == 1 ? "all" : loss ? "train" : "val";
+        var plot = new Plot();
+        for (var i = 0; i < logs.Count; i++)
+        {
+            AddRun(plot, logs[i], loss, split, Color.FromHex(Palette[i % Palette.Length]), logs.Count == 1);
+        }
+
+        plot.Title(title ?? DefaultTitle(logs, loss, split));
         plot.XLabel("epoch");
         plot.YLabel(loss ? "mean cross-entropy loss" : "accuracy");
-        plot.ShowLegend(loss ? Alignment.UpperRight : Alignment.LowerRight);
-        var full = Path.GetFullPath(path);
-        plot.SavePng(full, 1000, 600);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        plot.Axes.AutoScale();
+        plot.ShowLegend(Edge.Right);
+        var full = Path.GetFullPath(output);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        plot.SavePng(full, 1100, 600);
         return full;
+    }
+
+    private static void AddRun(Plot plot, TrainingLog log, bool loss, string split, Color color, bool single)
+    {
+        var series = new List<(string Label, IReadOnlyList<double> Values, LinePattern Pattern)>();
+        if (split is "train" or "all")
+        {
+            series.Add(("train", loss ? log.TrainLoss : log.Train, LinePattern.Solid));
+        }
+
+        if (split is "val" or "all")
+        {
+            series.Add(("validation", loss ? log.ValLoss : log.Val, split == "val" ? LinePattern.Solid : LinePattern.Dashed));
+        }
+
+        if (split is "test" or "all" && !loss && log.TestCurve is { } test)
+        {
+            series.Add(("test", test, split == "test" ? LinePattern.Solid : LinePattern.Dotted));
+        }
+
+        if (series.Count == 0)
+        {
+            throw new ArgumentException($"{log.Name}: no {split} {(loss ? "loss" : "accuracy")} curve in this log (test curves exist only for runs with test_every_epoch)");
+        }
+
+        foreach (var (label, values, pattern) in series)
+        {
+            var xs = Enumerable.Range(1, values.Count).Select(e => (double)e).ToArray();
+            var scatter = plot.Add.Scatter(xs, values.ToArray(), color);
+            scatter.LinePattern = pattern;
+            scatter.LineWidth = 2;
+            scatter.MarkerSize = values.Count <= 30 ? 5 : 0;
+            scatter.LegendText = single ? label : series.Count == 1 ? log.Name : $"{log.Name} {label}";
+        }
+
+        if (single && split is "val" or "all")
+        {
+            AddStopMarker(plot, log, loss);
+        }
+    }
+
+    // HW3 3.3: "mark the point on the validation accuracy curve where we previously early-stopped".
+    private static void AddStopMarker(Plot plot, TrainingLog log, bool loss)
+    {
+        var epoch = log.StopEpoch ?? log.BestEpoch;
+        var values = loss ? log.ValLoss : log.Val;
+        if (epoch < 1 || epoch > values.Count)
+        {
+            return;
+        }
+
+        var marker = plot.Add.Marker(epoch, values[epoch - 1], MarkerShape.FilledDiamond, 14, Colors.Black);
+        marker.LegendText = log.StopEpoch is null
+            ? $"best validation (epoch {epoch})"
+            : $"early stop, patience {log.Config.Training.Patience} (epoch {epoch})";
+    }
+
+    private static string DefaultTitle(IReadOnlyList<TrainingLog> logs, bool loss, string split)
+    {
+        var what = loss ? "loss" : "accuracy";
+        if (logs.Count == 1)
+        {
+            return $"{logs[0].Name}: {what} per epoch";
+        }
+
+        var which = split switch { "train" => "training", "val" => "validation", "test" => "test", _ => "training and validation" };
+        var joined = string.Join(", ", logs.Select(l => l.Name));
+        var names = joined.Length <= 50 ? joined : $"{logs.Count} runs";
+        return $"{names}: {which} {what} per epoch";
     }
 }
