@@ -9,7 +9,7 @@ internal static class ExportCommand
     public static Command Create()
     {
         var folder = new Argument<string>("batch-out") { Description = "A batch output folder (from `autograder batch` or `merge`)." };
-        var format = new Option<ExportFormat>("--format") { Description = "canvas, moodle or csv.", DefaultValueFactory = _ => ExportFormat.Csv };
+        var format = new Option<ExportFormat>("--format") { Description = "The LMS to write for: canvas, moodle or csv.", DefaultValueFactory = _ => ExportFormat.Csv };
         var roster = new Option<string?>("--roster") { Description = "A CSV mapping each submission name (column student) to its LMS identity (name, id, sis_user_id, sis_login_id, section, email, id_number)." };
         var lms = new Option<string?>("--lms-assignment") { Description = "The LMS's id of the assignment, for Canvas's column name (default: the assignment id)." };
         var output = new Option<string?>("--out", "-o") { Description = "The CSV to write (default: DIR/<format>-export.csv)." };

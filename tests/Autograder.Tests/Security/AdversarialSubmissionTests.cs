@@ -174,7 +174,8 @@ public sealed class AdversarialSubmissionTests(AdversarialSuite suite) : IClassF
 
         Assert.InRange(printed, 1, 1_000_000);
         Assert.InRange(file, 1, 2_000_000);
-        Assert.Contains(result.Items.SelectMany(i => i.Checks), c => c.Output?.Contains("more characters dropped", StringComparison.Ordinal) == true);
+        Assert.Contains(result.Items.SelectMany(i => i.Checks), c => c.Output?.Contains("[cut: ", StringComparison.Ordinal) == true);
+        Assert.All(result.Items.SelectMany(i => i.Checks), c => Assert.True((c.Output?.Length ?? 0) <= Autograder.Grader.Results.TextLimit.MaxChars + 64, $"{c.Name}: {c.Output?.Length} characters of output kept"));
     }
 
     [Fact]
