@@ -132,7 +132,7 @@ public sealed class ManualGradingTests : IClassFixture<ManualGradingTests.Hw3Bat
 
         var lines = File.ReadAllLines(csv);
         Assert.Equal("Student,ID,SIS User ID,SIS Login ID,Section,Homework 3: Fashion-MNIST MLP (hw3-fashion-mlp)", lines[0]);
-        Assert.Equal("Points Possible,,,,,38", lines[1]);
+        Assert.Equal("Points Possible,,,,,50", lines[1]);
         var alice = _batch.AliceScore + 2;
         Assert.Equal($"\"Liddell, Alice\",101,S101,alice@uni,Mon,{alice.ToString(System.Globalization.CultureInfo.InvariantCulture)}", lines[2]);
         Assert.StartsWith("bob,,,bob,,", lines[3], StringComparison.Ordinal);
