@@ -23,7 +23,8 @@ public static class SandboxLauncher
     /// <summary>Size of each writable tmpfs inside the sandbox (<c>/tmp</c> and the scratch folder).</summary>
     public const long TmpfsBytes = 64L << 20;
 
-    private static readonly Lazy<string?> Bwrap = new(ProbeBwrap);
+    private static readonly Lazy<(string? Path, bool DisableUserns)> Probe = new(ProbeBwrap);
+    private static readonly Lazy<string?> Bwrap = new(() => Probe.Value.Path);
     private static readonly Lazy<string?> Prlimit = new(() => FindOnPath("prlimit"));
 
     /// <summary>Why the full sandbox is unavailable on this machine, or null when it is available.</summary>
@@ -105,16 +106,26 @@ public static class SandboxLauncher
     }
 
     /// <summary>The bubblewrap options (without the command) for a worker laid out as <paramref name="layout"/>.</summary>
-    internal static List<string> BwrapArguments(WorkerLayout layout, string dotnetRoot, int seccompFd)
+    internal static List<string> BwrapArguments(WorkerLayout layout, string dotnetRoot, int seccompFd) =>
+        BwrapArguments(layout, dotnetRoot, seccompFd, Probe.Value.DisableUserns);
+
+    // disableUserns: pass --disable-userns (bubblewrap 0.8 and later; the seccomp filter blocks new user
+    // namespaces either way, this is a second lock).
+    private static List<string> BwrapArguments(WorkerLayout layout, string dotnetRoot, int seccompFd, bool disableUserns)
     {
         var args = new List<string>
         {
-            "--unshare-all", "--unshare-user", "--disable-userns",
+            "--unshare-all", "--unshare-user",
             "--uid", SandboxId.ToString(CultureInfo.InvariantCulture), "--gid", SandboxId.ToString(CultureInfo.InvariantCulture),
             "--cap-drop", "ALL", "--hostname", "sandbox",
             "--die-with-parent", "--new-session",
             "--seccomp", seccompFd.ToString(CultureInfo.InvariantCulture),
         };
+        if (disableUserns)
+        {
+            args.Add("--disable-userns");
+        }
+
         args.AddRange(SystemBinds());
         args.AddRange(["--dev", "/dev", "--proc", "/proc"]);
         if (!IsUnder(dotnetRoot, "/usr"))
@@ -186,13 +197,24 @@ public static class SandboxLauncher
         return File.Exists(fromRuntime) ? fromRuntime : FindOnPath("dotnet") ?? "dotnet";
     }
 
-    /// <summary>bwrap's path when it can start a process with exactly the options workers get (on a throw-away layout).</summary>
-    private static string? ProbeBwrap()
+    /// <summary>
+    /// bwrap's path when it can start a process with exactly the options workers get (on a throw-away layout),
+    /// and whether it knows <c>--disable-userns</c> (bubblewrap before 0.8, e.g. Ubuntu 22.04's 0.6, does not).
+    /// </summary>
+    private static (string? Path, bool DisableUserns) ProbeBwrap()
     {
         if (!OperatingSystem.IsLinux() || !SeccompFilter.Supported || FindOnPath("bwrap") is not { } bwrap)
         {
-            return null;
+            return (null, false);
         }
+
+        return TryBwrap(bwrap, disableUserns: true) ? (bwrap, true)
+            : TryBwrap(bwrap, disableUserns: false) ? (bwrap, false)
+            : (null, false);
+    }
+
+    private static bool TryBwrap(string bwrap, bool disableUserns)
+    {
 
         var root = Directory.CreateTempSubdirectory("autograder-probe-").FullName;
         try
@@ -208,18 +230,18 @@ public static class SandboxLauncher
             probe.ArgumentList.Add("exec 3<\"$0\" && exec \"$@\"");
             probe.ArgumentList.Add(layout.SeccompPath);
             probe.ArgumentList.Add(bwrap);
-            foreach (var a in BwrapArguments(layout, Path.GetDirectoryName(Path.GetFullPath(DotnetHost()))!, 3).Append("--").Append("/usr/bin/id").Append("-u"))
+            foreach (var a in BwrapArguments(layout, Path.GetDirectoryName(Path.GetFullPath(DotnetHost()))!, 3, disableUserns).Append("--").Append("/usr/bin/id").Append("-u"))
             {
                 probe.ArgumentList.Add(a);
             }
 
             using var process = Process.Start(probe)!;
             var output = process.StandardOutput.ReadToEnd();
-            return process.WaitForExit(10_000) && process.ExitCode == 0 && output.Trim() == SandboxId.ToString(CultureInfo.InvariantCulture) ? bwrap : null;
+            return process.WaitForExit(10_000) && process.ExitCode == 0 && output.Trim() == SandboxId.ToString(CultureInfo.InvariantCulture);
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            return null;
+            return false;
         }
         finally
         {
