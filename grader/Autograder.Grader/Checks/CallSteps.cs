@@ -69,7 +69,8 @@ internal static class CallSteps
                 throw new CheckFailure($"{call} replaced the tensor it was given");
             }
 
-            var worst = Enumerable.Range(0, before.Length).MaxBy(i => Math.Abs(after[i] - before[i]));
+            // NaN must rank above every number here: a NaN left behind is the worst change, never hidden by it.
+            var worst = Enumerable.Range(0, before.Length).MaxBy(i => Change(before[i], after[i]));
             if (Math.Abs(after[worst] - before[worst]) > 1e-12 || double.IsNaN(after[worst]))
             {
                 throw new CheckFailure(
@@ -77,6 +78,10 @@ internal static class CallSteps
             }
         }
     }
+
+    /// <summary>|after - before|, with NaN (a NaN on one side only) as +infinity; 0 when both are the same NaN or infinity.</summary>
+    internal static double Change(double before, double after) =>
+        before.Equals(after) ? 0 : Math.Abs(after - before) is var d && double.IsNaN(d) ? double.PositiveInfinity : d;
 
     /// <summary>The worker request of one written call.</summary>
     public static WorkerRequest Request(CheckContext c, CallSpec step)

@@ -101,6 +101,7 @@ internal sealed class AccuracyCheck : ICheckKind
         return labels.Length == count ? labels : throw new CheckFailure($"predict gave {labels.Length} labels for {count} images");
     }
 
+    /// <summary>Each row's arg-max; a row holding a NaN predicts no class (-1, always wrong) instead of whatever NaN's ordering picks.</summary>
     private static int[] ArgMaxRows(double[] values, int n, int k) =>
-        [.. Enumerable.Range(0, n).Select(i => Enumerable.Range(0, k).MaxBy(j => values[(i * k) + j]))];
+        [.. Enumerable.Range(0, n).Select(i => Enumerable.Range(0, k).Any(j => double.IsNaN(values[(i * k) + j])) ? -1 : Enumerable.Range(0, k).MaxBy(j => values[(i * k) + j]))];
 }
