@@ -8,7 +8,8 @@ namespace Autograder.Grader.Batch;
 /// result edited or forged on disk is caught by the batch, <c>merge</c>, <c>report</c> and the gradebook.
 /// The key is a file outside every batch folder and outside anything a worker can see:
 /// <c>$AUTOGRADER_RESULTS_KEY</c> if set, else <c>$XDG_CONFIG_HOME/autograder/results.key</c> (default
-/// <c>~/.config/autograder/results.key</c>), created with 32 random bytes and mode 0600 on first use.
+/// <c>~/.config/autograder/results.key</c>), created with 32 random bytes and mode 0600 on first use (where the
+/// home folder is read-only and no variable is set: <c>$TMPDIR/autograder-results-&lt;user&gt;.key</c>).
 /// Shards graded on several machines need the same key file (copy it, or point the variable at a shared one).
 /// </summary>
 public static class ResultSeal
@@ -47,8 +48,19 @@ public static class ResultSeal
                 return c.Key;
             }
 
-            var key = File.Exists(path) ? Read(path) : Create(path);
-            _cached = (path, key);
+            byte[] key;
+            try
+            {
+                key = File.Exists(path) ? Read(path) : Create(path);
+            }
+            catch (Exception e) when ((e is IOException or UnauthorizedAccessException) && Environment.GetEnvironmentVariable(KeyVariable) is null)
+            {
+                // A read-only home (some CI runners): a key in the temp folder, private to this user, rather than no batch at all.
+                var fallback = Path.Combine(Path.GetTempPath(), $"autograder-results-{Environment.UserName}.key");
+                key = File.Exists(fallback) ? Read(fallback) : Create(fallback);
+            }
+
+            _cached = (KeyPath, key);
             return key;
         }
     }
