@@ -40,7 +40,7 @@ public sealed record BatchManifest(
         students.Order(StringComparer.Ordinal).ToList());
 
     /// <summary>The extra credit on offer on top of <see cref="MaxScore"/>.</summary>
-    public double BonusMax => Items.Where(i => i.Bonus).Sum(i => i.Points);
+    public double BonusMax => Items.Where(i => i.Bonus && !i.Manual).Sum(i => i.Points);
 
     /// <summary><c>out of 22</c>, or <c>out of 22 (+ up to 8 bonus)</c>.</summary>
     public string OutOf => BonusMax > 0

@@ -21,7 +21,7 @@ public static class Gradebook
         var bonus = manifest.BonusMax > 0;
         var manualItems = manifest.Items.Where(i => i.Manual).ToList();
         var manual = manualItems.Count > 0;
-        var manualMax = manualItems.Sum(i => i.Points);
+        var manualMax = manualItems.Where(i => !i.Bonus).Sum(i => i.Points);
         var header = new List<string> { "student", "score", "max_score" };
         if (bonus)
         {

@@ -32,7 +32,7 @@ public static class GradebookExport
         var manifest = BatchManifest.Read(batchFolder);
         var manual = ManualGrades.Load(batchFolder, manifest);
         var records = manifest.Students.Select(s => StudentRecord.Load(batchFolder, s)).ToList();
-        var max = manifest.MaxScore + manifest.Items.Where(i => i.Manual).Sum(i => i.Points);
+        var max = manifest.MaxScore + manifest.Items.Where(i => i.Manual && !i.Bonus).Sum(i => i.Points);
         var byStudent = roster?.ToDictionary(r => r.Student, StringComparer.Ordinal);
         var unmatched = byStudent is null ? [] : records.Select(r => r.Student).Where(s => !byStudent.ContainsKey(s)).ToList();
         var notSubmitted = roster is null ? [] : roster.Where(r => !manifest.Students.Contains(r.Student)).Select(r => r.Student).ToList();

@@ -118,7 +118,8 @@ public static class GradingPipeline
         var manual = rubric.Items.Where(i => i.Manual).ToList();
         if (manual.Count > 0)
         {
-            messages.Add($"manual: {manual.Sum(i => i.Points):0.##} more points are graded by the course staff ({string.Join(", ", manual.Select(i => i.Id))})");
+            var bonusManual = manual.Where(i => i.Bonus).Sum(i => i.Points);
+            messages.Add($"manual: {manual.Where(i => !i.Bonus).Sum(i => i.Points):0.##} more points{(bonusManual > 0 ? $" (+{bonusManual:0.##} bonus)" : "")} are graded by the course staff ({string.Join(", ", manual.Select(i => i.Id))})");
         }
 
         var score = items.Sum(i => i.Points);

@@ -52,7 +52,11 @@ public sealed class BonusItemTests
 
         Assert.Equal(22, rubric.MaxScore);
         Assert.Equal(8, rubric.BonusScore);
-        Assert.Equal(["4.1", "4.2", "4.3", "4.4"], rubric.Items.Where(i => i.Bonus).Select(i => i.Id));
+        Assert.Equal(["ext-attention-forward", "ext-attention-backward", "ext-layernorm-forward", "ext-layernorm-backward"], rubric.Items.Where(i => i.Bonus && !i.Manual).Select(i => i.Id));
+        // Problem 4.1 (i)-(iv) as the handout grades it: 10 bonus points by the staff; Problem 3 = 22 automatic + 28 manual.
+        Assert.Equal(["4.1-i", "4.1-ii", "4.1-iii", "4.1-iv"], rubric.Items.Where(i => i.Bonus && i.Manual).Select(i => i.Id));
+        Assert.Equal(10, rubric.Items.Where(i => i.Bonus && i.Manual).Sum(i => i.Points));
+        Assert.Equal(28, rubric.Items.Where(i => i.Manual && !i.Bonus).Sum(i => i.Points));
     }
 
     [Fact]

@@ -2,8 +2,8 @@ using NeuralNet.Transformer;
 
 namespace PublicTests.Checks;
 
-/// <summary>Public check 4.2, part attention.head.backward (bonus): the head's dx and the key, query and value weight gradients.</summary>
-[Points("4.2", 0, Part = "attention.head.backward")]
+/// <summary>Public check ext-attention-backward, part attention.head.backward (bonus): the head's dx and the key, query and value weight gradients.</summary>
+[Points("ext-attention-backward", 0, Part = "attention.head.backward")]
 public sealed class AttentionHeadBackwardTests
 {
     [Fact]

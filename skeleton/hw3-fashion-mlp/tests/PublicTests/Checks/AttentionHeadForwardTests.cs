@@ -2,8 +2,8 @@ using NeuralNet.Transformer;
 
 namespace PublicTests.Checks;
 
-/// <summary>Public check 4.1, part attention.head.forward (bonus): one head of causal self-attention, softmax(q k^T / sqrt(hs)) v.</summary>
-[Points("4.1", 0, Part = "attention.head.forward")]
+/// <summary>Public check ext-attention-forward, part attention.head.forward (bonus): one head of causal self-attention, softmax(q k^T / sqrt(hs)) v.</summary>
+[Points("ext-attention-forward", 0, Part = "attention.head.forward")]
 public sealed class AttentionHeadForwardTests
 {
     [Fact]

@@ -2,8 +2,8 @@ using NeuralNet.Transformer;
 
 namespace PublicTests.Checks;
 
-/// <summary>Public check 4.4, part layernorm.backward (bonus): LayerNorm's dx, d(gamma) and d(beta).</summary>
-[Points("4.4", 0, Part = "layernorm.backward")]
+/// <summary>Public check ext-layernorm-backward, part layernorm.backward (bonus): LayerNorm's dx, d(gamma) and d(beta).</summary>
+[Points("ext-layernorm-backward", 0, Part = "layernorm.backward")]
 public sealed class LayernormBackwardTests
 {
     [Fact]

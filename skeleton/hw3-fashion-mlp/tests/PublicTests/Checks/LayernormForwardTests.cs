@@ -2,8 +2,8 @@ using NeuralNet.Transformer;
 
 namespace PublicTests.Checks;
 
-/// <summary>Public check 4.3, part layernorm.forward (bonus): gamma * (x - mean) / sqrt(var + eps) + beta over the last axis.</summary>
-[Points("4.3", 0, Part = "layernorm.forward")]
+/// <summary>Public check ext-layernorm-forward, part layernorm.forward (bonus): gamma * (x - mean) / sqrt(var + eps) + beta over the last axis.</summary>
+[Points("ext-layernorm-forward", 0, Part = "layernorm.forward")]
 public sealed class LayernormForwardTests
 {
     [Fact]
