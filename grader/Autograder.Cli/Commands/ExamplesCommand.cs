@@ -79,7 +79,8 @@ internal static class ExamplesCommand
         for (var i = 0; i < results.Count; i++)
         {
             var r = results[i];
-            var cells = new List<string> { Markup.Escape(Path.GetFileName(examples[i])), $"{r.Score:0.##}", $"{r.MaxScore:0.##}" };
+            var score = r.BonusMaxScore > 0 ? $"{r.CoreScore:0.##} (+{r.BonusScore:0.##})" : $"{r.Score:0.##}";
+            var cells = new List<string> { Markup.Escape(Path.GetFileName(examples[i])), score, $"{r.MaxScore:0.##}" };
             var byId = r.Items.ToDictionary(x => x.Id, StringComparer.Ordinal);
             cells.AddRange(items.Select(item => byId.TryGetValue(item, out var ir) ? Cell(ir) : r.GraderError is null ? "" : "[red]grader error[/]"));
             table.AddRow(cells.ToArray());
