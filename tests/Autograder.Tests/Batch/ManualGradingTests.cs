@@ -12,6 +12,7 @@ namespace Autograder.Tests.Batch;
 /// the manual-grading page in headless Chromium (and, separately, imported from a CSV through the CLI). The gradebook,
 /// the summary and each student's feedback include them; an item not graded yet is pending, not 0.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class ManualGradingTests : IClassFixture<ManualGradingTests.Hw3Batch>
 {
     private readonly Hw3Batch _batch;

@@ -10,6 +10,7 @@ namespace Autograder.Tests.Release;
 /// the "Public tests" and "Score" steps, with GITHUB_STEP_SUMMARY and GITHUB_OUTPUT set, on a kit whose student
 /// file does not compile and on the solved kit. Both must give a score and a valid Classroom result.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class KitWorkflowTests(ITestOutputHelper log)
 {
     private const string Assignment = "hw5-neuralnet-cli";

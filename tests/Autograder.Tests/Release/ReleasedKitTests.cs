@@ -13,6 +13,7 @@ namespace Autograder.Tests.Release;
 /// committed reference log copied where the tool writes it, satisfies it); pack's zip holds exactly the
 /// files the grader reads, and the grader's CLI gives it full marks.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class ReleasedKitTests(ITestOutputHelper log)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(8);

@@ -12,6 +12,7 @@ namespace Autograder.Tests.Security;
 /// get a result file, score exactly what its expected.json says on the items it attacks, lose nothing
 /// on the others, and leave the host as it was. docs/security.md tabulates the outcomes.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class AdversarialSubmissionTests(AdversarialSuite suite) : IClassFixture<AdversarialSuite>
 {
     private static readonly string[] Categories = ["resource", "escape", "deception", "intake"];

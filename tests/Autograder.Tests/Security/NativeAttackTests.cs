@@ -14,6 +14,7 @@ namespace Autograder.Tests.Security;
 /// Every probe must be denied inside the worker, and nothing outside it may change: not the victim's
 /// result, not a sentinel folder, not the host's processes, not a listening socket.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class NativeAttackTests : IClassFixture<NativeAttackTests.Batch>
 {
     private readonly Batch _batch;

@@ -12,6 +12,7 @@ namespace Autograder.Tests.Grader.Golden;
 /// real rubric, and must score exactly what its <c>expected.json</c> says, item by item. Gradings run
 /// two at a time and share the process's parsed course library.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class GoldenSubmissionTests
 {
     private static readonly string Root = CourseRootFinder.TryFind(AppContext.BaseDirectory)!;
