@@ -78,11 +78,7 @@ internal static class BatchCommand
     /// <summary>Why a student needs a look, in one line: the rejection, the grader error or the first failing check.</summary>
     internal static string Reason(StudentRecord record)
     {
-        var text = record.Unverified ? "the result files do not carry the grader's MAC (edited on disk); the next batch run regrades them"
-            : record.Stamp?.Problem ?? record.Result?.GraderError
-            ?? record.Result?.Items.SelectMany(i => i.Checks).FirstOrDefault(c => c.Status != Autograder.Grader.Results.CheckStatus.Passed)?.Outcome.Message
-            ?? "no result yet";
-        var line = text.ReplaceLineEndings(" ");
+        var line = SummaryWriter.FirstProblem(record).ReplaceLineEndings(" ");
         return line.Length <= 200 ? line : line[..200] + "…";
     }
 

@@ -56,17 +56,10 @@ public static class BatchMerger
 
         var merged = first with { Students = owner.Keys.Order(StringComparer.Ordinal).ToList() };
         // Manual grades entered in any input carry over (the latest entry per student and item wins).
-        var grades = manifests.Select(m => ManualGrades.Load(m.Dir, merged)).Aggregate((a, b) => a.Merge(b));
+        var grades = manifests.Select(m => ManualGrades.Load(m.Dir, merged)).Aggregate(ManualGrades.Empty, (a, b) => a.Merge(b));
         if (grades.All.Count > 0)
         {
-            var latest = grades.All.GroupBy(g => (g.Student, g.Item)).Select(g => g.MaxBy(x => x.UpdatedAt)!).ToList();
-            var csv = ManualGrades.Parse("student,item,points,comment,updated_at\n", ManualGrades.FileName, merged);
-            foreach (var g in latest)
-            {
-                csv = csv.With(g.Student, g.Item, g.Points, g.Comment, g.UpdatedAt);
-            }
-
-            csv.Save(target);
+            grades.Save(target);
         }
 
         return BatchOutput.Write(target, merged);

@@ -20,6 +20,9 @@ public sealed class ManualGrades
 
     private ManualGrades(Dictionary<(string, string), ManualGrade> grades) => _grades = grades;
 
+    /// <summary>No grades yet.</summary>
+    public static ManualGrades Empty => new([]);
+
     public IReadOnlyCollection<ManualGrade> All => _grades.Values;
 
     public ManualGrade? Get(string student, string item) => _grades.GetValueOrDefault((student, item));
@@ -28,7 +31,7 @@ public sealed class ManualGrades
     public static ManualGrades Load(string batchFolder, BatchManifest manifest)
     {
         var path = Path.Combine(batchFolder, FileName);
-        return File.Exists(path) ? Parse(File.ReadAllText(path), path, manifest) : new ManualGrades([]);
+        return File.Exists(path) ? Parse(File.ReadAllText(path), path, manifest) : Empty;
     }
 
     /// <summary>Parses manual grades, checking every row against the batch; a bad row is an error naming the file, line and field.</summary>
@@ -97,13 +100,16 @@ public sealed class ManualGrades
         return new ManualGrades(copy);
     }
 
-    /// <summary>This set with every grade of <paramref name="other"/> added or replaced.</summary>
+    /// <summary>This set with the grades of <paramref name="other"/> added; where both grade one student's item, the later entry wins.</summary>
     public ManualGrades Merge(ManualGrades other)
     {
         var copy = new Dictionary<(string, string), ManualGrade>(_grades);
         foreach (var grade in other.All)
         {
-            copy[(grade.Student, grade.Item)] = grade;
+            if (!copy.TryGetValue((grade.Student, grade.Item), out var mine) || grade.UpdatedAt >= mine.UpdatedAt)
+            {
+                copy[(grade.Student, grade.Item)] = grade;
+            }
         }
 
         return new ManualGrades(copy);

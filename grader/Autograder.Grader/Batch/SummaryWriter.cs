@@ -85,7 +85,8 @@ public static class SummaryWriter
 
     /// <summary>What a student who needs a look should be looked at for: the rejection, the grader error, the first check that did not pass, or the first message.</summary>
     public static string FirstProblem(StudentRecord r) =>
-        r.Stamp?.Problem ?? r.Result?.GraderError
+        r.Unverified ? "the result files do not carry the grader's MAC (edited on disk); the next batch run regrades them"
+        : r.Stamp?.Problem ?? r.Result?.GraderError
         ?? r.Result?.Items.SelectMany(i => i.Checks).Where(c => c.Status != Results.CheckStatus.Passed).Select(c => $"{c.Name}: {c.Outcome.Message}").FirstOrDefault()
         ?? r.Result?.Messages.FirstOrDefault() ?? "no result yet";
 

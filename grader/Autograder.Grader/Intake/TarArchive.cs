@@ -64,8 +64,14 @@ internal static class TarArchive
                     continue;
                 }
 
-                // Only what intake could accept is kept: a larger file is listed by size and rejected there.
-                var keep = entry.Length <= limits.MaxFileBytes && total + entry.Length <= limits.MaxTotalBytes;
+                if (entry.Length <= limits.MaxFileBytes && total + entry.Length > limits.MaxTotalBytes)
+                {
+                    problems.Add(new IntakeProblem(name, $"the archive expands to more than {limits.MaxTotalBytes:N0} bytes in total; this file was not read"));
+                    continue;
+                }
+
+                // Only what intake could accept is kept: a larger file is listed by size and rejected there as too large.
+                var keep = entry.Length <= limits.MaxFileBytes;
                 var bytes = Array.Empty<byte>();
                 if (keep && entry.DataStream is { } data)
                 {

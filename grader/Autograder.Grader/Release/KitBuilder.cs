@@ -32,40 +32,33 @@ public sealed class KitBuilder
         var kit = new KitFiles();
         var assigned = profile.Parts.ToHashSet(StringComparer.Ordinal);
         AddLibrary(kit, library, solved ? new HashSet<string>() : assigned);
-        var checks = AddChecks(kit, profile, assigned);
+        var rubric = Rubric(profile);
+        var checks = AddChecks(kit, profile, assigned, rubric);
         AddData(kit, profile);
         AddExperiments(kit, profile);
         AddPrograms(kit, profile);
-        var logs = GradedLogs(profile);
+        var logs = GradedLogs(profile, rubric);
         KitTemplates.AddStaticFiles(kit, layout, profile, library, checks, logs);
         kit.AddText(KitManifest.FileName, new KitManifest(profile.Id, profile.Title, KitLayout.Library, profile.Files, profile.Submission, checks, logs).ToJson());
         KitPackages.Add(kit, layout);
         return kit;
     }
 
-    /// <summary>The rubric's bonus items and their points (none without a rubric).</summary>
-    private Dictionary<string, double> BonusItems(AssignmentProfile profile)
+    /// <summary>The assignment's rubric, read once per kit (null for a course folder without one, e.g. release tests).</summary>
+    private Rubrics.Rubric? Rubric(AssignmentProfile profile)
     {
         var rubricPath = Path.Combine(layout.Rubrics, profile.Id + ".rubric.yaml");
-        return File.Exists(rubricPath)
-            ? Rubrics.RubricLoader.Load(rubricPath).Items.Where(i => i.Bonus).ToDictionary(i => i.Id, i => i.Points, StringComparer.Ordinal)
-            : [];
+        return File.Exists(rubricPath) ? Rubrics.RubricLoader.Load(rubricPath) : null;
     }
 
     /// <summary>
     /// The logs the rubric grades (its <c>logs</c>), each with the kit command that writes it: the profile's
     /// experiment of the same name. A graded log no experiment produces is an error (students could not make it).
     /// </summary>
-    private List<KitLog> GradedLogs(AssignmentProfile profile)
+    private static List<KitLog> GradedLogs(AssignmentProfile profile, Rubrics.Rubric? rubric)
     {
-        var rubricPath = Path.Combine(layout.Rubrics, profile.Id + ".rubric.yaml");
-        if (!File.Exists(rubricPath))
-        {
-            return [];
-        }
-
         var logs = new List<KitLog>();
-        foreach (var file in Rubrics.RubricLoader.Load(rubricPath).Logs)
+        foreach (var file in rubric?.Logs ?? [])
         {
             var name = Path.GetFileNameWithoutExtension(file);
             var experiment = profile.Experiments.FirstOrDefault(e => e.Name == name)
@@ -130,8 +123,9 @@ public sealed class KitBuilder
         }
     }
 
-    private List<KitCheck> AddChecks(KitFiles kit, AssignmentProfile profile, IReadOnlySet<string> assigned)
+    private List<KitCheck> AddChecks(KitFiles kit, AssignmentProfile profile, IReadOnlySet<string> assigned, Rubrics.Rubric? rubric)
     {
+        var bonusItems = rubric?.Items.Where(i => i.Bonus).ToDictionary(i => i.Id, i => i.Points, StringComparer.Ordinal) ?? [];
         var checks = new List<KitCheck>();
         for (var i = 0; i < profile.PublicChecks.Count; i++)
         {
@@ -155,7 +149,7 @@ public sealed class KitBuilder
                 kit.AddText($"{KitLayout.Tests}/Fixtures/{check.Part}.json", source.Create().ToJson());
             }
 
-            var bonus = BonusItems(profile).TryGetValue(check.Item, out var itemPoints);
+            var bonus = bonusItems.TryGetValue(check.Item, out var itemPoints);
             var sharing = profile.PublicChecks.Count(c => c.Item == check.Item);
             checks.Add(new KitCheck($"{KitLayout.ChecksNamespace}.{className}", check.Part, check.Item, check.Points, assigned.Contains(check.Part))
             {

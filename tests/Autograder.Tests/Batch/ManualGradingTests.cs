@@ -141,6 +141,19 @@ public sealed class ManualGradingTests : IClassFixture<ManualGradingTests.Hw3Bat
         Assert.Contains("carol is on the roster but has no submission", stdout.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Merge_SameStudentAndItem_KeepsTheLaterEntryWhicheverSideItComesFrom()
+    {
+        var manifest = BatchManifest.Read(_batch.Output);
+        const string header = "student,item,points,comment,updated_at\n";
+        var early = ManualGrades.Parse(header + "alice,3.2,5,first look,2026-12-01T10:00:00Z\n", "early.csv", manifest);
+        var late = ManualGrades.Parse(header + "alice,3.2,7,after the regrade request,2026-12-02T10:00:00Z\nbob,3.2,3,,2026-12-01T09:00:00Z\n", "late.csv", manifest);
+
+        Assert.Equal(7, early.Merge(late).Get("alice", "3.2")!.Points);
+        Assert.Equal(7, late.Merge(early).Get("alice", "3.2")!.Points);
+        Assert.Equal(3, early.Merge(late).Get("bob", "3.2")!.Points);
+    }
+
     private static string[] Cells(string row) => Autograder.Grader.Batch.Csv.Read(row)[0].ToArray();
 
     /// <summary>alice (PassesAll) and bob (FailsReluBackwardAtZero) of Homework 3, graded once for the class.</summary>
