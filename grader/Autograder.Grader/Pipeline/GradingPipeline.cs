@@ -75,7 +75,7 @@ public static class GradingPipeline
             throw KnownAssignments.Unknown(request.CourseRoot, request.AssignmentId);
         }
 
-        var rubric = request.Rubric ?? RubricLoader.Parse(File.ReadAllText(RubricPath(request)), RubricPath(request), CheckRegistry.Names);
+        var rubric = request.Rubric ?? RubricLoader.Parse(File.ReadAllText(RubricPath(request)), RubricPath(request), CheckRegistry.Names, ReferenceOf(request));
         var assignment = request.Assignment ?? LoadAssignment(request.CourseRoot, request.AssignmentId);
         var library = CourseLibrary.Load(request.LibraryRoot ?? Path.Combine(request.CourseRoot, "reference", "NeuralNet"));
         var messages = new List<string>();
@@ -109,7 +109,7 @@ public static class GradingPipeline
         }
         else
         {
-            using var reference = new InProcessExecutor(request.ReferenceAssembly ?? Assembly.Load("NeuralNet"));
+            using var reference = new InProcessExecutor(ReferenceOf(request));
             var context = new ItemGrading(library, intake, build, reference, student, request.CourseRoot, seed, layout.ScratchDirectory, messages);
             items.AddRange(auto.Select(context.Grade));
         }
@@ -132,6 +132,9 @@ public static class GradingPipeline
         return new GradeResult(rubric.Assignment, Path.GetFileName(Path.TrimEndingDirectorySeparator(request.Submission)), seed, intake.ContentHash,
             Math.Round(score * (1 - penalty), 4), rubric.MaxScore, sandbox, items, messages, clock.Elapsed.TotalSeconds, Version, penalty);
     }
+
+    /// <summary>The assembly that computes expected values: the request's, else the NeuralNet project.</summary>
+    public static Assembly ReferenceOf(GradeRequest request) => request.ReferenceAssembly ?? Assembly.Load("NeuralNet");
 
     private static string RubricPath(GradeRequest request) =>
         request.RubricPath ?? Path.Combine(request.CourseRoot, "rubrics", $"{request.AssignmentId}.rubric.yaml");
