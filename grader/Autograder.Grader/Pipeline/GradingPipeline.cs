@@ -110,8 +110,13 @@ public static class GradingPipeline
         else
         {
             using var reference = new InProcessExecutor(ReferenceOf(request));
-            var context = new ItemGrading(library, intake, build, reference, student, request.CourseRoot, seed, layout.ScratchDirectory, messages);
+            using var carried = new CarriedForward(library, assignment, build.Files, TimeSpan.FromSeconds(rubric.Limits.CompileTimeoutSeconds), workDir, workerLimits);
+            var context = new ItemGrading(library, intake, build, reference, student, request.CourseRoot, seed, layout.ScratchDirectory, messages, carried);
             items.AddRange(auto.Select(context.Grade));
+            if (carried.Builds > 0)
+            {
+                messages.Add($"error carried forward: {carried.Builds} item(s) graded again with the reference for your other parts ({carried.Spent.TotalSeconds:0.0} s)");
+            }
         }
 
         items = ItemScorer.ApplyRubricDeductions(rubric, items, messages);

@@ -65,6 +65,9 @@ public sealed record CheckSpec
 
     public int Steps { get; init; } = 3;
 
+    /// <summary>model: compare the method's return value too (default); false for a backward item, whose gradients are what it grades, not the loss it returns.</summary>
+    public bool CompareResult { get; init; } = true;
+
     /// <summary>optimizer: what must match after each step, <c>Value</c> (an update rule) or <c>Grad</c> (a rule that edits gradients, e.g. L2).</summary>
     public string Compare { get; init; } = "Value";
 
