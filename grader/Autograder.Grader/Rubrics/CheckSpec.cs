@@ -35,6 +35,12 @@ public sealed record CheckSpec
     /// <summary>Random cases to run (each with fresh inputs).</summary>
     public int Cases { get; init; } = 3;
 
+    /// <summary>
+    /// Share of the item's points this check carries when every check of the item states one (e.g. init 2, forward 2,
+    /// backward 2 as the kit counts them); otherwise points follow the passing cases of all checks.
+    /// </summary>
+    public double? Weight { get; init; }
+
     public double Atol { get; init; } = 1e-6;
 
     public double Rtol { get; init; } = 1e-5;

@@ -101,6 +101,11 @@ public static class RubricLoader
                 Fail($"{at}.checks", $"item '{item.Id}' is manual (graded by the staff) and cannot have checks");
             }
 
+            if (item.Checks.Any(c => c.Weight is not null) && item.Checks.Any(c => c.Weight is not (> 0 and <= MaxPoints)))
+            {
+                Fail($"{at}.checks", $"item '{item.Id}': give every check a positive weight or none, found weights {string.Join(", ", item.Checks.Select(c => c.Weight?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"))}");
+            }
+
             for (var j = 0; j < item.Checks.Count; j++)
             {
                 var kind = item.Checks[j].Kind;
