@@ -55,6 +55,9 @@ public sealed record CheckSpec
     /// <summary>Standard deviation of the random input <c>$x</c> (default 1; large values test numerical stability, e.g. softmax of logits near 100).</summary>
     public double Scale { get; init; } = 1.0;
 
+    /// <summary>The part must not modify its inputs (the TODO says so): a change fails the check; by default it is a warning only.</summary>
+    public bool InputsReadOnly { get; init; }
+
     /// <summary>Set about a quarter of the input entries to exactly 0 (catches ReLU-at-zero mistakes).</summary>
     public bool IncludeZeros { get; init; }
 

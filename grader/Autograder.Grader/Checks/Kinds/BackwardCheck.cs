@@ -34,7 +34,7 @@ internal sealed class BackwardCheck : ICheckKind
         var response = c.Student(backward);
         TensorCompare.AssertClose("Backward(x, grad): the gradient w.r.t. x", expected, response.Value!, c.Spec.Atol, c.Spec.Rtol);
         ModuleHarness.AssertParams(c, ps, "Grad", "gradient of");
-        ModuleHarness.AssertUnchanged("x", x, response.Args![0]);
-        ModuleHarness.AssertUnchanged("grad", grad, response.Args![1]);
+        ModuleHarness.AssertUnchanged(c, "x", x, response.Args![0]);
+        ModuleHarness.AssertUnchanged(c, "grad", grad, response.Args![1]);
     }
 }
