@@ -42,6 +42,7 @@ internal static class Program
         yield return ReportCommand.Create();
         yield return ExamplesCommand.Create();
         yield return SelfcheckCommand.Create();
+        yield return CheckRubricCommand.Create();
         yield return GradescopeCommand.Create();
         yield return ManualCommand.Create();
         yield return ExportCommand.Create();

@@ -48,6 +48,11 @@ internal static class BatchCommand
                     RubricPath = parse.GetValue(rubric) is { } r ? Path.GetFullPath(r) : null,
                     AllowUnsandboxed = parse.GetValue(noSandbox),
                 };
+                if (RubricGate.Refusal(template, "batch", Path.Combine(Path.GetFullPath(parse.GetValue(output)!), ".rubric-proof")) is { } proofFailed)
+                {
+                    return proofFailed;
+                }
+
                 var options = new BatchOptions(Path.GetFullPath(parse.GetValue(folder)!), Path.GetFullPath(parse.GetValue(output)!), template)
                 {
                     Jobs = Math.Max(1, parse.GetValue(jobs)),

@@ -39,6 +39,11 @@ internal static class ExamplesCommand
                 return 2;
             }
 
+            if (RubricGate.Refusal(new GradeRequest("", id, root!), "examples") is { } proofFailed)
+            {
+                return proofFailed;
+            }
+
             var clock = Stopwatch.StartNew();
             var results = new GradeResult[examples.Count];
             Console.Error.WriteLine($"examples: grading {examples.Count} submissions of {id} ...");

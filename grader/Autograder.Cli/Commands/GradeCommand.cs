@@ -54,8 +54,11 @@ internal static class GradeCommand
             GradeResult result;
             try
             {
+                // A rubric that fails its proof grades nobody; the result file then says so.
                 result = root is null
                     ? GradingPipeline.Failure(request, "the course root was not found (no Autograder.sln upwards); pass --course-root", 0)
+                    : RubricGate.Refusal(request with { Submission = "" }, "grade") is not null
+                    ? GradingPipeline.Failure(request, $"the rubric of {request.AssignmentId} failed its proof (printed above; run autograder check-rubric --assignment {request.AssignmentId})", 0)
                     : GradingPipeline.Grade(request);
             }
             catch (Exception ex)

@@ -47,6 +47,12 @@ internal static class GradescopeCommand
             try
             {
                 var path = parse.GetValue(output) ?? "autograder.zip";
+                // The bundle is proved once, where it is built; each container then grades with the proved rubric.
+                if (course is not null && RubricGate.Refusal(new GradeRequest("", id, Path.GetFullPath(course)), "gradescope") is { } proofFailed)
+                {
+                    return proofFailed;
+                }
+
                 GradescopeBundle.Build(new BundleOptions(course ?? throw new DirectoryNotFoundException("the course root was not found; pass --course-root"), id, path)
                 {
                     Binaries = parse.GetValue(binaries) is { } b ? Path.GetFullPath(b) : null,

@@ -73,7 +73,7 @@ public static class BatchRunner
             records.Count(r => StudentStatus.IsBroken(r.Status)), clock.Elapsed, records);
     }
 
-    /// <summary>The rubric at the request's path (default rubrics/&lt;id&gt;.rubric.yaml), checked against the check registry.</summary>
+    /// <summary>The rubric at the request's path (default rubrics/&lt;id&gt;.rubric.yaml), checked against the check registry and the reference library.</summary>
     public static Rubric LoadRubric(GradeRequest template)
     {
         var path = template.RubricPath ?? Path.Combine(template.CourseRoot, "rubrics", $"{template.AssignmentId}.rubric.yaml");
@@ -82,7 +82,7 @@ public static class BatchRunner
             throw template.RubricPath is null ? Assignments.KnownAssignments.Unknown(template.CourseRoot, template.AssignmentId) : new FileNotFoundException($"no rubric at {path} (--rubric)");
         }
 
-        return RubricLoader.Parse(File.ReadAllText(path), path, CheckRegistry.Names);
+        return RubricLoader.Parse(File.ReadAllText(path), path, CheckRegistry.Names, GradingPipeline.ReferenceOf(template));
     }
 
     private static string CourseHash(GradeRequest template)

@@ -19,6 +19,9 @@ internal sealed class CheckContext(IExecutor reference, IExecutor student, Check
 
     public GradingEnvironment Environment => environment;
 
+    /// <summary>Things the student should know that cost no points (an input modified in place), said once per check.</summary>
+    public SortedSet<string> Warnings { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Seed of the case being run (set by the runner before each case).</summary>
     public ulong CaseSeed { get; set; }
 

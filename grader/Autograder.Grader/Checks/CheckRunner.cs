@@ -68,7 +68,12 @@ internal static class CheckRunner
 
         var name = spec.Name ?? $"{spec.Kind}{(spec.Type is { } t ? $" {t.Split('.').Last()}" : "")}";
         var message = first?.Message ?? (total == 1 ? "passed" : $"all {total} cases passed");
-        var final = first is null ? new Passed(message) : CheckOutcome.Of(first.Status, first.Message);
+        var final = first ?? new Passed(message);
+        if (context.Warnings.Count > 0)
+        {
+            var warned = $"{final.Message}; {string.Join("; ", context.Warnings)}";
+            final = final is NotImplemented stub ? stub with { Text = warned } : CheckOutcome.Of(final.Status, warned);
+        }
         return new CheckResult(name, spec.Kind, final, passed, total, clock.Elapsed.TotalMilliseconds, context.Output is { } output ? Results.TextLimit.Cut(output) : null);
     }
 }

@@ -124,13 +124,24 @@ internal static class ModuleHarness
         }
     }
 
-    /// <summary>Fails when a call changed an input the student was given (the host kept a copy).</summary>
-    public static void AssertUnchanged(string name, WireValue sent, WireValue after)
+    /// <summary>
+    /// A call changed an input the student was given (the host kept a copy): a failure when the check declares
+    /// <c>inputs_read_only</c> (and the TODO says so), else a warning in the feedback: numpy habits such as
+    /// <c>x[x &lt; 0] = 0</c> give the right output and lose no points.
+    /// </summary>
+    public static void AssertUnchanged(CheckContext c, string name, WireValue sent, WireValue after)
     {
-        if (sent is TensorValue s && after is TensorValue a && !s.Data.AsSpan().SequenceEqual(a.Data))
+        if (sent is not TensorValue s || after is not TensorValue a || s.Data.AsSpan().SequenceEqual(a.Data))
         {
-            throw new CheckFailure($"{name} was modified in place; do not change the inputs you are given (copy them first)");
+            return;
         }
+
+        if (c.Spec.InputsReadOnly)
+        {
+            throw new CheckFailure($"{name} was modified in place; this part must not change the inputs it is given (copy them first)");
+        }
+
+        c.Warnings.Add($"warning (no points lost): {name} was modified in place; callers that reuse {name} would see the change, so prefer returning a new tensor");
     }
 
     private static List<string> Handles(WireValue list, string what) =>

@@ -17,7 +17,7 @@ internal sealed partial class StudentFault(string call, WireError error) : Excep
     {
         if (error.Type == "System.NotImplementedException" && Todo().Match(error.Message) is { Success: true } todo)
         {
-            return new NotImplemented($"not implemented yet: {todo.Value}");
+            return new NotImplemented($"not implemented yet: {todo.Value}") { Part = todo.Value["TODO(".Length..^1] };
         }
 
         var where = error.StackTrace is { } stack && Frame().Match(stack) is { Success: true } f ? $" at {f.Groups["file"].Value} line {f.Groups["line"].Value}" : "";

@@ -75,7 +75,7 @@ public static class GradingPipeline
             throw KnownAssignments.Unknown(request.CourseRoot, request.AssignmentId);
         }
 
-        var rubric = request.Rubric ?? RubricLoader.Parse(File.ReadAllText(RubricPath(request)), RubricPath(request), CheckRegistry.Names);
+        var rubric = request.Rubric ?? RubricLoader.Parse(File.ReadAllText(RubricPath(request)), RubricPath(request), CheckRegistry.Names, ReferenceOf(request));
         var assignment = request.Assignment ?? LoadAssignment(request.CourseRoot, request.AssignmentId);
         var library = CourseLibrary.Load(request.LibraryRoot ?? Path.Combine(request.CourseRoot, "reference", "NeuralNet"));
         var messages = new List<string>();
@@ -109,9 +109,14 @@ public static class GradingPipeline
         }
         else
         {
-            using var reference = new InProcessExecutor(request.ReferenceAssembly ?? Assembly.Load("NeuralNet"));
-            var context = new ItemGrading(library, intake, build, reference, student, request.CourseRoot, seed, layout.ScratchDirectory, messages);
+            using var reference = new InProcessExecutor(ReferenceOf(request));
+            using var carried = new CarriedForward(library, assignment, build.Files, TimeSpan.FromSeconds(rubric.Limits.CompileTimeoutSeconds), workDir, workerLimits);
+            var context = new ItemGrading(library, intake, build, reference, student, request.CourseRoot, seed, layout.ScratchDirectory, messages, carried);
             items.AddRange(auto.Select(context.Grade));
+            if (context.Carried > 0)
+            {
+                messages.Add($"error carried forward: {context.Carried} item(s) scored with the reference in place of your other parts, where that earns more ({carried.Builds} extra build(s), {carried.Spent.TotalSeconds:0.0} s)");
+            }
         }
 
         items = ItemScorer.ApplyRubricDeductions(rubric, items, messages);
@@ -132,6 +137,9 @@ public static class GradingPipeline
         return new GradeResult(rubric.Assignment, Path.GetFileName(Path.TrimEndingDirectorySeparator(request.Submission)), seed, intake.ContentHash,
             Math.Round(score * (1 - penalty), 4), rubric.MaxScore, sandbox, items, messages, clock.Elapsed.TotalSeconds, Version, penalty);
     }
+
+    /// <summary>The assembly that computes expected values: the request's, else the NeuralNet project.</summary>
+    public static Assembly ReferenceOf(GradeRequest request) => request.ReferenceAssembly ?? Assembly.Load("NeuralNet");
 
     private static string RubricPath(GradeRequest request) =>
         request.RubricPath ?? Path.Combine(request.CourseRoot, "rubrics", $"{request.AssignmentId}.rubric.yaml");

@@ -13,8 +13,11 @@ namespace Autograder.Grader.Pipeline;
 /// </summary>
 internal sealed class ItemGrading(
     CourseLibrary library, IntakeResult intake, SubmissionBuild build, IExecutor reference, IExecutor student,
-    string courseRoot, ulong seed, string scratchDirectory, List<string> messages)
+    string courseRoot, ulong seed, string scratchDirectory, List<string> messages, CarriedForward? carried = null)
 {
+    /// <summary>How many items scored with the reference in place of the student's other parts.</summary>
+    public int Carried { get; private set; }
+
     public ItemResult Grade(RubricItem item)
     {
         var files = item.Parts.Select(library.FileOf).OfType<string>().Distinct().ToList();
@@ -37,14 +40,55 @@ internal sealed class ItemGrading(
             return ItemScorer.Score(item, ItemScorer.Blocked(item, new PolicyViolated(string.Join("\n", violations.Take(5)))), notes);
         }
 
-        var checks = new List<CheckResult>();
-        for (var i = 0; i < item.Checks.Count; i++)
+        var checks = Run(item, student, build.Compiled.AssemblyPath, scratchDirectory);
+        if (NeedsCarrying(item, checks) && carried?.For(item.Parts) is { } variant)
         {
-            var environment = new GradingEnvironment(courseRoot, item.Id, i, seed, intake.Logs, scratchDirectory, build.Compiled.AssemblyPath);
-            checks.Add(CheckRunner.Run(item.Checks[i], reference, student, environment, messages.Add));
+            // The better of the two counts: the handouts' rule is that a mistake inherited from another part costs
+            // nothing, and a student whose own parts only fit each other (a field that their forward caches for
+            // their backward) must not lose what their whole code earns.
+            var alone = Run(item, variant.Worker, variant.AssemblyPath, variant.ScratchDirectory);
+            if (Earned(item, alone) > Earned(item, checks))
+            {
+                var other = string.Join(", ", variant.Swapped.Take(4)) + (variant.Swapped.Count > 4 ? ", ..." : "");
+                notes.Add(alone.All(c => c.Status == CheckStatus.Passed)
+                    ? $"error carried forward: this item passes with the reference in place of your other parts ({other}); with all of your code it failed: " +
+                      $"{checks.First(c => c.Status != CheckStatus.Passed).Outcome.Message.ReplaceLineEndings(" ")}"
+                    : $"error carried forward: graded with the reference in place of your other parts ({other}), which earns more here; only {string.Join(", ", item.Parts)} is judged");
+                checks = alone;
+                Carried++;
+            }
         }
 
         return ItemScorer.Score(item, [.. checks.Select(c => Blame(item, c))], notes);
+    }
+
+    /// <summary>The points a list of check results earns on the item (before rubric-wide deductions).</summary>
+    private static double Earned(RubricItem item, List<CheckResult> checks) => ItemScorer.Score(item, checks, []).Points;
+
+    private List<CheckResult> Run(RubricItem item, IExecutor worker, string? assemblyPath, string scratch)
+    {
+        var checks = new List<CheckResult>();
+        for (var i = 0; i < item.Checks.Count; i++)
+        {
+            var environment = new GradingEnvironment(courseRoot, item.Id, i, seed, intake.Logs, scratch, assemblyPath);
+            checks.Add(CheckRunner.Run(item.Checks[i], reference, worker, environment, messages.Add));
+        }
+
+        return checks;
+    }
+
+    /// <summary>
+    /// A failing item that grades parts is graded again with the reference for every other part, unless it grades a
+    /// composition or its own part is still the kit's stub (then nothing else can be to blame).
+    /// </summary>
+    private static bool NeedsCarrying(RubricItem item, List<CheckResult> checks)
+    {
+        if (item.Parts.Count == 0 || item.Composition || checks.FirstOrDefault(c => c.Status != CheckStatus.Passed) is not { } first)
+        {
+            return false;
+        }
+
+        return first.Outcome is NotImplemented stub ? stub.Part is { } part && !item.Parts.Contains(part) : true;
     }
 
     /// <summary>
@@ -53,13 +97,7 @@ internal sealed class ItemGrading(
     /// </summary>
     private CheckResult Blame(RubricItem item, CheckResult check)
     {
-        if (check.Status != CheckStatus.NotImplemented || !check.Outcome.Message.StartsWith("not implemented yet: TODO(", StringComparison.Ordinal))
-        {
-            return check;
-        }
-
-        var part = check.Outcome.Message["not implemented yet: TODO(".Length..].Split(')')[0];
-        if (item.Parts.Contains(part) || library.FileOf(part) is not { } file)
+        if (check.Outcome is not NotImplemented { Part: { } part } || item.Parts.Contains(part) || library.FileOf(part) is not { } file)
         {
             return check;
         }

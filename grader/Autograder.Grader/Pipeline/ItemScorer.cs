@@ -17,6 +17,7 @@ internal static class ItemScorer
         {
             _ when cases == 0 => 0,
             PartialCredit.AllOrNothing => checks.All(c => c.Status == CheckStatus.Passed) ? item.Points : 0,
+            _ when Weights(item, checks) is { } weights => item.Points * weights.Sum(w => w.Weight * w.Passed) / weights.Sum(w => w.Weight),
             _ => item.Points * passed / cases,
         };
 
@@ -29,6 +30,12 @@ internal static class ItemScorer
 
         return new ItemResult(item.Id, item.Title, Math.Round(points, 4), item.Points, item.Visibility, checks, allNotes) { Bonus = item.Bonus };
     }
+
+    /// <summary>Each check's weight and passing fraction when every check of the item states a weight, else null.</summary>
+    private static List<(double Weight, double Passed)>? Weights(RubricItem item, IReadOnlyList<CheckResult> checks) =>
+        checks.Count == item.Checks.Count && item.Checks.Count > 0 && item.Checks.All(c => c.Weight is > 0)
+            ? [.. item.Checks.Zip(checks, (spec, result) => (spec.Weight!.Value, result.CasesTotal == 0 ? 0.0 : (double)result.CasesPassed / result.CasesTotal))]
+            : null;
 
     /// <summary>
     /// The rubric-wide deductions, after every item is scored. <c>prints_output</c> at rubric level is

@@ -14,6 +14,9 @@ namespace Autograder.Grader.Pipeline;
 /// </summary>
 internal sealed record SubmissionBuild(CompileResult Compiled, IReadOnlyList<PolicyViolation> Violations, IReadOnlyList<string> Messages)
 {
+    /// <summary>The student files as compiled (provided regions restored, refused or missing files as stubs): what carried-forward variants start from.</summary>
+    public IReadOnlyDictionary<string, string> Files { get; init; } = new Dictionary<string, string>();
+
     public static SubmissionBuild Create(CourseLibrary library, AssignmentProfile assignment, IntakeResult intake, Rubric rubric, string assemblyPath, bool policyOff = false)
     {
         var messages = new List<string>();
@@ -24,7 +27,30 @@ internal sealed record SubmissionBuild(CompileResult Compiled, IReadOnlyList<Pol
             files[file] = library.Stub(file, assignment.Parts);
         }
 
+        // Provided code in a submitted file is graded as provided: an edit to it cannot move points onto or off
+        // an item, and the feedback names it. Kept as written only where the original no longer fits the student's file.
+        var written = new Dictionary<string, string>(files, StringComparer.Ordinal);
+        var edits = new List<string>();
+        var assigned = assignment.Parts.ToHashSet(StringComparer.Ordinal);
+        foreach (var file in intake.Files.Keys.Where(library.Regions.ContainsKey).Order(StringComparer.Ordinal))
+        {
+            var (text, swaps) = PartSplicer.Splice(files[file], library.Tree(file, SubmissionCompiler.ParseOptions), library.Regions[file], assigned);
+            files[file] = text;
+            edits.AddRange(swaps.Where(w => w.Changed).Select(w => $"{w.Member} in {file} (part {w.Part}, provided code)"));
+        }
+
         var compiled = SubmissionCompiler.Compile(library, files, assignment.Parts, assemblyPath, TimeSpan.FromSeconds(rubric.Limits.CompileTimeoutSeconds));
+        if (edits.Count > 0 && compiled.FailedFiles.Count > 0)
+        {
+            files = written;
+            compiled = SubmissionCompiler.Compile(library, files, assignment.Parts, assemblyPath, TimeSpan.FromSeconds(rubric.Limits.CompileTimeoutSeconds));
+            messages.AddRange(edits.Select(e => $"provided code: you changed {e}; the original does not compile with the rest of your file, so your version is graded"));
+        }
+        else
+        {
+            messages.AddRange(edits.Select(e => $"provided code: you changed {e}; it is graded with the original, as handed out"));
+        }
+
         foreach (var (file, errors) in compiled.FailedFiles)
         {
             messages.Add($"compile: {file} does not compile; its parts score 0: {errors.FirstOrDefault()}");
@@ -51,6 +77,6 @@ internal sealed record SubmissionBuild(CompileResult Compiled, IReadOnlyList<Pol
             compiled = rebuilt with { FailedFiles = failed };
         }
 
-        return new SubmissionBuild(compiled, violations, messages);
+        return new SubmissionBuild(compiled, violations, messages) { Files = files };
     }
 }

@@ -4,4 +4,7 @@ namespace Autograder.Grader.Results;
 public sealed record NotImplemented(string Text) : CheckOutcome(Text)
 {
     public override CheckStatus Status => CheckStatus.NotImplemented;
+
+    /// <summary>The part whose kit stub was reached (<c>linear.backward</c>), when a stub was; blame reads this, never the text.</summary>
+    public string? Part { get; init; }
 }

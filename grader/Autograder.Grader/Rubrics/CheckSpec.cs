@@ -35,6 +35,12 @@ public sealed record CheckSpec
     /// <summary>Random cases to run (each with fresh inputs).</summary>
     public int Cases { get; init; } = 3;
 
+    /// <summary>
+    /// Share of the item's points this check carries when every check of the item states one (e.g. init 2, forward 2,
+    /// backward 2 as the kit counts them); otherwise points follow the passing cases of all checks.
+    /// </summary>
+    public double? Weight { get; init; }
+
     public double Atol { get; init; } = 1e-6;
 
     public double Rtol { get; init; } = 1e-5;
@@ -48,6 +54,9 @@ public sealed record CheckSpec
 
     /// <summary>Standard deviation of the random input <c>$x</c> (default 1; large values test numerical stability, e.g. softmax of logits near 100).</summary>
     public double Scale { get; init; } = 1.0;
+
+    /// <summary>The part must not modify its inputs (the TODO says so): a change fails the check; by default it is a warning only.</summary>
+    public bool InputsReadOnly { get; init; }
 
     /// <summary>Set about a quarter of the input entries to exactly 0 (catches ReLU-at-zero mistakes).</summary>
     public bool IncludeZeros { get; init; }
@@ -64,6 +73,9 @@ public sealed record CheckSpec
     public string? Mode { get; init; }
 
     public int Steps { get; init; } = 3;
+
+    /// <summary>model: compare the method's return value too (default); false for a backward item, whose gradients are what it grades, not the loss it returns.</summary>
+    public bool CompareResult { get; init; } = true;
 
     /// <summary>optimizer: what must match after each step, <c>Value</c> (an update rule) or <c>Grad</c> (a rule that edits gradients, e.g. L2).</summary>
     public string Compare { get; init; } = "Value";

@@ -11,6 +11,12 @@ public sealed record RubricItem
 
     public List<string> Parts { get; init; } = [];
 
+    /// <summary>
+    /// The item grades its parts together with the student's other parts (a program's outputs). By default a check runs
+    /// the student's <see cref="Parts"/> with the reference for every other part (error carried forward).
+    /// </summary>
+    public bool Composition { get; init; }
+
     public List<CheckSpec> Checks { get; init; } = [];
 
     public PartialCredit PartialCredit { get; init; } = PartialCredit.Fraction;

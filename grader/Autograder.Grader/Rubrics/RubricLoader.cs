@@ -24,7 +24,8 @@ public static class RubricLoader
     /// <param name="text">the YAML</param>
     /// <param name="fileName">named in error messages</param>
     /// <param name="knownKinds">check kinds the registry has; null skips that check</param>
-    public static Rubric Parse(string text, string fileName, IReadOnlyCollection<string>? knownKinds = null)
+    /// <param name="library">the reference library: every type and member a check names must exist in it (<see cref="RubricSymbols"/>); null skips that check</param>
+    public static Rubric Parse(string text, string fileName, IReadOnlyCollection<string>? knownKinds = null, System.Reflection.Assembly? library = null)
     {
         if (NeuralNet.Experiments.YamlGuard.Problem(text) is { } guard)
         {
@@ -100,6 +101,11 @@ public static class RubricLoader
                 Fail($"{at}.checks", $"item '{item.Id}' is manual (graded by the staff) and cannot have checks");
             }
 
+            if (item.Checks.Any(c => c.Weight is not null) && item.Checks.Any(c => c.Weight is not (> 0 and <= MaxPoints)))
+            {
+                Fail($"{at}.checks", $"item '{item.Id}': give every check a positive weight or none, found weights {string.Join(", ", item.Checks.Select(c => c.Weight?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"))}");
+            }
+
             for (var j = 0; j < item.Checks.Count; j++)
             {
                 var kind = item.Checks[j].Kind;
@@ -110,11 +116,19 @@ public static class RubricLoader
 
                 if (knownKinds is not null && !knownKinds.Contains(kind))
                 {
-                    Fail($"{at}.checks[{j}].kind", $"unknown check kind '{kind}' (known: {string.Join(", ", knownKinds.Order())})");
+                    Fail($"{at}.checks[{j}].kind", $"unknown check kind '{kind}'{Closest(kind, knownKinds)} (known: {string.Join(", ", knownKinds.Order())})");
+                }
+
+                if (library is not null && RubricSymbols.Problems(item.Checks[j], library).FirstOrDefault() is { Key: not null } problem)
+                {
+                    Fail($"{at}.checks[{j}].{problem.Key}", $"item '{item.Id}', check '{item.Checks[j].Name ?? kind}': {problem.Message}");
                 }
             }
         }
 
         return rubric;
     }
+
+    private static string Closest(string name, IEnumerable<string> known) =>
+        Written.Expressions.NameSuggester.Suggest(name, known) is { } close ? $"; did you mean '{close}'?" : "";
 }

@@ -35,7 +35,7 @@ public sealed class RubricLoaderTests
 
         var ex = Assert.Throws<RubricException>(() => RubricLoader.Parse(yaml, "x.rubric.yaml", CheckRegistry.Names));
 
-        Assert.StartsWith("x.rubric.yaml(6): at 'items[0].checks[0].kind': unknown check kind 'fowrard' (known: ", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("x.rubric.yaml(6): at 'items[0].checks[0].kind': unknown check kind 'fowrard'; did you mean 'forward'? (known: ", ex.Message, StringComparison.Ordinal);
         Assert.All(CheckRegistry.Names, name => Assert.Contains(name, ex.Message, StringComparison.Ordinal));
     }
 

@@ -6,7 +6,9 @@ namespace Autograder.Grader.Checks.Kinds;
 /// <summary>
 /// <c>backward</c>: same parameters and input on both sides, Forward(x) then Backward(x, grad) with a
 /// random upstream gradient; the input gradient and every parameter's Grad must match, and neither
-/// x nor grad may be modified. Params: type, args, input, cases, atol, rtol, include_zeros.
+/// x nor grad may be modified. The parameters' gradients start non-zero and Backward runs twice (the first time with
+/// another upstream gradient), so a layer that accumulates (<c>W.Grad += ...</c>) or keeps state between calls
+/// differs from one that stores its gradients. Params: type, args, input, cases, atol, rtol, include_zeros.
 /// </summary>
 internal sealed class BackwardCheck : ICheckKind
 {
@@ -22,13 +24,17 @@ internal sealed class BackwardCheck : ICheckKind
         var forward = new WorkerRequest(0, "call", Target: "m", Member: "Forward", Args: [x]);
         var output = (TensorValue)c.Reference(forward);
         c.Student(forward);
+        ModuleHarness.Randomise(c, ps, rng, "Grad");
+        var first = new WorkerRequest(0, "call", Target: "m", Member: "Backward", Args: [x, Inputs.Normal(rng, output.Shape)]);
+        c.Reference(first);
+        c.Student(first);
         var grad = Inputs.Normal(rng, output.Shape);
         var backward = new WorkerRequest(0, "call", Target: "m", Member: "Backward", Args: [x, grad], ReturnArgs: true);
         var expected = c.Reference(backward);
         var response = c.Student(backward);
         TensorCompare.AssertClose("Backward(x, grad): the gradient w.r.t. x", expected, response.Value!, c.Spec.Atol, c.Spec.Rtol);
         ModuleHarness.AssertParams(c, ps, "Grad", "gradient of");
-        ModuleHarness.AssertUnchanged("x", x, response.Args![0]);
-        ModuleHarness.AssertUnchanged("grad", grad, response.Args![1]);
+        ModuleHarness.AssertUnchanged(c, "x", x, response.Args![0]);
+        ModuleHarness.AssertUnchanged(c, "grad", grad, response.Args![1]);
     }
 }

@@ -23,6 +23,6 @@ internal sealed class ForwardCheck : ICheckKind
         var expected = c.Reference(call);
         var response = c.Student(call);
         TensorCompare.AssertClose($"Forward(x) for x of shape {TensorCompare.Shape(x.Shape)}", expected, response.Value!, c.Spec.Atol, c.Spec.Rtol);
-        ModuleHarness.AssertUnchanged("x", x, response.Args![0]);
+        ModuleHarness.AssertUnchanged(c, "x", x, response.Args![0]);
     }
 }

@@ -34,7 +34,7 @@ internal sealed class FunctionCheck : ICheckKind
         ResultCompare.AssertSame(c, $"{method}(...)", expected, response.Value ?? new NullValue());
         if (c.Inline.TryGetValue("x", out var sent) && c.Spec.MethodArgs.IndexOf("$x") is var at && at >= 0 && response.Args is { } after && at < after.Count)
         {
-            ModuleHarness.AssertUnchanged("x", sent, after[at]);
+            ModuleHarness.AssertUnchanged(c, "x", sent, after[at]);
         }
     }
 }

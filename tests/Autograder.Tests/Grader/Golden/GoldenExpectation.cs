@@ -20,6 +20,12 @@ internal sealed record GoldenExpectation
 
     public Dictionary<string, GoldenItem> Items { get; init; } = [];
 
+    /// <summary>Text the submission-wide messages must contain (an edited provided region named, the carried-forward note).</summary>
+    public string? SubmissionMessageContains { get; init; }
+
+    /// <summary>Text some item's notes must contain (e.g. "error carried forward").</summary>
+    public string? NoteContains { get; init; }
+
     public static GoldenExpectation Load(string path) =>
         JsonSerializer.Deserialize<GoldenExpectation>(File.ReadAllText(path), Options) ?? throw new InvalidDataException($"{path} is empty");
 }

@@ -121,7 +121,7 @@ public sealed class GoldenSubmissionTests
         }
     }
 
-    private static IEnumerable<string> Compare(GoldenExpectation expected, GradeResult result)
+    internal static IEnumerable<string> Compare(GoldenExpectation expected, GradeResult result)
     {
         if (result.GraderError is { } error)
         {
