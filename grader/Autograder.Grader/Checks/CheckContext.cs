@@ -22,6 +22,18 @@ internal sealed class CheckContext(IExecutor reference, IExecutor student, Check
     /// <summary>Things the student should know that cost no points (an input modified in place), said once per check.</summary>
     public SortedSet<string> Warnings { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Tensors of the case being run that help name a likely mistake (input, upstream gradient, bias...); cleared per case.</summary>
+    public List<Hint> Hints { get; } = [];
+
+    /// <summary>Adds a hint when <paramref name="value"/> is a tensor or number.</summary>
+    public void Hint(string name, HintRole role, WireValue value)
+    {
+        if (TensorCompare.HintOf(name, role, value) is { } hint)
+        {
+            Hints.Add(hint);
+        }
+    }
+
     /// <summary>Seed of the case being run (set by the runner before each case).</summary>
     public ulong CaseSeed { get; set; }
 

@@ -27,6 +27,7 @@ internal static class CheckRunner
             context.Inline.Clear();
             context.Functions.Clear();
             context.Sent.Clear();
+            context.Hints.Clear();
             var stop = false;
             try
             {

@@ -102,25 +102,46 @@ internal static class ModuleHarness
         return new Params([.. shapes.Keys], [.. shapes.Values.Select(s => s.ToArray())], handles, handles);
     }
 
-    /// <summary>Gives parameter values (or, with member Grad, gradients) drawn from <paramref name="rng"/> to both sides.</summary>
-    public static void Randomise(CheckContext c, Params ps, Rng rng, string member = "Value", double std = 0.5)
+    /// <summary>Gives parameter values (or, with member Grad, gradients) drawn from <paramref name="rng"/> to both sides; returns them.</summary>
+    public static List<TensorValue> Randomise(CheckContext c, Params ps, Rng rng, string member = "Value", double std = 0.5)
     {
+        var drawn = new List<TensorValue>();
         for (var i = 0; i < ps.Names.Count; i++)
         {
             var value = Inputs.Normal(rng, ps.Shapes[i], std);
+            drawn.Add(value);
             c.Reference(new WorkerRequest(0, "set", Target: ps.ReferenceHandles[i], Member: member, Args: [value]));
             c.Student(new WorkerRequest(0, "set", Target: ps.StudentHandles[i], Member: member, Args: [value]));
+            if (member == "Value" && IsBias(ps.Names[i]))
+            {
+                c.Hint(ps.Names[i], HintRole.Bias, value);
+            }
         }
+
+        return drawn;
     }
 
+    /// <summary>A parameter added to every row of the output, by its name (b, B, bias, beta, b1...).</summary>
+    private static bool IsBias(string name) =>
+        name.StartsWith('b') || name.StartsWith('B') || name.Contains("bias", StringComparison.OrdinalIgnoreCase) || name.Equals("beta", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Compares each parameter's <paramref name="member"/> (Value or Grad) between the sides.</summary>
-    public static void AssertParams(CheckContext c, Params ps, string member, string label)
+    /// <param name="c">the check's context</param>
+    /// <param name="ps">the parameters on both sides</param>
+    /// <param name="member">Value or Grad</param>
+    /// <param name="label">how the message names them ("gradient of")</param>
+    /// <param name="before">per parameter, what its <paramref name="member"/> held before the call (names an accumulating backward)</param>
+    public static void AssertParams(CheckContext c, Params ps, string member, string label, IReadOnlyList<TensorValue>? before = null)
     {
         for (var i = 0; i < ps.Names.Count; i++)
         {
             var expected = c.Reference(new WorkerRequest(0, "get", Target: ps.ReferenceHandles[i], Member: member));
             var got = c.Student(new WorkerRequest(0, "get", Target: ps.StudentHandles[i], Member: member)).Value!;
-            TensorCompare.AssertClose($"{label} {ps.Names[i]}{(ps.Names.Count(n => n == ps.Names[i]) > 1 ? $" (#{i})" : "")}", expected, got, c.Spec.Atol, c.Spec.Rtol);
+            var others = Enumerable.Range(0, ps.Names.Count).Where(k => k != i)
+                .Select(k => TensorCompare.HintOf($"the {label} {ps.Names[k]}", HintRole.Expected, c.Reference(new WorkerRequest(0, "get", Target: ps.ReferenceHandles[k], Member: member))))
+                .OfType<Hint>();
+            TensorCompare.AssertClose($"{label} {ps.Names[i]}{(ps.Names.Count(n => n == ps.Names[i]) > 1 ? $" (#{i})" : "")}", expected, got, c.Spec.Atol, c.Spec.Rtol,
+                [.. c.Hints, .. others, .. before is { Count: > 0 } && i < before.Count ? [new Hint($"{ps.Names[i]}.{member}", HintRole.Before, before[i].Shape, before[i].Values())] : Array.Empty<Hint>()]);
         }
     }
 

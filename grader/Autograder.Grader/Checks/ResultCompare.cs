@@ -16,10 +16,10 @@ internal static class ResultCompare
         switch (expected)
         {
             case TensorValue or DoubleValue or DoublesValue:
-                TensorCompare.AssertClose(what, expected, got, c.Spec.Atol, c.Spec.Rtol);
+                TensorCompare.AssertClose(what, expected, got, c.Spec.Atol, c.Spec.Rtol, c.Hints);
                 return;
             case IntValue i when got is DoubleValue or TensorValue:
-                TensorCompare.AssertClose(what, i, got, c.Spec.Atol, c.Spec.Rtol);
+                TensorCompare.AssertClose(what, i, got, c.Spec.Atol, c.Spec.Rtol, c.Hints);
                 return;
             case IntsValue ints:
                 var have = got switch { IntsValue g => g.Values, DoublesValue d => d.Values.Select(v => (int)v).ToArray(), _ => null }

@@ -13,7 +13,13 @@ internal static class TensorCompare
     public const double RelErrorFloor = 1e-8;
 
     /// <summary>Throws <see cref="CheckFailure"/> with an actionable message when <paramref name="got"/> does not match.</summary>
-    public static void AssertClose(string what, WireValue expected, WireValue got, double atol, double rtol)
+    /// <param name="what">what is compared, first in the message</param>
+    /// <param name="expected">the reference's value</param>
+    /// <param name="got">the student's value</param>
+    /// <param name="atol">absolute tolerance</param>
+    /// <param name="rtol">relative tolerance</param>
+    /// <param name="hints">tensors the check knows besides these two (input, upstream gradient, bias...), used to name the likely mistake</param>
+    public static void AssertClose(string what, WireValue expected, WireValue got, double atol, double rtol, IReadOnlyList<Hint>? hints = null)
     {
         var (eShape, e) = AsTensor(expected) ?? throw new RubricError($"{what}: the reference returned {Describe(expected)}, not a tensor or number");
         if (AsTensor(got) is not var (gShape, g))
@@ -23,7 +29,7 @@ internal static class TensorCompare
 
         if (!eShape.SequenceEqual(gShape))
         {
-            throw new CheckFailure($"{what}: wrong shape: expected {Shape(eShape)}, got {Shape(gShape)}");
+            throw new CheckFailure($"{what}: wrong shape: expected {Shape(eShape)}, got {Shape(gShape)}{Likely(eShape, e, gShape, g, hints, atol, rtol)}");
         }
 
         var bad = Array.FindIndex(g, v => !double.IsFinite(v));
@@ -49,9 +55,17 @@ internal static class TensorCompare
             var count = Enumerable.Range(0, e.Length).Count(i => Math.Abs(g[i] - e[i]) > atol + rtol * Math.Abs(e[i]));
             throw new CheckFailure(
                 $"{what}: {count} of {e.Length} values differ; worst at index {Index(eShape, worst)}: expected {Format(e[worst])}, got {Format(g[worst])} " +
-                $"(tolerance atol={atol:g3}, rtol={rtol:g3})");
+                $"(tolerance atol={atol:g3}, rtol={rtol:g3}){Likely(eShape, e, gShape, g, hints, atol, rtol)}");
         }
     }
+
+    /// <summary>"; likely mistake: ..." when <see cref="MistakeFinder"/> recognises the difference, else empty.</summary>
+    private static string Likely(int[] eShape, double[] e, int[] gShape, double[] g, IReadOnlyList<Hint>? hints, double atol, double rtol) =>
+        MistakeFinder.Explain(eShape, e, gShape, g, hints ?? [], atol, rtol) is { } why ? $"; likely mistake: {why}" : "";
+
+    /// <summary>A hint made from a tensor sent to or received from a worker (null when it is not a tensor).</summary>
+    public static Hint? HintOf(string name, HintRole role, WireValue value) =>
+        AsTensor(value) is var (shape, values) ? new Hint(name, role, shape, values) : null;
 
     /// <summary>The CS231n relative error of two equally long arrays, with its worst index.</summary>
     public static (double Error, int Index) RelError(double[] a, double[] b)

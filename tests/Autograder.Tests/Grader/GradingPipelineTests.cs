@@ -61,6 +61,7 @@ public sealed class GradingPipelineTests
         var affine = Item(result, "1");
         Assert.Equal(CheckStatus.Failed, affine.Checks[2].Status);
         Assert.Contains("gradient of b", affine.Checks[2].Outcome.Message, StringComparison.Ordinal);
+        Assert.Contains("likely mistake: your result is the first row of the upstream gradient: it should be summed over all", affine.Checks[2].Outcome.Message, StringComparison.Ordinal);
         Assert.Equal(CheckStatus.Failed, affine.Checks[3].Status);
         // 10 cases: init 3 (three fresh draws), forward 3, backward 3, gradcheck 1; backward and gradcheck fail.
         Assert.Equal(6.0 * 6 / 10, affine.Points, 6);

@@ -28,12 +28,15 @@ internal sealed class BackwardCheck : ICheckKind
         var first = new WorkerRequest(0, "call", Target: "m", Member: "Backward", Args: [x, Inputs.Normal(rng, output.Shape)]);
         c.Reference(first);
         c.Student(first);
+        var before = ps.ReferenceHandles.Select(h => (TensorValue)c.Reference(new WorkerRequest(0, "get", Target: h, Member: "Grad"))).ToList();
         var grad = Inputs.Normal(rng, output.Shape);
         var backward = new WorkerRequest(0, "call", Target: "m", Member: "Backward", Args: [x, grad], ReturnArgs: true);
+        c.Hint("x", HintRole.Input, x);
+        c.Hint("the upstream gradient", HintRole.Upstream, grad);
         var expected = c.Reference(backward);
         var response = c.Student(backward);
-        TensorCompare.AssertClose("Backward(x, grad): the gradient w.r.t. x", expected, response.Value!, c.Spec.Atol, c.Spec.Rtol);
-        ModuleHarness.AssertParams(c, ps, "Grad", "gradient of");
+        TensorCompare.AssertClose("Backward(x, grad): the gradient w.r.t. x", expected, response.Value!, c.Spec.Atol, c.Spec.Rtol, c.Hints);
+        ModuleHarness.AssertParams(c, ps, "Grad", "gradient of", before);
         ModuleHarness.AssertUnchanged(c, "x", x, response.Args![0]);
         ModuleHarness.AssertUnchanged(c, "grad", grad, response.Args![1]);
     }

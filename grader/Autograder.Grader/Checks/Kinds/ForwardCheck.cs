@@ -19,10 +19,11 @@ internal sealed class ForwardCheck : ICheckKind
         var ps = ModuleHarness.List(c);
         ModuleHarness.Randomise(c, ps, rng);
         var x = Inputs.Normal(rng, [.. c.Spec.Input ?? throw new RubricError("forward needs input")], includeZeros: c.Spec.IncludeZeros);
+        c.Hint("x", HintRole.Input, x);
         var call = new WorkerRequest(0, "call", Target: "m", Member: "Forward", Args: [x], ReturnArgs: true);
         var expected = c.Reference(call);
         var response = c.Student(call);
-        TensorCompare.AssertClose($"Forward(x) for x of shape {TensorCompare.Shape(x.Shape)}", expected, response.Value!, c.Spec.Atol, c.Spec.Rtol);
+        TensorCompare.AssertClose($"Forward(x) for x of shape {TensorCompare.Shape(x.Shape)}", expected, response.Value!, c.Spec.Atol, c.Spec.Rtol, c.Hints);
         ModuleHarness.AssertUnchanged(c, "x", x, response.Args![0]);
     }
 }

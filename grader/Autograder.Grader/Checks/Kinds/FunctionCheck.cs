@@ -23,6 +23,7 @@ internal sealed class FunctionCheck : ICheckKind
         {
             var x = Inputs.Normal(rng, [.. shape], c.Spec.Scale, c.Spec.IncludeZeros);
             c.Inline["x"] = x;
+            c.Hint("x", HintRole.Input, x);
             c.Inline["y"] = Inputs.Labels(rng, shape[0], c.Spec.Classes);
         }
 
