@@ -38,7 +38,7 @@ public sealed class KitBuilder
         AddExperiments(kit, profile);
         AddPrograms(kit, profile);
         var logs = GradedLogs(profile, rubric);
-        KitTemplates.AddStaticFiles(kit, layout, profile, library, checks, logs);
+        KitTemplates.AddStaticFiles(kit, layout, profile, library, checks, logs, rubric);
         kit.AddText(KitManifest.FileName, new KitManifest(profile.Id, profile.Title, KitLayout.Library, profile.Files, profile.Submission, checks, logs).ToJson());
         KitPackages.Add(kit, layout);
         return kit;

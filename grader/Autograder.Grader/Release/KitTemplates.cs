@@ -10,10 +10,10 @@ namespace Autograder.Grader.Release;
 /// </summary>
 internal static class KitTemplates
 {
-    public static void AddStaticFiles(KitFiles kit, RepositoryLayout layout, AssignmentProfile profile, ReferenceLibrary library, IReadOnlyList<KitCheck> checks, IReadOnlyList<KitLog> logs)
+    public static void AddStaticFiles(KitFiles kit, RepositoryLayout layout, AssignmentProfile profile, ReferenceLibrary library, IReadOnlyList<KitCheck> checks, IReadOnlyList<KitLog> logs, Rubrics.Rubric? rubric = null)
     {
         var root = Path.Combine(layout.KitTemplate, "files");
-        var values = Placeholders(profile, library, checks, logs);
+        var values = Placeholders(profile, library, checks, logs, rubric);
         foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
@@ -44,8 +44,9 @@ internal static class KitTemplates
         kit.Add($"{KitLayout.Tools}/TrainingGc.props", File.ReadAllBytes(Path.Combine(layout.Root, "TrainingGc.props")));
     }
 
-    private static Dictionary<string, string> Placeholders(AssignmentProfile profile, ReferenceLibrary library, IReadOnlyList<KitCheck> checks, IReadOnlyList<KitLog> logs) => new()
+    private static Dictionary<string, string> Placeholders(AssignmentProfile profile, ReferenceLibrary library, IReadOnlyList<KitCheck> checks, IReadOnlyList<KitLog> logs, Rubrics.Rubric? rubric) => new()
     {
+        ["LIMITS"] = Limits(rubric),
         ["GRADED"] = Graded(profile, logs),
         ["ASSIGNMENT_ID"] = profile.Id,
         ["TITLE"] = profile.Title,
@@ -105,6 +106,42 @@ internal static class KitTemplates
         {
             text.Append("\n\nThe training logs the rubric grades, from full (not `--quick`) runs:\n\n");
             text.AppendJoin('\n', logs.Select(l => $"- `{l.Path}`, written by `{l.Command}`"));
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Every CPU limit that can cost points, from the rubric: the per-call limit and each check with its own budget
+    /// (issue 14: a time limit is part of the assignment, not a surprise).
+    /// </summary>
+    private static string Limits(Rubrics.Rubric? rubric)
+    {
+        if (rubric is null)
+        {
+            return "";
+        }
+
+        var text = new StringBuilder("## Time limits\n\n");
+        text.Append($"The grader stops any single call into your code after {Number(rubric.Limits.CallTimeoutSeconds)} s of CPU time and scores that check as `timeout` " +
+            "(a correct part, even written with plain loops, takes well under a second per call).");
+        var budgets = rubric.Items.Where(i => !i.Manual)
+            .SelectMany(i => i.Checks.Where(c => c.TimeoutSeconds is not null).Select(c => (Item: i, Check: c))).ToList();
+        if (budgets.Count > 0)
+        {
+            text.Append(" These checks have a budget of their own:\n\n");
+            foreach (var (item, check) in budgets)
+            {
+                var what = check.Kind == "accuracy"
+                    ? $"trains for {check.Epochs} epoch(s) of {check.Data?.Train} examples in batches of {check.BatchSize} within {Number(check.TimeoutSeconds!.Value)} s of CPU time (one step at most {Number(check.StepTimeoutSeconds)} s)"
+                    : $"must finish within {Number(check.TimeoutSeconds!.Value)} s of CPU time";
+                text.Append($"- item **{item.Id}** ({Number(item.Points)} pts), {check.Name ?? check.Kind}: {what}");
+                text.Append(check.TimeoutHint is { } hint ? $"; {hint}.\n" : ".\n");
+            }
+        }
+        else
+        {
+            text.Append('\n');
         }
 
         return text.ToString();

@@ -32,6 +32,12 @@ public sealed record CheckSpec
     /// <summary>Wall-clock limit of one call into the submission for this check (default the rubric's call_timeout_seconds).</summary>
     public double? TimeoutSeconds { get; init; }
 
+    /// <summary>accuracy: CPU seconds one training step may take (a hang stops here, not at the end of the whole budget).</summary>
+    public double StepTimeoutSeconds { get; init; } = 10;
+
+    /// <summary>What the timeout message advises (e.g. "vectorise the hidden layer with MatMul"); stated in the kit README too.</summary>
+    public string? TimeoutHint { get; init; }
+
     /// <summary>Random cases to run (each with fresh inputs).</summary>
     public int Cases { get; init; } = 3;
 

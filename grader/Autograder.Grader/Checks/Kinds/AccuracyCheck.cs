@@ -33,44 +33,65 @@ internal sealed class AccuracyCheck : ICheckKind
         var test = splits.Test.Take(Math.Min(spec.Test, splits.Test.Count));
         var budget = TimeSpan.FromSeconds(c.Spec.TimeoutSeconds ?? 60);
         // The budget is the worker's CPU time (the student's computing, not the machine's load), with a
-        // wall-clock cap of WallFactor times it for a worker that waits instead of computing.
+        // wall-clock cap of WallFactor times it for a worker that waits instead of computing. One message
+        // whichever limit fired and whichever call was running (never the remaining slice of the budget):
+        // the same submission gets the same result on a busy machine.
         var clock = Stopwatch.StartNew();
         var spentBefore = c.StudentSeconds;
-        TimeSpan Left()
+        var (epoch, step, steps) = (0, 0, train.Count / Math.Max(1, c.Spec.BatchSize));
+        WorkerFailure OverBudget() => new(CheckStatus.Timeout,
+            $"training did not finish within {budget.TotalSeconds:0.#} s of CPU time ({(budget * WorkerSession.WallFactor).TotalSeconds:0.#} s of wall-clock time): " +
+            $"{c.Spec.Epochs} epoch(s) of {train.Count} examples in batches of {c.Spec.BatchSize}; it stopped in epoch {epoch + 1}, step {step} of {steps}" +
+            (c.Spec.TimeoutHint is { } hint ? $"; {hint}" : ""));
+        var stepLimit = TimeSpan.FromSeconds(c.Spec.StepTimeoutSeconds);
+        WorkerResponse Call(WorkerRequest request, bool isStep = false)
         {
             var left = budget - TimeSpan.FromSeconds(c.StudentSeconds - spentBefore);
             if (left <= TimeSpan.Zero || clock.Elapsed > budget * WorkerSession.WallFactor)
             {
-                // One message whichever limit fired: the same submission gets the same result on a busy machine.
-                throw new WorkerFailure(CheckStatus.Timeout,
-                    $"training did not finish within {budget.TotalSeconds:0.#} s of CPU time or {(budget * WorkerSession.WallFactor).TotalSeconds:0.#} s of wall-clock time");
+                throw OverBudget();
             }
 
-            return left;
+            var stepCapped = isStep && stepLimit < left;
+            try
+            {
+                return c.Student(request, stepCapped ? stepLimit : left);
+            }
+            catch (WorkerFailure failure) when (failure.Status == CheckStatus.Timeout)
+            {
+                throw stepCapped
+                    ? new WorkerFailure(CheckStatus.Timeout,
+                        $"one training step (epoch {epoch + 1}, step {step} of {steps}) did not finish within {stepLimit.TotalSeconds:0.#} s of CPU time; " +
+                        "a step of a correct solution takes well under a second, so this is an infinite loop or a wait")
+                    : OverBudget();
+            }
         }
 
-        c.Student(new WorkerRequest(0, "reset"), Left());
-        c.Student(new WorkerRequest(0, "let", Args: [Tensor(train.X)], Bind: "train_x"), Left());
-        c.Student(new WorkerRequest(0, "let", Args: [Tensor(test.X)], Bind: "test_x"), Left());
-        foreach (var step in c.Spec.Setup)
+        Call(new WorkerRequest(0, "reset"));
+        Call(new WorkerRequest(0, "let", Args: [Tensor(train.X)], Bind: "train_x"));
+        Call(new WorkerRequest(0, "let", Args: [Tensor(test.X)], Bind: "test_x"));
+        foreach (var setup in c.Spec.Setup)
         {
-            c.Student(CallSteps.Request(c, step), Left());
+            Call(CallSteps.Request(c, setup));
         }
 
         var rng = new Rng(c.CaseSeed);
-        for (var epoch = 0; epoch < c.Spec.Epochs; epoch++)
+        for (epoch = 0; epoch < c.Spec.Epochs; epoch++)
         {
             var order = rng.Permutation(train.Count);
+            step = 0;
             for (var start = 0; start + c.Spec.BatchSize <= order.Length; start += c.Spec.BatchSize)
             {
+                step++;
                 var rows = order[start..(start + c.Spec.BatchSize)];
                 c.Inline["idx"] = new IntsValue(rows);
                 c.Inline["yb"] = new IntsValue([.. rows.Select(i => train.Labels[i])]);
-                c.Student(Run(c, c.Spec.Step), Left());
+                Call(Run(c, c.Spec.Step), isStep: true);
             }
         }
 
-        var predicted = Labels(c.Student(Run(c, c.Spec.Predict), Left()).Value, test.Count);
+        epoch = c.Spec.Epochs - 1;
+        var predicted = Labels(Call(Run(c, c.Spec.Predict)).Value, test.Count);
         var correct = predicted.Zip(test.Labels).Count(p => p.First == p.Second);
         var accuracy = (double)correct / test.Count;
         if (accuracy < c.Spec.MinAccuracy)

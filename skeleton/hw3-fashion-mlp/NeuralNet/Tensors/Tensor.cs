@@ -356,6 +356,25 @@ public sealed partial class Tensor
         set => Storage[ElementOffset(index)] = value;
     }
 
+    /// <summary>
+    /// Reads or writes one element of a vector: the same as <c>this[params int[]]</c> without allocating an index
+    /// array, so element-by-element loops (a plain-loop matrix product) run at the speed students expect.
+    /// </summary>
+    [System.Runtime.CompilerServices.IndexerName("At")]
+    public double this[int i]
+    {
+        get => Storage[ElementOffset(i)];
+        set => Storage[ElementOffset(i)] = value;
+    }
+
+    /// <summary>Reads or writes element [i, j] of a matrix (negative indices count from the end), without allocating.</summary>
+    [System.Runtime.CompilerServices.IndexerName("At")]
+    public double this[int i, int j]
+    {
+        get => Storage[ElementOffset(i, j)];
+        set => Storage[ElementOffset(i, j)] = value;
+    }
+
     /// <summary>The value of a one-element tensor.</summary>
     public double Item()
     {
@@ -365,6 +384,28 @@ public sealed partial class Tensor
         }
 
         return Storage[_offset];
+    }
+
+    private int ElementOffset(int i)
+    {
+        if (Rank != 1)
+        {
+            return ElementOffset([i]);
+        }
+
+        var k = i < 0 ? i + _shape[0] : i;
+        return (uint)k < (uint)_shape[0] ? _offset + (k * _strides[0]) : ElementOffset([i]);
+    }
+
+    private int ElementOffset(int i, int j)
+    {
+        if (Rank != 2)
+        {
+            return ElementOffset([i, j]);
+        }
+
+        var (r, c) = (i < 0 ? i + _shape[0] : i, j < 0 ? j + _shape[1] : j);
+        return (uint)r < (uint)_shape[0] && (uint)c < (uint)_shape[1] ? _offset + (r * _strides[0]) + (c * _strides[1]) : ElementOffset([i, j]);
     }
 
     private int ElementOffset(int[] index)
