@@ -35,6 +35,9 @@ public sealed record CheckSpec
     /// <summary>accuracy: CPU seconds one training step may take (a hang stops here, not at the end of the whole budget).</summary>
     public double StepTimeoutSeconds { get; init; } = 10;
 
+    /// <summary>training-log: the training examples of the logged run; the log's updates per epoch must be the batches they make.</summary>
+    public int? TrainExamples { get; init; }
+
     /// <summary>What the timeout message advises (e.g. "vectorise the hidden layer with MatMul"); stated in the kit README too.</summary>
     public string? TimeoutHint { get; init; }
 

@@ -53,6 +53,7 @@ internal sealed class TrainingLogCheck : ICheckKind
             }
 
             Sane(document.RootElement, "$", file, c.Spec.MinEntries ?? 1);
+            LogConsistency.Check(file, document.RootElement, c.Spec.TrainExamples);
             if (c.Spec.Expect is { } rules)
             {
                 LogExpectations.Check(file, document.RootElement, rules);
