@@ -115,14 +115,15 @@ public sealed partial record AssignmentProfile(
 
         var checks = root.MappingList("public_checks").Select(c =>
         {
-            c.RejectUnknownKeys("part", "item", "points");
+            c.RejectUnknownKeys("part", "item", "points", "template");
             var part = c.RequiredString("part");
             if (!PartPattern().IsMatch(part))
             {
                 throw c.Error(c.NodeOf("part"), c.Child("part"), $"'{part}' is not a part id like linear.backward");
             }
 
-            return new PublicCheckSpec(part, c.RequiredString("item"), c.RequiredNumber("points"));
+            var template = c.OptionalString("template", "");
+            return new PublicCheckSpec(part, c.RequiredString("item"), c.RequiredNumber("points"), template.Length == 0 ? null : template);
         }).ToList();
 
         return new AssignmentProfile(id, root.RequiredString("title"), parts, files, data, experiments, checks,

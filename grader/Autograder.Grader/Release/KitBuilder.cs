@@ -130,21 +130,21 @@ public sealed class KitBuilder
         for (var i = 0; i < profile.PublicChecks.Count; i++)
         {
             var check = profile.PublicChecks[i];
-            var template = Path.Combine(layout.KitTemplate, "checks", check.Part + ".cs");
+            var template = Path.Combine(layout.KitTemplate, "checks", check.TemplateName + ".cs");
             if (!File.Exists(template))
             {
                 throw profile.ErrorAt($"public_checks[{i}].part",
-                    $"no kit test template grader/KitTemplate/checks/{check.Part}.cs for this check");
+                    $"no kit test template grader/KitTemplate/checks/{check.TemplateName}.cs for this check");
             }
 
-            var className = KitLayout.CheckClass(check.Part);
+            var className = KitLayout.CheckClass(check.TemplateName);
             var code = File.ReadAllText(template)
                 .Replace("{{CLASS}}", className, StringComparison.Ordinal)
                 .Replace("{{ITEM}}", check.Item, StringComparison.Ordinal)
                 .Replace("{{POINTS}}", check.Points.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 .Replace("{{PART}}", check.Part, StringComparison.Ordinal);
             kit.AddText($"{KitLayout.Tests}/Checks/{className}.cs", code);
-            if (fixtures.TryGetValue(check.Part, out var source))
+            if (check.Template is null && fixtures.TryGetValue(check.Part, out var source))
             {
                 kit.AddText($"{KitLayout.Tests}/Fixtures/{check.Part}.json", source.Create().ToJson());
             }
