@@ -1,0 +1,136 @@
+using NeuralNet.Layers;
+
+namespace NeuralNet.Models.A1;
+
+/// <summary>
+/// Deep Learning A1's <c>_baseNetwork</c>: the activation, loss and accuracy functions both A1 models share
+/// (A1 section 2.1), and the weight and gradient storage. A model's <see cref="Forward"/> returns the loss and
+/// accuracy of a batch and, in <see cref="A1Mode.Train"/>, fills every parameter's gradient.
+/// </summary>
+public abstract class A1BaseNetwork
+{
+    /// <summary>Sets the sizes.</summary>
+    /// <param name="inputSize">pixels per image, 28*28</param>
+    /// <param name="numClasses">10 digits</param>
+    protected A1BaseNetwork(int inputSize, int numClasses)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputSize);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(numClasses);
+        InputSize = inputSize;
+        NumClasses = numClasses;
+    }
+
+    /// <summary>Input features per example.</summary>
+    public int InputSize { get; }
+
+    /// <summary>Number of classes.</summary>
+    public int NumClasses { get; }
+
+    /// <summary>The weights (and biases) with their gradients, by A1's names ("W1", "b1", ...).</summary>
+    public abstract IReadOnlyList<Parameter> Parameters { get; }
+
+    /// <summary>The loss and accuracy of a batch; in train mode also every gradient.</summary>
+    /// <param name="x">images, shape (N, InputSize)</param>
+    /// <param name="y">labels, length N</param>
+    /// <param name="mode">train computes gradients, valid does not</param>
+    /// <returns>the mean cross-entropy and the accuracy</returns>
+    public abstract A1Result Forward(Tensor x, int[] y, A1Mode mode = A1Mode.Train);
+
+    /// <summary>The numerically stable softmax of each row.</summary>
+    /// <param name="scores">shape (N, C)</param>
+    /// <returns>probabilities, shape (N, C), rows summing to 1</returns>
+    public static Tensor Softmax(Tensor scores)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        // p = exp(s - logsumexp(s)), logsumexp(s) = m + log(sum exp(s - m)) with m the row max
+        var m = scores.Max(1, keepDims: true); // (N, 1)
+        var logSumExp = m + (scores - m).Exp().Sum(1, keepDims: true).Log(); // (N, 1)
+        return (scores - logSumExp).Exp();
+    }
+
+    /// <summary>The mean cross-entropy of predicted probabilities.</summary>
+    /// <param name="xPred">probabilities after softmax, shape (N, C)</param>
+    /// <param name="y">labels, length N</param>
+    /// <returns>-(1/N) sum_i log xPred[i, y_i]</returns>
+    public static double CrossEntropyLoss(Tensor xPred, int[] y)
+    {
+        RequireBatch(xPred, y);
+        // mean of -log p = -(1/N) log prod p, summed as logs to stay finite
+        var sumLog = 0.0;
+        for (var i = 0; i < y.Length; i++)
+        {
+            sumLog += Math.Log(xPred[i, y[i]]);
+        }
+
+        return -sumLog / xPred.Dim(0);
+    }
+
+    /// <summary>The fraction of rows whose largest probability is at the true label.</summary>
+    /// <param name="xPred">probabilities (or scores), shape (N, C)</param>
+    /// <param name="y">labels, length N</param>
+    /// <returns>accuracy in [0, 1]</returns>
+    public static double ComputeAccuracy(Tensor xPred, int[] y)
+    {
+        RequireBatch(xPred, y);
+        return xPred.ArgMaxRows().Zip(y).Count(pair => pair.First == pair.Second) / (double)y.Length;
+    }
+
+    /// <summary>The logistic sigmoid 1 / (1 + e^-x), element-wise.</summary>
+    /// <param name="x">any shape</param>
+    /// <returns>same shape as <paramref name="x"/></returns>
+    public static Tensor Sigmoid(Tensor x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        // the two algebraically equal forms, each used where its exponential cannot overflow
+        return x.Map(v => v >= 0 ? 1.0 / (1.0 + Math.Exp(-v)) : Math.Exp(v) / (1.0 + Math.Exp(v)));
+    }
+
+    /// <summary>The derivative of the sigmoid at <paramref name="x"/> (the sigmoid's input, not its output).</summary>
+    /// <param name="x">any shape</param>
+    /// <returns>sigmoid(x) * (1 - sigmoid(x)), same shape</returns>
+    public static Tensor SigmoidDev(Tensor x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        // d/dx 1/(1+e^-x) = e^-x / (1+e^-x)^2, evaluated through s = sigmoid(x) to avoid overflow: s^2 e^-x = s (1 - s)
+        var s = Sigmoid(x);
+        return s - s.Square();
+    }
+
+    /// <summary>ReLU, max(0, x) element-wise.</summary>
+    /// <param name="x">any shape</param>
+    /// <returns>same shape as <paramref name="x"/></returns>
+    public static Tensor Relu(Tensor x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return x.Maximum(0.0);
+    }
+
+    /// <summary>The derivative of ReLU: 1 where x &gt; 0, otherwise 0 (also at 0).</summary>
+    /// <param name="x">any shape</param>
+    /// <returns>a 0/1 tensor, same shape</returns>
+    public static Tensor ReluDev(Tensor x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        // sign(x) is 1 for x > 0, 0 at 0 and -1 below; clamping at 0 keeps exactly the 1s
+        return x.Sign().Maximum(0.0);
+    }
+
+    /// <summary>Checks that a batch of rows and its labels agree.</summary>
+    /// <param name="rows">shape (N, C)</param>
+    /// <param name="y">labels, length N, each in [0, C)</param>
+    protected static void RequireBatch(Tensor rows, int[] y)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(y);
+        if (rows.Rank != 2 || rows.Dim(0) != y.Length || y.Length == 0)
+        {
+            throw new ArgumentException($"A1: expected a non-empty batch of shape (N, C) with N = {y.Length} labels, found ({string.Join(", ", rows.Shape)}).");
+        }
+
+        var bad = Array.FindIndex(y, label => (uint)label >= (uint)rows.Dim(1));
+        if (bad >= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(y), $"A1: label {y[bad]} at index {bad} is outside [0, {rows.Dim(1)}).");
+        }
+    }
+}

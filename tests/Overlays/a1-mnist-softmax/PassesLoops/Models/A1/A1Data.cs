@@ -1,0 +1,105 @@
+namespace NeuralNet.Models.A1;
+
+/// <summary>A1's data preparation in <c>utils.py</c> (A1 section 1.1): the train/validation split and batching.</summary>
+public static class A1Data
+{
+    /// <summary>Splits the training set: the first 80% of the examples train, the rest validate.</summary>
+    /// <param name="x">all training images, shape (N, D)</param>
+    /// <param name="y">their labels, length N</param>
+    /// <returns>train (floor(0.8 N) rows) and validation (the remaining rows), order kept</returns>
+    public static (A1Batch Train, A1Batch Validation) TrainValSplit(Tensor x, int[] y)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        if (x.Rank != 2 || x.Dim(0) != y.Length)
+        {
+            throw new ArgumentException($"A1Data: expected x of shape (N, D) with N = {y.Length} labels, found ({string.Join(", ", x.Shape)}).");
+        }
+
+        var n = y.Length;
+        var d = x.Dim(1);
+        var nTrain = (int)Math.Floor(0.8 * n);
+        var trainValues = new double[nTrain * d];
+        var valValues = new double[(n - nTrain) * d];
+        var trainLabels = new int[nTrain];
+        var valLabels = new int[n - nTrain];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < d; j++)
+            {
+                if (i < nTrain)
+                {
+                    trainValues[i * d + j] = x[i, j];
+                }
+                else
+                {
+                    valValues[(i - nTrain) * d + j] = x[i, j];
+                }
+            }
+
+            if (i < nTrain)
+            {
+                trainLabels[i] = y[i];
+            }
+            else
+            {
+                valLabels[i - nTrain] = y[i];
+            }
+        }
+
+        return (new A1Batch(Tensor.FromArray(trainValues, nTrain, d), trainLabels),
+                new A1Batch(Tensor.FromArray(valValues, n - nTrain, d), valLabels));
+    }
+
+    /// <summary>Cuts the data into consecutive batches, optionally after a seeded shuffle.</summary>
+    /// <param name="x">images, shape (N, D)</param>
+    /// <param name="y">labels, length N</param>
+    /// <param name="batchSize">rows per batch; the last batch holds the remainder</param>
+    /// <param name="shuffle">permute the examples first (the same permutation for x and y)</param>
+    /// <param name="rng">the generator of the permutation (needed when shuffling)</param>
+    /// <returns>ceil(N / batchSize) batches</returns>
+    public static IReadOnlyList<A1Batch> GenerateBatchedData(Tensor x, int[] y, int batchSize = 32, bool shuffle = false, Rng? rng = null)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
+        if (shuffle && rng is null)
+        {
+            throw new ArgumentException("A1Data.GenerateBatchedData: shuffle needs an Rng (A1 seeds numpy before permuting).", nameof(rng));
+        }
+
+        var n = y.Length;
+        var d = x.Dim(1);
+        var order = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            order[i] = i;
+        }
+
+        if (shuffle)
+        {
+            order = rng!.Permutation(n);
+        }
+
+        var batches = new List<A1Batch>();
+        for (var start = 0; start < n; start += batchSize)
+        {
+            var size = Math.Min(batchSize, n - start);
+            var values = new double[size * d];
+            var labels = new int[size];
+            for (var r = 0; r < size; r++)
+            {
+                var src = order[start + r];
+                labels[r] = y[src];
+                for (var c = 0; c < d; c++)
+                {
+                    values[r * d + c] = x[src, c];
+                }
+            }
+
+            batches.Add(new A1Batch(Tensor.FromArray(values, size, d), labels));
+        }
+
+        return batches;
+    }
+}
