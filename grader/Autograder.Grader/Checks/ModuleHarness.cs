@@ -131,7 +131,7 @@ internal static class ModuleHarness
     /// <param name="member">Value or Grad</param>
     /// <param name="label">how the message names them ("gradient of")</param>
     /// <param name="before">per parameter, what its <paramref name="member"/> held before the call (names an accumulating backward)</param>
-    public static void AssertParams(CheckContext c, Params ps, string member, string label, IReadOnlyList<TensorValue>? before = null)
+    public static void AssertParams(CheckContext c, Params ps, string member, string label, IReadOnlyList<TensorValue?>? before = null)
     {
         for (var i = 0; i < ps.Names.Count; i++)
         {
@@ -141,7 +141,7 @@ internal static class ModuleHarness
                 .Select(k => TensorCompare.HintOf($"the {label} {ps.Names[k]}", HintRole.Expected, c.Reference(new WorkerRequest(0, "get", Target: ps.ReferenceHandles[k], Member: member))))
                 .OfType<Hint>();
             TensorCompare.AssertClose($"{label} {ps.Names[i]}{(ps.Names.Count(n => n == ps.Names[i]) > 1 ? $" (#{i})" : "")}", expected, got, c.Spec.Atol, c.Spec.Rtol,
-                [.. c.Hints, .. others, .. before is { Count: > 0 } && i < before.Count ? [new Hint($"{ps.Names[i]}.{member}", HintRole.Before, before[i].Shape, before[i].Values())] : Array.Empty<Hint>()]);
+                [.. c.Hints, .. others, .. before is { Count: > 0 } && i < before.Count && before[i] is { } held ? [new Hint($"{ps.Names[i]}.{member}", HintRole.Before, held.Shape, held.Values())] : Array.Empty<Hint>()]);
         }
     }
 

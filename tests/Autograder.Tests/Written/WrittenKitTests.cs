@@ -18,7 +18,7 @@ public sealed class WrittenKitTests
             WrittenKit.Write(bank, WrittenTestKit.CourseRoot);
         }
 
-        foreach (var (path, expected) in WrittenKit.Files(bank))
+        foreach (var (path, expected) in WrittenKit.Files(bank, WrittenTestKit.CourseRoot))
         {
             var full = Path.Combine(WrittenTestKit.CourseRoot, path);
             Assert.True(File.Exists(full), $"{path} is missing; regenerate with WRITTEN_KIT_WRITE=1");
@@ -38,7 +38,7 @@ public sealed class WrittenKitTests
     [Fact]
     public void Kit_NeverContainsAReferenceAnswerOrNote()
     {
-        var files = WrittenKit.Files(WrittenTestKit.Bank).Where(f => f.Key.StartsWith(WrittenKit.Folder, StringComparison.Ordinal)).Select(f => f.Value).ToList();
+        var files = WrittenKit.Files(WrittenTestKit.Bank, WrittenTestKit.CourseRoot).Where(f => f.Key.StartsWith(WrittenKit.Folder, StringComparison.Ordinal)).Select(f => f.Value).ToList();
         foreach (var q in WrittenTestKit.Bank.Questions.Where(q => q.Kind is QuestionKind.Expression or QuestionKind.Number))
         {
             // Short references (a single variable like dJ_dz2, or 8) also appear as names or in prompts.

@@ -28,7 +28,8 @@ internal sealed class BackwardCheck : ICheckKind
         var first = new WorkerRequest(0, "call", Target: "m", Member: "Backward", Args: [x, Inputs.Normal(rng, output.Shape)]);
         c.Reference(first);
         c.Student(first);
-        var before = ps.ReferenceHandles.Select(h => (TensorValue)c.Reference(new WorkerRequest(0, "get", Target: h, Member: "Grad"))).ToList();
+        // What the student's gradients hold before the graded call: an accumulating backward ends at that plus the expected value.
+        var before = ps.StudentHandles.Select(h => c.Student(new WorkerRequest(0, "get", Target: h, Member: "Grad")).Value as TensorValue).ToList();
         var grad = Inputs.Normal(rng, output.Shape);
         var backward = new WorkerRequest(0, "call", Target: "m", Member: "Backward", Args: [x, grad], ReturnArgs: true);
         c.Hint("x", HintRole.Input, x);

@@ -20,31 +20,15 @@ internal static class HostQuestions
 
     public static QuestionResult Choice(WrittenQuestion q, StudentAnswer answer)
     {
-        var whole = answer.Text is { } t && q.Options.Any(o => string.Equals(o.Text, t.Trim(), StringComparison.OrdinalIgnoreCase) || string.Equals(o.Id, t.Trim(), StringComparison.OrdinalIgnoreCase));
-        IReadOnlyList<string> written = answer.Items ?? (whole ? [answer.Text!] : (answer.Text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        var chosen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var raw in written)
+        var (chosen, error) = ChoiceReading.Read([.. q.Options.Select(o => (o.Id, o.Text))], q.Single, answer);
+        if (error is not null)
         {
-            var text = raw.Trim();
-            var option = q.Options.FirstOrDefault(o => string.Equals(o.Id, text, StringComparison.OrdinalIgnoreCase) || string.Equals(o.Text, text, StringComparison.OrdinalIgnoreCase));
-            if (option is null)
-            {
-                var ids = string.Join(", ", q.Options.Select(o => o.Id));
-                var close = Expressions.NameSuggester.Suggest(text, q.Options.Select(o => o.Id));
-                return QuestionResult.Zero(q, WrittenStatus.SyntaxError, $"'{text}' on line {answer.Line} is not an option{(close is null ? "" : $" (did you mean '{close}'?)")}; the options are {ids}");
-            }
-
-            chosen.Add(option.Id);
+            return QuestionResult.Zero(q, WrittenStatus.SyntaxError, error);
         }
 
-        if (chosen.Count == 0)
+        if (chosen!.Count == 0)
         {
             return QuestionResult.Zero(q, WrittenStatus.Unanswered, "no option chosen");
-        }
-
-        if (q.Single && chosen.Count != 1)
-        {
-            return QuestionResult.Zero(q, WrittenStatus.SyntaxError, $"choose exactly one option, found {chosen.Count}");
         }
 
         return chosen.SetEquals(q.Answer)

@@ -15,18 +15,33 @@ public static class WrittenKit
 {
     public const string Folder = "skeleton/written";
 
-    /// <summary>The kit's files by path relative to the course root.</summary>
-    public static IReadOnlyDictionary<string, string> Files(QuestionBank bank) => new SortedDictionary<string, string>(StringComparer.Ordinal)
+    /// <summary>
+    /// The kit's files by path relative to the course root; with <paramref name="courseRoot"/> also the local check
+    /// tool (<see cref="WrittenCheckTool"/>), whose engine is copied from the grader's sources there.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Files(QuestionBank bank, string? courseRoot = null)
     {
-        [$"{Folder}/answers.yaml"] = Answers(bank),
-        [$"{Folder}/README.md"] = WrittenKitReadme.Generate(bank),
-        [WrittenRubric.RelativePath] = WrittenRubric.Generate(bank),
-    };
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            [$"{Folder}/answers.yaml"] = Answers(bank),
+            [$"{Folder}/README.md"] = WrittenKitReadme.Generate(bank),
+            [WrittenRubric.RelativePath] = WrittenRubric.Generate(bank),
+        };
+        if (courseRoot is not null)
+        {
+            foreach (var (path, text) in WrittenCheckTool.Files(bank, courseRoot))
+            {
+                files[$"{Folder}/{path}"] = text;
+            }
+        }
+
+        return files;
+    }
 
     /// <summary>Writes the kit and the rubric under <paramref name="courseRoot"/>.</summary>
     public static void Write(QuestionBank bank, string courseRoot)
     {
-        foreach (var (path, text) in Files(bank))
+        foreach (var (path, text) in Files(bank, courseRoot))
         {
             var full = Path.Combine(courseRoot, path);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
@@ -41,6 +56,7 @@ public static class WrittenKit
         text.Append("# Write each answer after its key, on one line. Expressions are C# expressions over the variables\n");
         text.Append("# listed for the question, e.g. \"Sigmoid(w*x + b) * (1 - Sigmoid(w*x + b)) * x\"; quote them. README.md has the rules\n");
         text.Append("# and the functions you may call. Leave \"\" for a question you skip. Proofs and essays go in your report.\n");
+        text.Append("# Check the file before you submit: dotnet run --project tools/Check (reads it as the grader does).\n");
         foreach (var problem in bank.Problems)
         {
             text.Append('\n').Append($"# ===== {problem.Title} =====\n");

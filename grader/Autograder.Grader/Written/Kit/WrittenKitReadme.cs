@@ -33,6 +33,13 @@ internal static class WrittenKitReadme
         text.Append("comparison, logical and conditional operators and parentheses, on one line of at most 400 characters.\n");
         text.Append("Anything else (member access such as `Math.Exp`, `new`, lambdas, strings, statements) is refused with\n");
         text.Append("the position and the reason, and the answer scores 0. Names are case-sensitive: `Sigmoid`, not `sigmoid`.\n\n");
+        text.Append("## Check your answers before you submit\n\n");
+        text.Append("```\ndotnet run --project tools/Check            # or: dotnet run --project tools/Check -- path/to/answers.yaml\n```\n\n");
+        text.Append("reads `answers.yaml` with the grader's own reader and validator, and evaluates every expression at a sample\n");
+        text.Append("point of its variables. Each question gets `ok`, `-` (not answered) or `ERROR` with the line, the position and\n");
+        text.Append("the reason (a typo such as `sigmoid` names the close function, `Sigmoid`). It knows the questions, not their\n");
+        text.Append("answers: `ok` means the grader can read and evaluate your answer, not that it is right. It exits with 1\n");
+        text.Append("while any answer has a problem. Needs only the .NET SDK named in `global.json`.\n\n");
         text.Append("## How it is graded\n\n");
         text.Append("Your expression is evaluated at random values of its variables that are consistent with the problem\n");
         text.Append("(for Problem 2, random x, y, w, v with a, o and yhat computed from them) and compared with the correct\n");
