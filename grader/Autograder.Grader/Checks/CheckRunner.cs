@@ -16,18 +16,17 @@ internal static class CheckRunner
     public static CheckResult Run(CheckSpec spec, IExecutor reference, IExecutor student, GradingEnvironment environment, Action<string>? graderProblem = null)
     {
         var kind = CheckRegistry.Get(spec.Kind);
-        var context = new CheckContext(reference, student, spec, environment);
         var total = kind.CaseCount(spec);
+        var warnings = new SortedSet<string>(StringComparer.Ordinal);
+        var output = new System.Text.StringBuilder();
         var passed = 0;
         CheckOutcome? first = null;
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < total; i++)
         {
-            context.CaseSeed = Inputs.CaseSeed(environment.Seed, environment.ItemId, environment.CheckIndex, i);
-            context.Inline.Clear();
-            context.Functions.Clear();
-            context.Sent.Clear();
-            context.Hints.Clear();
+            // Each case gets a fresh context (bindings, functions, hints, the student's CPU count): nothing a case
+            // leaves behind can change the next one's outcome. Only warnings and printed output are collected.
+            var context = new CheckContext(reference, student, spec, environment) { CaseSeed = Inputs.CaseSeed(environment.Seed, environment.ItemId, environment.CheckIndex, i) };
             var stop = false;
             try
             {
@@ -61,6 +60,8 @@ internal static class CheckRunner
                 stop = true;
             }
 
+            warnings.UnionWith(context.Warnings);
+            output.Append(context.Output);
             if (stop)
             {
                 break;
@@ -70,11 +71,11 @@ internal static class CheckRunner
         var name = spec.Name ?? $"{spec.Kind}{(spec.Type is { } t ? $" {t.Split('.').Last()}" : "")}";
         var message = first?.Message ?? (total == 1 ? "passed" : $"all {total} cases passed");
         var final = first ?? new Passed(message);
-        if (context.Warnings.Count > 0)
+        if (warnings.Count > 0)
         {
-            var warned = $"{final.Message}; {string.Join("; ", context.Warnings)}";
+            var warned = $"{final.Message}; {string.Join("; ", warnings)}";
             final = final is NotImplemented stub ? stub with { Text = warned } : CheckOutcome.Of(final.Status, warned);
         }
-        return new CheckResult(name, spec.Kind, final, passed, total, clock.Elapsed.TotalMilliseconds, context.Output is { } output ? Results.TextLimit.Cut(output) : null);
+        return new CheckResult(name, spec.Kind, final, passed, total, clock.Elapsed.TotalMilliseconds, output.Length > 0 ? Results.TextLimit.Cut(output.ToString()) : null);
     }
 }
