@@ -144,6 +144,10 @@ public sealed partial class QuestionBank
                 }
 
                 Expect(ExpressionValidator.Validate(q.Reference, q.Variables), $"question '{q.Id}': reference");
+                foreach (var (alternative, k) in q.Alternatives.Select((a, k) => (a, k)))
+                {
+                    Expect(ExpressionValidator.Validate(alternative, q.Variables), $"question '{q.Id}': alternatives[{k}]");
+                }
                 break;
             case QuestionKind.Shape:
                 if (Answers.ShapeAnswer.TryParse(q.Reference) is null)

@@ -24,6 +24,13 @@ public sealed record WrittenQuestion
     /// <summary>The reference answer: an expression (expression, number) or the shape text (shape).</summary>
     public string Reference { get; init; } = "";
 
+    /// <summary>
+    /// Other accepted answers (expression and number questions): the handout's printed key where it differs from
+    /// <see cref="Reference"/>, so a student who follows the handout is not marked wrong; <see cref="Note"/> says why
+    /// the keys differ. A case is earned when the answer matches the reference, or one alternative, on all its bindings.
+    /// </summary>
+    public List<string> Alternatives { get; init; } = [];
+
     /// <summary>The expected form, shown next to the key in the kit, e.g. "an expression in y, yhat, o1".</summary>
     public string Hint { get; init; } = "";
 

@@ -30,13 +30,15 @@ internal static class ExpressionQuestions
         var bindings = q.Kind == QuestionKind.Number ? [new Dictionary<string, ExprValue>()] : problemBindings;
         var reference = SyntaxFactory.ParseExpression(q.Reference);
         var expected = bindings.Select(b => ValueText.ToWire(Interpreter.Evaluate(reference, b, FunctionContext.None))).ToList();
+        var alternatives = q.Alternatives.Select(a => SyntaxFactory.ParseExpression(a))
+            .Select(a => (IReadOnlyList<WrittenValue>)bindings.Select(b => ValueText.ToWire(Interpreter.Evaluate(a, b, FunctionContext.None))).ToList()).ToList();
         var variables = q.Variables.Select(v => new WrittenVariable(v, bindings[0][v] is MatrixValue)).ToList();
         var wireBindings = bindings.Select(b => (IReadOnlyList<WrittenValue>)q.Variables.Select(v => ValueText.ToWire(b[v])).ToList()).ToList();
         var item = new WrittenItem(q.Id, text, expected[0].IsNumber ? "number" : "matrix", variables, wireBindings);
-        return (null, new PendingQuestion(q, [item], results => Finish(q, results[q.Id], bindings, expected)));
+        return (null, new PendingQuestion(q, [item], results => Finish(q, results[q.Id], bindings, expected, alternatives)));
     }
 
-    private static QuestionResult Finish(WrittenQuestion q, WrittenItemResult result, IReadOnlyList<IReadOnlyDictionary<string, ExprValue>> bindings, IReadOnlyList<WrittenValue> expected)
+    private static QuestionResult Finish(WrittenQuestion q, WrittenItemResult result, IReadOnlyList<IReadOnlyDictionary<string, ExprValue>> bindings, IReadOnlyList<WrittenValue> expected, IReadOnlyList<IReadOnlyList<WrittenValue>> alternatives)
     {
         if (result.TimedOut)
         {
@@ -54,6 +56,9 @@ internal static class ExpressionQuestions
             mismatch[i] = Compare(q, result.Values[i], expected[i]);
         }
 
+        // Per alternative key (the handout's printed one), which bindings the answer matches it on.
+        var matchesAlternative = alternatives.Select(alt => Enumerable.Range(0, bindings.Count).Select(i => Compare(q, result.Values[i], alt[i]) is null).ToArray()).ToList();
+        var byAlternative = false;
         var cases = new List<CaseOutcome>();
         string? firstFailure = null;
         foreach (var c in q.ScoredCases)
@@ -61,6 +66,12 @@ internal static class ExpressionQuestions
             var when = string.IsNullOrWhiteSpace(c.When) ? null : SyntaxFactory.ParseExpression(c.When);
             var covered = Enumerable.Range(0, bindings.Count).Where(i => when is null || BindingGenerator.Holds(when, bindings[i])).ToList();
             var failing = covered.FirstOrDefault(i => mismatch[i] is not null, -1);
+            if (failing >= 0 && covered.Count > 0 && matchesAlternative.Any(m => covered.All(i => m[i])))
+            {
+                failing = -1;
+                byAlternative = true;
+            }
+
             cases.Add(new CaseOutcome(c.Name, failing < 0 && covered.Count > 0, failing < 0 ? c.Points : 0, c.Points, covered.Count));
             if (failing >= 0 && firstFailure is null)
             {
@@ -72,7 +83,7 @@ internal static class ExpressionQuestions
 
         var points = cases.Sum(c => c.Points);
         var status = points >= q.Points - 1e-12 ? WrittenStatus.Passed : points > 0 ? WrittenStatus.Partial : WrittenStatus.Failed;
-        var message = status == WrittenStatus.Passed ? "correct" : firstFailure ?? "does not match";
+        var message = status == WrittenStatus.Passed ? (byAlternative ? "correct (it matches the handout's printed key, which the course also accepts)" : "correct") : firstFailure ?? "does not match";
         return new QuestionResult(q.Id, q.Title, status, points, q.Points, $"{q.Id}: {message}", cases);
     }
 
