@@ -60,7 +60,8 @@ internal static class MistakeFinder
         var columns = eShape.Length == 0 ? 1 : eShape[^1];
         if (gShape.Length == 2 && gShape[1] == columns && e.Length == columns && gShape[0] > 1)
         {
-            var (sums, means) = (ColumnSums(g, gShape), ColumnSums(g, gShape).Select(s => s / gShape[0]).ToArray());
+            var sums = ColumnSums(g, gShape);
+            var means = sums.Select(s => s / gShape[0]).ToArray();
             if (Close(e, sums, atol, rtol))
             {
                 return $"your result keeps one row per example ({Shape(gShape)}); sum it over the batch (rows) to get {Shape(eShape)}";

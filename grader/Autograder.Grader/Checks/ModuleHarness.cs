@@ -137,11 +137,23 @@ internal static class ModuleHarness
         {
             var expected = c.Reference(new WorkerRequest(0, "get", Target: ps.ReferenceHandles[i], Member: member));
             var got = c.Student(new WorkerRequest(0, "get", Target: ps.StudentHandles[i], Member: member)).Value!;
-            var others = Enumerable.Range(0, ps.Names.Count).Where(k => k != i)
-                .Select(k => TensorCompare.HintOf($"the {label} {ps.Names[k]}", HintRole.Expected, c.Reference(new WorkerRequest(0, "get", Target: ps.ReferenceHandles[k], Member: member))))
-                .OfType<Hint>();
-            TensorCompare.AssertClose($"{label} {ps.Names[i]}{(ps.Names.Count(n => n == ps.Names[i]) > 1 ? $" (#{i})" : "")}", expected, got, c.Spec.Atol, c.Spec.Rtol,
-                [.. c.Hints, .. others, .. before is { Count: > 0 } && i < before.Count && before[i] is { } held ? [new Hint($"{ps.Names[i]}.{member}", HintRole.Before, held.Shape, held.Values())] : Array.Empty<Hint>()]);
+            var what = $"{label} {ps.Names[i]}{(ps.Names.Count(n => n == ps.Names[i]) > 1 ? $" (#{i})" : "")}";
+            try
+            {
+                TensorCompare.AssertClose(what, expected, got, c.Spec.Atol, c.Spec.Rtol, c.Hints);
+            }
+            catch (CheckFailure)
+            {
+                // Only a failing comparison pays for the hints that name the likely mistake: the other parameters'
+                // expected values (the gradient of the wrong tensor) and what this one held before the call (+=).
+                var k = i;
+                var others = Enumerable.Range(0, ps.Names.Count).Where(n => n != k)
+                    .Select(n => TensorCompare.HintOf($"the {label} {ps.Names[n]}", HintRole.Expected, c.Reference(new WorkerRequest(0, "get", Target: ps.ReferenceHandles[n], Member: member))))
+                    .OfType<Hint>();
+                var held = before is { Count: > 0 } && i < before.Count && before[i] is { } b ? [new Hint($"{ps.Names[i]}.{member}", HintRole.Before, b.Shape, b.Values())] : Array.Empty<Hint>();
+                TensorCompare.AssertClose(what, expected, got, c.Spec.Atol, c.Spec.Rtol, [.. c.Hints, .. others, .. held]);
+                throw;
+            }
         }
     }
 

@@ -16,18 +16,12 @@ internal static class NeuronQuestions
 
     public static (QuestionResult? Done, PendingQuestion? Pending) Prepare(WrittenQuestion q, StudentAnswer answer)
     {
-        if (answer.Fields is not { } fields || !fields.TryGetValue("w", out var w) || !fields.TryGetValue("b", out var b))
+        var (texts, error) = NeuronReading.Read(answer);
+        if (texts is null)
         {
-            return (QuestionResult.Zero(q, WrittenStatus.SyntaxError, $"line {answer.Line}: write the weights and the bias as {{ w: [w1, w2], b: bias }}"), null);
+            return (QuestionResult.Zero(q, WrittenStatus.SyntaxError, error!), null);
         }
 
-        var weights = w.Items ?? (w.Text ?? "").Trim('[', ']', ' ').Split(',', StringSplitOptions.TrimEntries);
-        if (weights.Count != 2)
-        {
-            return (QuestionResult.Zero(q, WrittenStatus.SyntaxError, $"w must hold 2 numbers, found {weights.Count}"), null);
-        }
-
-        var texts = new[] { ("w1", weights[0]), ("w2", weights[1]), ("b", b.Text ?? "") };
         var items = new List<WrittenItem>();
         foreach (var (name, text) in texts)
         {

@@ -107,27 +107,8 @@ string? Choice(Question q, StudentAnswer answer)
 
 string? Neuron(StudentAnswer answer)
 {
-    if (answer.Fields is not { } fields || !fields.TryGetValue("w", out var w) || !fields.TryGetValue("b", out var b))
-    {
-        return "write the weights and the bias as { w: [w1, w2], b: bias }";
-    }
-
-    var weights = w.Items ?? (w.Text ?? "").Trim('[', ']', ' ').Split(',', StringSplitOptions.TrimEntries);
-    if (weights.Count != 2)
-    {
-        return $"w must hold 2 numbers, found {weights.Count}";
-    }
-
-    foreach (var (name, text) in new[] { ("w1", weights[0]), ("w2", weights[1]), ("b", b.Text ?? "") })
-    {
-        var check = ExpressionValidator.Validate(text, []);
-        if (!check.Ok)
-        {
-            return $"{name}: {check.Error}";
-        }
-    }
-
-    return null;
+    var (texts, error) = NeuronReading.Read(answer);
+    return texts is null ? error : texts.Select(t => ExpressionValidator.Validate(t.Text, []) is { Ok: false } bad ? $"{t.Name}: {bad.Error}" : null).FirstOrDefault(e => e is not null);
 }
 
 double Sample() => 0.2 + (0.6 * rng.NextDouble());
