@@ -148,6 +148,7 @@ public sealed class CacheKeys
     public static string HashCourse(string libraryRoot, string profileText)
     {
         var all = new StringBuilder(profileText).Append('\0');
+        all.Append(Compilation.CompilerReferences.CoreHash).Append('\0');
         if (Directory.Exists(libraryRoot))
         {
             foreach (var file in Directory.EnumerateFiles(libraryRoot, "*.cs", SearchOption.AllDirectories)

@@ -42,7 +42,10 @@ public static class SubmissionCompiler
         nullableContextOptions: NullableContextOptions.Enable,
         allowUnsafe: false,
         deterministic: true,
-        concurrentBuild: true);
+        concurrentBuild: true,
+        // A type of the submission named like one of NeuralNet.Core (CS0436 and its kin, warnings by default) would shadow
+        // the pristine core inside the student's build: an error, so the file falls back to its stub.
+        specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic> { ["CS0436"] = ReportDiagnostic.Error, ["CS0435"] = ReportDiagnostic.Error, ["CS0437"] = ReportDiagnostic.Error });
 
     private static readonly ConditionalWeakTable<CourseLibrary, CSharpCompilation> Pristine = [];
 

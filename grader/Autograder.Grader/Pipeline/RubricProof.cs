@@ -161,6 +161,7 @@ public static class RubricProof
         Add(GradingPipeline.Version);
         Add(JsonSerializer.Serialize(rubric));
         Add(JsonSerializer.Serialize(assignment));
+        Add(Compilation.CompilerReferences.CoreHash);
         foreach (var (path, text) in library.Sources)
         {
             Add(path);

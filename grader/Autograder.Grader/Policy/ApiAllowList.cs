@@ -81,7 +81,7 @@ internal static class ApiAllowList
             outer = parent;
         }
 
-        if (SymbolEqualityComparer.Default.Equals(outer.ContainingAssembly, own))
+        if (SymbolEqualityComparer.Default.Equals(outer.ContainingAssembly, own) || outer.ContainingAssembly?.Name == Compilation.CompilerReferences.CoreAssembly)
         {
             return DeniedLibraryTypes.Contains(outer.ToDisplayString())
                 ? ("library-io", "the course library's file, data and experiment loaders are not for submissions (no file access)")

@@ -72,9 +72,9 @@ public static class RubricSymbols
     /// <summary>A type by full name in <paramref name="library"/> (or the runtime), else null with the close names.</summary>
     private static Type? Resolve(string name, Assembly library, string key, out string? problem)
     {
-        var type = library.GetType(name, throwOnError: false) ?? Type.GetType(name, throwOnError: false);
+        var type = Autograder.Worker.Engine.LibraryTypes.FindType(library, name) ?? Type.GetType(name, throwOnError: false);
         problem = type is null
-            ? $"unknown {key} '{name}' (no such type in {library.GetName().Name}){Close(name, library.GetExportedTypes().Select(x => x.FullName!))}"
+            ? $"unknown {key} '{name}' (no such type in {library.GetName().Name}){Close(name, Autograder.Worker.Engine.LibraryTypes.ExportedTypes(library).Select(x => x.FullName!))}"
             : null;
         return type;
     }

@@ -21,7 +21,7 @@ public sealed class OptimizerFactoryTests
     [InlineData(0.5, 0.01)]
     public void Create_Hw6_StepsExactlyLikeMiniBatchSgd(double alpha, double lambda)
     {
-        var (optimizer, setRate) = OptimizerFactory.Create(new OptimizerConfig { Type = "hw6", LearningRate = 0.1, Momentum = alpha, WeightDecay = lambda });
+        var (optimizer, setRate) = CourseCatalog.Default.CreateOptimizer(new OptimizerConfig { Type = "hw6", LearningRate = 0.1, Momentum = alpha, WeightDecay = lambda });
         var reference = new MiniBatchSgd(0.1, alpha, lambda);
         var a = Params(1);
         var b = Params(1);
@@ -40,7 +40,7 @@ public sealed class OptimizerFactoryTests
     [Fact]
     public void Create_SgdWithL2_LeavesBiasesUnregularised()
     {
-        var (optimizer, _) = OptimizerFactory.Create(new OptimizerConfig { Type = "sgd", LearningRate = 0.1, L2 = 0.5 });
+        var (optimizer, _) = CourseCatalog.Default.CreateOptimizer(new OptimizerConfig { Type = "sgd", LearningRate = 0.1, L2 = 0.5 });
         var p = Params(2);
         var w0 = p[0].Value.ToArray();
         var gw = p[0].Grad.ToArray();

@@ -1,7 +1,6 @@
 using NeuralNet.Layers;
-using NeuralNet.Models.A1;
 
-namespace NeuralNet.Experiments;
+namespace NeuralNet.Models.A1;
 
 /// <summary>
 /// A1's <see cref="SoftmaxRegression"/> as a layer for the shared training loop: scores ReLU(x·W1) (no

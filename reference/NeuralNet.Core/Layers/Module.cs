@@ -8,7 +8,7 @@ namespace NeuralNet.Layers;
 /// </summary>
 public abstract class Module
 {
-    /// <summary>True while training; layers such as <see cref="Dropout"/> behave differently at test time.</summary>
+    /// <summary>True while training; layers such as dropout behave differently at test time.</summary>
     public bool Training { get; set; } = true;
 
     /// <summary>Runs the forward pass.</summary>
@@ -22,7 +22,7 @@ public abstract class Module
     /// <returns>dL/dx, same shape as <paramref name="x"/></returns>
     public abstract Tensor Backward(Tensor x, Tensor gradOutput);
 
-    /// <summary>The learnable parameters (empty for modules without any, e.g. <see cref="Relu"/>).</summary>
+    /// <summary>The learnable parameters (empty for modules without any, e.g. ReLU).</summary>
     public virtual IReadOnlyList<Parameter> Parameters => [];
 
     /// <summary>Number of learnable numbers, e.g. 784 * 128 + 128 for a 784-128 linear layer.</summary>

@@ -15,8 +15,6 @@ public sealed class SoftmaxCrossEntropy
     public double Forward(Tensor logits, int[] labels)
     {
         RequireBatch(logits, labels);
-        // TASK(softmax_ce.forward): return the mean over rows of log(sum_k e^a[k]) - a[y]; subtract the row max first.
-        // BEGIN SOLUTION softmax_ce.forward
         var shifted = logits - logits.Max(1, keepDims: true); // (N, K)
         var logSumExp = shifted.Exp().Sum(1).Log(); // (N)
         var total = 0.0;
@@ -26,7 +24,6 @@ public sealed class SoftmaxCrossEntropy
         }
 
         return total / labels.Length;
-        // END SOLUTION
     }
 
     /// <summary>The gradient of the mean loss with respect to the logits.</summary>
@@ -36,12 +33,9 @@ public sealed class SoftmaxCrossEntropy
     public Tensor Backward(Tensor logits, int[] labels)
     {
         RequireBatch(logits, labels);
-        // TASK(softmax_ce.backward): return (softmax(a) - onehot(y)) / N, shape (N, K).
-        // BEGIN SOLUTION softmax_ce.backward
         var n = labels.Length;
         var dA = Softmax.Probabilities(logits) - OneHot(labels, logits.Dim(1)); // (N, K)
         return dA / n;
-        // END SOLUTION
     }
 
     /// <summary>One-hot (1-of-K) encoding of labels (HW6 eq. 9).</summary>

@@ -6,8 +6,8 @@ namespace NeuralNet.Experiments;
 /// <summary>Range and name checks of an <see cref="ExperimentConfig"/> after binding.</summary>
 public static class ExperimentValidator
 {
-    /// <summary>The optimiser types.</summary>
-    public static IReadOnlyList<string> OptimizerTypes { get; } = ["sgd", "momentum", "hw6"];
+    /// <summary>The optimiser types the loaded modules provide (<see cref="CourseCatalog.Default"/>).</summary>
+    public static IReadOnlyList<string> OptimizerTypes => CourseCatalog.Default.OptimizerTypes;
 
     /// <summary>Every problem of a config, in file order; empty when it is valid.</summary>
     /// <param name="c">the config</param>
@@ -40,9 +40,9 @@ public static class ExperimentValidator
             yield return new("data.train_fraction", $"expected a number in (0, 1), found {F(c.Data.TrainFraction)}");
         }
 
-        if (!ModelCatalog.Types.Contains(c.Model.Type))
+        if (!CourseCatalog.Default.ModelTypes.Contains(c.Model.Type))
         {
-            yield return new("model.type", $"expected one of {string.Join(", ", ModelCatalog.Types)}, found '{c.Model.Type}'");
+            yield return new("model.type", $"expected one of {string.Join(", ", CourseCatalog.Default.ModelTypes)}, found '{c.Model.Type}'");
         }
 
         if (c.Model.Hidden < 1)

@@ -10,6 +10,18 @@ namespace NeuralNet.Experiments;
 /// </summary>
 public sealed class ExperimentRunner
 {
+    private readonly CourseCatalog _catalog;
+
+    /// <summary>A runner over the modules of <see cref="CourseCatalog.Default"/>.</summary>
+    public ExperimentRunner()
+        : this(CourseCatalog.Default)
+    {
+    }
+
+    /// <summary>A runner over the models, optimisers and checks of <paramref name="catalog"/>.</summary>
+    /// <param name="catalog">what the experiment may name</param>
+    public ExperimentRunner(CourseCatalog catalog) => _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
+
     /// <summary>Examples in the batch the gradient checks use (the first ones of the training split).</summary>
     public const int GradientCheckBatch = 5;
 
@@ -53,12 +65,12 @@ public sealed class ExperimentRunner
 
         // Separate streams for the weights, the shuffling and the checks, all derived from the one seed.
         var master = new Rng(config.Seed);
-        var model = ModelCatalog.Create(config.Model, master.Fork(), train.Features, train.NumClasses);
+        var model = _catalog.CreateModel(config.Model, master.Fork(), train.Features, train.NumClasses);
         var shuffleSeed = master.NextUInt64();
         var checkRng = master.Fork();
 
         var checks = RunChecks(config.Checks, model, train, checkRng);
-        var (optimizer, setLearningRate) = OptimizerFactory.Create(config.Optimizer);
+        var (optimizer, setLearningRate) = _catalog.CreateOptimizer(config.Optimizer);
         var o = config.Optimizer;
         var options = new TrainingOptions
         {
@@ -95,12 +107,13 @@ public sealed class ExperimentRunner
             return null;
         }
 
+        var debug = _catalog.DebugChecks ?? throw new NotSupportedException("the experiment asks for gradient or magnitude checks, but no module of this build provides them");
         var batch = Math.Min(GradientCheckBatch, train.Count);
         var gradients = checks.Gradient
-            ? DebugChecks.Gradients(model, train.X.Slice(0, batch), train.Labels[..batch])
+            ? debug.Gradients(model, train.X.Slice(0, batch), train.Labels[..batch])
             : [];
         var magnitudes = checks.Magnitude
-            ? DebugChecks.Magnitudes(model, train.X, train.Labels, rng, MagnitudeBatchSizes)
+            ? debug.Magnitudes(model, train.X, train.Labels, rng, MagnitudeBatchSizes)
             : [];
         var report = new ChecksReport(gradients, magnitudes);
         ChecksCompleted?.Invoke(this, report);

@@ -1,23 +1,24 @@
 using NeuralNet.Gradients;
 using NeuralNet.Layers;
 using NeuralNet.Losses;
+using NeuralNet.Experiments;
 using NeuralNet.Training;
 
-namespace NeuralNet.Experiments;
+namespace NeuralNet.Models.Hw3;
 
 /// <summary>
 /// HW3 3.1.5's <c>--check_gradient</c> and <c>--check_magnitude</c> for any chain of layers: entry 0 of each
 /// parameter of the first two parameterised layers ("L1", "L2": W1, b1, W2, b2 for the MLP), and the
 /// l1 norm of dW1 on batches of 50 and 5000 examples. Dropout is off during the checks.
 /// </summary>
-public static class DebugChecks
+public sealed class Hw3DebugChecks : IDebugChecks
 {
     /// <summary>Backpropagates one batch and compares four gradient entries with central differences.</summary>
     /// <param name="model">the network (its weights are restored)</param>
     /// <param name="x">a batch, shape (N, D)</param>
     /// <param name="y">its labels, length N</param>
     /// <returns>one line per checked entry</returns>
-    public static IReadOnlyList<GradientCheckLog> Gradients(LayerChain model, Tensor x, int[] y)
+    public IReadOnlyList<GradientCheckLog> Gradients(LayerChain model, Tensor x, int[] y)
     {
         ArgumentNullException.ThrowIfNull(model);
         var loss = new SoftmaxCrossEntropy();
@@ -46,7 +47,7 @@ public static class DebugChecks
     /// <param name="rng">chooses the batches</param>
     /// <param name="batchSizes">sizes to compare (HW3: 50 and 5000), each capped at N</param>
     /// <returns>one line per size</returns>
-    public static IReadOnlyList<MagnitudeCheckLog> Magnitudes(LayerChain model, Tensor x, int[] y, Rng rng, IReadOnlyList<int> batchSizes)
+    public IReadOnlyList<MagnitudeCheckLog> Magnitudes(LayerChain model, Tensor x, int[] y, Rng rng, IReadOnlyList<int> batchSizes)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(x);
