@@ -39,6 +39,18 @@ public sealed partial record AssignmentProfile(
     /// </summary>
     public IReadOnlyList<ProgramSpec> Programs { get; init; } = [];
 
+    /// <summary>
+    /// The modules of reference/NeuralNet/modules.yaml the kit ships as source (with the modules they use) on top of
+    /// NeuralNet.Core, and the grader compiles a submission with; empty: every module (a course without modules.yaml).
+    /// </summary>
+    public IReadOnlyList<string> Modules { get; init; } = [];
+
+    /// <summary>
+    /// Parts another assignment assigns whose solution this kit must nevertheless ship, because its own code runs them;
+    /// every other such region is withheld from the kit. Release reports each one.
+    /// </summary>
+    public IReadOnlyList<string> Needs { get; init; } = [];
+
     public const string CodeKind = "code";
 
     public const string WrittenKind = "written";
@@ -77,7 +89,7 @@ public sealed partial record AssignmentProfile(
     public static AssignmentProfile Parse(string yaml, string file)
     {
         var root = YamlNodeReader.Root(yaml, file);
-        root.RejectUnknownKeys("id", "title", "kind", "parts", "files", "data", "programs", "experiments", "public_checks", "submission");
+        root.RejectUnknownKeys("id", "title", "kind", "parts", "files", "modules", "needs", "data", "programs", "experiments", "public_checks", "submission");
         var kind = root.OptionalString("kind", CodeKind);
         if (kind is not (CodeKind or WrittenKind))
         {
@@ -94,6 +106,8 @@ public sealed partial record AssignmentProfile(
 
         var parts = Unique(root, "parts", required: code, PartPattern(), "a part id like linear.backward");
         var files = Unique(root, "files", required: code, FilePattern(), "a relative path like Layers/Linear.cs");
+        var modules = Unique(root, "modules", required: false, IdPattern(), "a module name from reference/NeuralNet/modules.yaml like hw3");
+        var needs = Unique(root, "needs", required: false, PartPattern(), "a part id like linear.forward");
         var data = Unique(root, "data", required: false, IdPattern(), "a data set id like fashion-mnist");
         var programs = root.MappingList("programs").Select(e =>
         {
@@ -132,6 +146,8 @@ public sealed partial record AssignmentProfile(
             Lines = root.IndexLines(),
             Kind = kind,
             Programs = programs,
+            Modules = modules,
+            Needs = needs,
         };
     }
 

@@ -24,14 +24,19 @@ public sealed class KitBuilder
     /// <param name="profile">the assignment</param>
     /// <param name="knownParts">every part any profile assigns; markers of other parts are errors (null: no check)</param>
     /// <param name="solved">keep the reference solution in the assigned regions too: the kit every check must pass</param>
-    public KitFiles Build(AssignmentProfile profile, IReadOnlySet<string>? knownParts = null, bool solved = false)
+    /// <param name="assignedBy">part id to the ids of the assignments that assign it (every profile of the course): a region of a part
+    /// another assignment assigns is withheld from this kit unless the profile's <c>needs</c> lists it</param>
+    public KitFiles Build(AssignmentProfile profile, IReadOnlySet<string>? knownParts = null, bool solved = false, IReadOnlyDictionary<string, IReadOnlyList<string>>? assignedBy = null)
     {
         var library = ReferenceLibrary.Scan(layout.ReferenceLibrary, knownParts);
-        Validate(profile, library);
+        var sources = Sources(profile, library);
+        Validate(profile, library, sources);
 
         var kit = new KitFiles();
         var assigned = profile.Parts.ToHashSet(StringComparer.Ordinal);
-        AddLibrary(kit, library, solved ? new HashSet<string>() : assigned);
+        var withheld = Withheld(profile, assignedBy);
+        AddLibrary(kit, library, sources, solved ? new HashSet<string>() : assigned, withheld);
+        KitCore.Add(kit);
         var rubric = Rubric(profile);
         var checks = AddChecks(kit, profile, assigned, rubric);
         AddData(kit, profile);
@@ -70,7 +75,38 @@ public sealed class KitBuilder
         return logs;
     }
 
-    private static void Validate(AssignmentProfile profile, ReferenceLibrary library)
+    /// <summary>The library sources the kit ships: those of the profile's modules and the modules they use.</summary>
+    private static HashSet<string> Sources(AssignmentProfile profile, ReferenceLibrary library)
+    {
+        CourseModules modules;
+        try
+        {
+            modules = CourseModules.Load(library.Root);
+            return modules.SourcesOf(profile.Modules).ToHashSet(StringComparer.Ordinal);
+        }
+        catch (ArgumentException e)
+        {
+            throw profile.ErrorAt("modules", e.Message);
+        }
+    }
+
+    /// <summary>Parts other assignments assign that this one neither assigns nor needs, with those assignments' ids.</summary>
+    private static Dictionary<string, string> Withheld(AssignmentProfile profile, IReadOnlyDictionary<string, IReadOnlyList<string>>? assignedBy)
+    {
+        var withheld = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (part, owners) in assignedBy ?? new Dictionary<string, IReadOnlyList<string>>())
+        {
+            var others = owners.Where(o => o != profile.Id).ToList();
+            if (others.Count > 0 && !profile.Parts.Contains(part) && !profile.Needs.Contains(part))
+            {
+                withheld[part] = string.Join(" and ", others);
+            }
+        }
+
+        return withheld;
+    }
+
+    private static void Validate(AssignmentProfile profile, ReferenceLibrary library, IReadOnlySet<string> sources)
     {
         for (var i = 0; i < profile.Parts.Count; i++)
         {
@@ -87,6 +123,11 @@ public sealed class KitBuilder
             {
                 throw profile.ErrorAt($"files[{i}]", $"no file reference/NeuralNet/{profile.Files[i]}");
             }
+
+            if (!sources.Contains(profile.Files[i]))
+            {
+                throw profile.ErrorAt($"files[{i}]", $"reference/NeuralNet/{profile.Files[i]} is in none of the modules the kit ships ({string.Join(", ", profile.Modules)} and the modules they use); add its module to modules");
+            }
         }
 
         foreach (var region in profile.Parts.SelectMany(library.RegionsOf))
@@ -99,9 +140,9 @@ public sealed class KitBuilder
         }
     }
 
-    private static void AddLibrary(KitFiles kit, ReferenceLibrary library, IReadOnlySet<string> assigned)
+    private static void AddLibrary(KitFiles kit, ReferenceLibrary library, IReadOnlySet<string> sources, IReadOnlySet<string> assigned, IReadOnlyDictionary<string, string> withheld)
     {
-        foreach (var file in library.Files)
+        foreach (var file in library.Files.Where(f => sources.Contains(f) || f.EndsWith(".csproj", StringComparison.Ordinal)))
         {
             var source = Path.Combine(library.Root, file);
             var target = $"{KitLayout.Library}/{file}";
@@ -112,7 +153,7 @@ public sealed class KitBuilder
             else if (library.Regions.TryGetValue(file, out var regions))
             {
                 var original = File.ReadAllText(source);
-                var released = RegionReplacer.Apply(original, regions, assigned);
+                var released = RegionReplacer.Apply(original, regions, assigned, withheld);
                 StubPlacementChecker.Check(original, released, regions.Where(r => assigned.Contains(r.Part)).ToList());
                 kit.AddText(target, released);
             }

@@ -19,6 +19,8 @@ public static partial class KitProjects
             friend.Remove();
         }
 
+        ReplaceCoreReference(root);
+
         foreach (var group in root.Elements("ItemGroup").Where(g => !g.Elements().Any()).ToList())
         {
             group.Remove();
@@ -62,8 +64,27 @@ public static partial class KitProjects
     /// program in <c>reference/</c>) become <c>../../NeuralNet/</c>, the kit's library seen from <c>tools/&lt;program&gt;/</c>.
     /// </summary>
     /// <param name="programProject">the text of the program's csproj in the repository</param>
-    public static string ProgramProject(string programProject) =>
-        LibraryPath().Replace(programProject, "../../NeuralNet/");
+    public static string ProgramProject(string programProject)
+    {
+        var project = XDocument.Parse(programProject, LoadOptions.PreserveWhitespace);
+        ReplaceCoreReference(project.Root ?? throw new InvalidDataException("the program's csproj has no root element"));
+        return LibraryPath().Replace(project.ToString(SaveOptions.DisableFormatting), "../../NeuralNet/").TrimEnd() + "\n";
+    }
+
+    /// <summary>
+    /// A kit has no NeuralNet.Core sources: its Directory.Build.props references the compiled assembly in lib/, so a project
+    /// reference to NeuralNet.Core becomes references to Core's packages (a DLL reference brings no package dependencies).
+    /// </summary>
+    private static void ReplaceCoreReference(XElement root)
+    {
+        foreach (var core in root.Descendants("ProjectReference").Where(r => ((string?)r.Attribute("Include") ?? "").Contains("NeuralNet.Core", StringComparison.Ordinal)).ToList())
+        {
+            core.AddAfterSelf(
+                new XElement("PackageReference", new XAttribute("Include", "System.Numerics.Tensors")),
+                "\n    ", new XElement("PackageReference", new XAttribute("Include", "YamlDotNet")));
+            core.Remove();
+        }
+    }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<![./])\.\./NeuralNet/")]
     private static partial System.Text.RegularExpressions.Regex LibraryPath();

@@ -44,6 +44,12 @@ public sealed class KitRelease
         }
     }
 
+    /// <summary>Each part some code assignment assigns, with the ids of the assignments assigning it.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> AssignedBy =>
+        CodeProfiles.SelectMany(p => p.Parts.Select(part => (Part: part, p.Id)))
+            .GroupBy(x => x.Part, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(x => x.Id).Distinct().Order(StringComparer.Ordinal)], StringComparer.Ordinal);
+
     public AssignmentProfile Profile(string id) =>
         Profiles.FirstOrDefault(p => p.Id == id)
         ?? throw new ArgumentException($"no assignment '{id}' in {Layout.Rubrics} (known: {string.Join(", ", Profiles.Select(p => p.Id))})", nameof(id));
@@ -54,7 +60,7 @@ public sealed class KitRelease
     {
         var profile = Profile(id);
         return profile.Kind == AssignmentProfile.CodeKind
-            ? builder.Build(profile, KnownParts, solved)
+            ? builder.Build(profile, KnownParts, solved, AssignedBy)
             : throw new ArgumentException($"assignment '{id}' is of kind {profile.Kind}: release builds kits of code assignments only", nameof(id));
     }
 

@@ -17,12 +17,17 @@ public static partial class RegionReplacer
     public static string StubStatement(SolutionRegion region) =>
         $"throw new NotImplementedException(\"{Escape(StubMessage(region))}\");";
 
+    /// <summary>The statement that replaces a region another assignment assigns: its solution is not this kit's to ship.</summary>
+    public static string WithheldStatement(SolutionRegion region, string owners) =>
+        $"throw new NotSupportedException(\"{Escape($"{region.Part} is assigned in {owners}; this kit does not include its solution and does not need it")}\");";
+
     /// <summary>Rewrites one file.</summary>
     /// <param name="text">the reference file's contents</param>
     /// <param name="regions">its regions, as found by <see cref="SolutionMarkerScanner.Scan"/></param>
     /// <param name="assigned">the part ids students implement in this assignment</param>
+    /// <param name="withheld">parts another assignment assigns, with the assignments' ids: their regions become a throw without a TODO</param>
     /// <returns>the kit file's contents (line endings preserved)</returns>
-    public static string Apply(string text, IReadOnlyList<SolutionRegion> regions, IReadOnlySet<string> assigned)
+    public static string Apply(string text, IReadOnlyList<SolutionRegion> regions, IReadOnlySet<string> assigned, IReadOnlyDictionary<string, string>? withheld = null)
     {
         var lines = SourceLines.Split(text);
         var output = new StringBuilder(text.Length);
@@ -46,6 +51,11 @@ public static partial class RegionReplacer
                 }
 
                 output.Append(region.Indent).Append(StubStatement(region)).Append(ending);
+            }
+            else if (withheld is not null && withheld.TryGetValue(region.Part, out var owners))
+            {
+                // Another assignment's part: no TODO block (nothing to do here), no solution.
+                output.Append(region.Indent).Append(WithheldStatement(region, owners)).Append(ending);
             }
             else
             {
