@@ -46,12 +46,24 @@ public sealed class CourseLibrary
     public IReadOnlyDictionary<string, string> PartFiles { get; }
 
     /// <summary>The library at <paramref name="root"/>, from the process-wide cache unless a file was added, removed or changed.</summary>
-    public static CourseLibrary Load(string root)
+    /// <param name="root">reference/NeuralNet</param>
+    /// <param name="modules">only the sources of these modules (reference/NeuralNet/modules.yaml) and the modules they use, as an
+    /// assignment's kit ships them; empty or null for every source</param>
+    public static CourseLibrary Load(string root, IReadOnlyCollection<string>? modules = null)
     {
         var full = Path.GetFullPath(root);
         var files = SourceFiles(full);
-        var stamp = string.Join('|', files.Select(f => $"{f.Relative}:{File.GetLastWriteTimeUtc(f.Path).Ticks}:{new FileInfo(f.Path).Length}"));
-        if (Cache.TryGetValue(full, out var cached) && cached.Stamp == stamp)
+        if (modules is { Count: > 0 })
+        {
+            var kept = Assignments.CourseModules.Load(full).SourcesOf(modules).ToHashSet(StringComparer.Ordinal);
+            files = [.. files.Where(f => kept.Contains(f.Relative))];
+        }
+
+        var key = modules is { Count: > 0 } ? $"{full}|{string.Join(',', modules.Order(StringComparer.Ordinal))}" : full;
+        var manifest = Path.Combine(full, Assignments.CourseModules.FileName);
+        var stamp = string.Join('|', files.Select(f => $"{f.Relative}:{File.GetLastWriteTimeUtc(f.Path).Ticks}:{new FileInfo(f.Path).Length}"))
+            + (File.Exists(manifest) ? $"|{File.GetLastWriteTimeUtc(manifest).Ticks}" : "");
+        if (Cache.TryGetValue(key, out var cached) && cached.Stamp == stamp)
         {
             return cached.Library;
         }
@@ -69,7 +81,7 @@ public sealed class CourseLibrary
         }
 
         var library = new CourseLibrary(full, sources, regions);
-        Cache[full] = (stamp, library);
+        Cache[key] = (stamp, library);
         return library;
     }
 

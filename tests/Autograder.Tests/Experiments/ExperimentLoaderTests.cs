@@ -57,7 +57,7 @@ public sealed class ExperimentLoaderTests
 
         var e = Assert.Throws<ExperimentConfigException>(() => ExperimentLoader.Parse(text, "mlp.yaml"));
 
-        Assert.StartsWith("mlp.yaml:4: model.type: expected one of hw3-mlp,", e.Message);
+        Assert.StartsWith("mlp.yaml:4: model.type: expected one of a1-softmax, a1-twolayer, hw3-cnn2, hw3-cnn3, hw3-mlp, hw6-cnn, hw6-cnn2, hw6-lr, hw6-mlp,", e.Message);
         Assert.Contains("found 'resnet'", e.Message);
     }
 

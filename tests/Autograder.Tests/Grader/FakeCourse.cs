@@ -27,15 +27,7 @@ internal sealed class FakeCourse
         RepoRoot = CourseRootFinder.TryFind(AppContext.BaseDirectory) ?? throw new InvalidOperationException("repo root not found");
         Root = Directory.CreateTempSubdirectory("fake-course-").FullName;
         LibraryRoot = Path.Combine(Root, "lib");
-        var real = Path.Combine(RepoRoot, "reference", "NeuralNet");
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(real, "Tensors"), "*.cs").Append(Path.Combine(real, "Rng.cs")).Append(Path.Combine(real, "PortableMath.cs")))
-        {
-            var relative = Path.GetRelativePath(real, file);
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(LibraryRoot, relative))!);
-            File.Copy(file, Path.Combine(LibraryRoot, relative));
-        }
-
-        Write(LibraryRoot, "Layers/Module.cs", FakeCourseSources.Module);
+        // Tensor, Rng, Module and Parameter come from the pristine NeuralNet.Core every submission compiles against.
         Write(LibraryRoot, "Layers/Affine.cs", FakeCourseSources.Affine);
         Write(LibraryRoot, "Layers/Relu.cs", FakeCourseSources.Relu);
         Write(LibraryRoot, "Optimizers/Sgd.cs", FakeCourseSources.Sgd);

@@ -1,27 +1,8 @@
 namespace Autograder.Tests.Grader;
 
-/// <summary>The fake course library's own files (beside a copy of the real Tensor and Rng): a module base, an affine layer, ReLU and SGD with solution regions.</summary>
+/// <summary>The fake course library's own files (on top of the real NeuralNet.Core): an affine layer, ReLU and SGD with solution regions.</summary>
 internal static class FakeCourseSources
 {
-    public const string Module = """
-        namespace NeuralNet.Layers;
-
-        public sealed class Parameter(string name, Tensor value)
-        {
-            public string Name { get; } = name;
-            public Tensor Value { get; set; } = value;
-            public Tensor Grad { get; set; } = Tensor.Zeros(value.Shape);
-        }
-
-        public abstract class Module
-        {
-            public bool Training { get; set; } = true;
-            public abstract Tensor Forward(Tensor x);
-            public abstract Tensor Backward(Tensor x, Tensor gradOutput);
-            public virtual IReadOnlyList<Parameter> Parameters => [];
-        }
-        """;
-
     public const string Affine = """
         namespace NeuralNet.Layers;
 

@@ -60,7 +60,7 @@ public sealed class RubricProofTests
     public void Load_TypoInMethodName_FailsNamingTheCloseMembers()
     {
         var text = File.ReadAllText(Path.Combine(Root, "rubrics", "a1-mnist-softmax.rubric.yaml")).Replace("method: Softmax,", "method: Sofmax,", StringComparison.Ordinal);
-        var error = Assert.Throws<RubricException>(() => RubricLoader.Parse(text, "a1.yaml", CheckRegistry.Names, typeof(NeuralNet.Tensor).Assembly));
+        var error = Assert.Throws<RubricException>(() => RubricLoader.Parse(text, "a1.yaml", CheckRegistry.Names, typeof(NeuralNet.Layers.Linear).Assembly));
 
         Assert.Contains("unknown method 'Sofmax'", error.Message, StringComparison.Ordinal);
         Assert.Contains("did you mean: Softmax", error.Message, StringComparison.Ordinal);

@@ -82,7 +82,7 @@ internal sealed class SyntheticRepository : IDisposable
         File.Copy(Path.Combine(real.Root, "TrainingGc.props"), Path.Combine(Root, "TrainingGc.props"));
 
         var library = Path.Combine(Root, "reference", "NeuralNet");
-        CopyTree(Path.Combine(real.ReferenceLibrary, "Tensors"), Path.Combine(library, "Tensors"));
+        Directory.CreateDirectory(library);
         foreach (var file in Directory.EnumerateFiles(real.ReferenceLibrary, "*.cs*", SearchOption.TopDirectoryOnly))
         {
             File.Copy(file, Path.Combine(library, Path.GetFileName(file)));

@@ -213,7 +213,7 @@ public sealed class HostileConfigTests
     }
 
     /// <summary>The training-log check reads only the log; it is handed the trusted reference on both sides.</summary>
-    private static InProcessExecutor Library() => new(typeof(NeuralNet.Tensor).Assembly);
+    private static InProcessExecutor Library() => new(typeof(NeuralNet.Layers.Linear).Assembly);
 
     /// <summary>Runs <paramref name="load"/> on a thread with a small (1 MB) stack and returns what it threw; fails when it takes over 10 s.</summary>
     private static Exception? Quickly(Action load)

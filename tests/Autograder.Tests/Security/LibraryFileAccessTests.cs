@@ -29,10 +29,11 @@ public sealed class LibraryFileAccessTests
     [Fact]
     public void Policy_DeniesEveryLibraryTypeThatTouchesFilesOrTheEnvironment()
     {
-        var library = CourseLibrary.Load(Path.Combine(Root, "reference", "NeuralNet"));
-        var compilation = SubmissionCompiler.Create(library.Sources, "NeuralNet");
+        // NeuralNet.Core (compiled on its own, as it ships) and the modules.
+        var core = SubmissionCompiler.Create(CourseLibrary.Load(Path.Combine(Root, "reference", "NeuralNet.Core")).Sources, "NeuralNet.Core");
+        var modules = SubmissionCompiler.Create(CourseLibrary.Load(Path.Combine(Root, "reference", "NeuralNet")).Sources, "NeuralNet");
         var touching = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var tree in compilation.SyntaxTrees)
+        foreach (var (compilation, tree) in core.SyntaxTrees.Select(t => (core, t)).Concat(modules.SyntaxTrees.Select(t => (modules, t))))
         {
             var model = compilation.GetSemanticModel(tree);
             foreach (var name in tree.GetRoot().DescendantNodes().OfType<SimpleNameSyntax>())
