@@ -43,6 +43,7 @@ internal static class Program
         yield return ExamplesCommand.Create();
         yield return SelfcheckCommand.Create();
         yield return CheckRubricCommand.Create();
+        yield return NewCommand.Create();
         yield return GradescopeCommand.Create();
         yield return ManualCommand.Create();
         yield return ExportCommand.Create();

@@ -138,8 +138,8 @@ public static class GradingPipeline
             Math.Round(score * (1 - penalty), 4), rubric.MaxScore, sandbox, items, messages, clock.Elapsed.TotalSeconds, Version, penalty);
     }
 
-    /// <summary>The assembly that computes expected values: the request's, else the NeuralNet project.</summary>
-    public static Assembly ReferenceOf(GradeRequest request) => request.ReferenceAssembly ?? Assembly.Load("NeuralNet");
+    /// <summary>The assembly that computes expected values: the request's, else the course's reference modules (<see cref="CourseReference"/>).</summary>
+    public static Assembly ReferenceOf(GradeRequest request) => request.ReferenceAssembly ?? CourseReference.For(request.CourseRoot, request.LibraryRoot);
 
     private static string RubricPath(GradeRequest request) =>
         request.RubricPath ?? Path.Combine(request.CourseRoot, "rubrics", $"{request.AssignmentId}.rubric.yaml");
