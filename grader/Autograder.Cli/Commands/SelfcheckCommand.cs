@@ -55,8 +55,8 @@ internal static class SelfcheckCommand
     }
 
     /// <summary>
-    /// reference/NeuralNet plus the training logs the rubric asks for, found by name under reference/ or in
-    /// tests/Golden/&lt;id&gt;/PassesAll (the reference library itself holds code, not run outputs).
+    /// reference/NeuralNet plus the training logs the rubric asks for, found as the rubric proof finds them (<see cref="RubricProof.ReferenceLogs"/>:
+    /// tests/Golden/&lt;id&gt;/PassesAll first, then reference/; the reference library itself holds code, not run outputs).
     /// </summary>
     private static string ReferenceSubmission(string root, string id)
     {
@@ -75,15 +75,11 @@ internal static class SelfcheckCommand
             File.Copy(file, target);
         }
 
-        var places = new[] { Path.Combine(root, "reference"), Path.Combine(root, "tests", "Golden", id, "PassesAll") }.Where(Directory.Exists).ToList();
-        foreach (var log in logs)
+        // The same reference logs the rubric proof uses (tests/Golden/<id>/PassesAll first): one rule, not two.
+        foreach (var (log, text) in RubricProof.ReferenceLogs(root, id, logs))
         {
-            var found = places.SelectMany(p => Directory.EnumerateFiles(p, log, SearchOption.AllDirectories).Where(f => !IsBuildOutput(p, f))).FirstOrDefault();
-            if (found is not null)
-            {
-                File.Copy(found, Path.Combine(folder, log));
-                Console.WriteLine($"selfcheck {id} reference: log {log} from {Path.GetRelativePath(root, found)}");
-            }
+            File.WriteAllText(Path.Combine(folder, log), text);
+            Console.WriteLine($"selfcheck {id} reference: log {log}");
         }
 
         return folder;

@@ -107,7 +107,7 @@ public sealed partial class AuthoringWalkthroughTests(ITestOutputHelper log)
     }
 
     /// <summary>A course folder holding what an instructor's clone holds that these commands read.</summary>
-    private static string NewCourse()
+    internal static string NewCourse()
     {
         var course = Directory.CreateTempSubdirectory("authoring-").FullName;
         foreach (var file in new[] { "Autograder.sln", "global.json", "Directory.Packages.props", "TrainingGc.props", "data/checksums.sha256" })
