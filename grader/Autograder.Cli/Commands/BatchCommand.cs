@@ -3,6 +3,7 @@ using System.Globalization;
 using Autograder.Grader.Batch;
 using Autograder.Grader.Execution;
 using Autograder.Grader.Pipeline;
+using Autograder.Grader.Reports.Class;
 using Spectre.Console;
 
 namespace Autograder.Cli;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Autograder.Grader.Batch;
+using Autograder.Grader.Reports.Class;
 
 namespace Autograder.Cli;
 

@@ -60,7 +60,7 @@ internal static class SelfcheckCommand
     /// </summary>
     private static string ReferenceSubmission(string root, string id)
     {
-        var library = Path.Combine(root, "reference", "NeuralNet");
+        var library = new Autograder.Grader.Release.RepositoryLayout(root).ReferenceLibrary;
         var logs = Autograder.Grader.Batch.BatchRunner.LoadRubric(new GradeRequest("", id, root)).Logs;
         if (logs.Count == 0)
         {

@@ -33,7 +33,7 @@ public static partial class AssignmentScaffold
             throw new ArgumentException($"'{id}' is not a valid assignment id: expected lower-case letters, digits and dashes starting with a letter, e.g. hw7-leaky-adam", nameof(id));
         }
 
-        var library = Path.Combine(courseRoot, "reference", "NeuralNet");
+        var library = new Release.RepositoryLayout(courseRoot).ReferenceLibrary;
         foreach (var needed in new[] { library, Path.Combine(courseRoot, "rubrics"), Path.Combine(courseRoot, "grader", "KitTemplate", "checks") })
         {
             if (!Directory.Exists(needed))

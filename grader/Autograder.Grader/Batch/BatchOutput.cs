@@ -1,3 +1,5 @@
+using Autograder.Grader.Reports.Class;
+
 namespace Autograder.Grader.Batch;
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Autograder.Grader.Checks;
 using Autograder.Grader.Pipeline;
+using Autograder.Grader.Reports.Class;
 using Autograder.Grader.Rubrics;
 
 namespace Autograder.Grader.Batch;
@@ -87,7 +88,7 @@ public static class BatchRunner
 
     private static string CourseHash(GradeRequest template)
     {
-        var library = template.LibraryRoot ?? Path.Combine(template.CourseRoot, "reference", "NeuralNet");
+        var library = template.LibraryRoot ?? new Autograder.Grader.Release.RepositoryLayout(template.CourseRoot).ReferenceLibrary;
         var profilePath = Path.Combine(template.CourseRoot, "rubrics", $"{template.AssignmentId}.assignment.yaml");
         var profile = template.Assignment is { } a ? System.Text.Json.JsonSerializer.Serialize(a)
             : File.Exists(profilePath) ? File.ReadAllText(profilePath) : "";

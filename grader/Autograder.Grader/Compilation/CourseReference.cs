@@ -25,9 +25,9 @@ public static class CourseReference
     /// <exception cref="InvalidOperationException">the course's reference sources do not compile (the first errors are named)</exception>
     public static Assembly For(string courseRoot, string? libraryRoot = null)
     {
-        var library = Path.GetFullPath(libraryRoot ?? Path.Combine(courseRoot, "reference", "NeuralNet"));
+        var library = Path.GetFullPath(libraryRoot ?? new Autograder.Grader.Release.RepositoryLayout(courseRoot).ReferenceLibrary);
         var own = CourseRootFinder.TryFind(AppContext.BaseDirectory);
-        if (!Directory.Exists(library) || (own is not null && Path.GetFullPath(Path.Combine(own, "reference", "NeuralNet")) == library))
+        if (!Directory.Exists(library) || (own is not null && Path.GetFullPath(new Autograder.Grader.Release.RepositoryLayout(own).ReferenceLibrary) == library))
         {
             return Assembly.Load(CourseCatalogName);
         }

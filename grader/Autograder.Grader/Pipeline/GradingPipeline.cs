@@ -77,7 +77,7 @@ public static class GradingPipeline
 
         var rubric = request.Rubric ?? RubricLoader.Parse(File.ReadAllText(RubricPath(request)), RubricPath(request), CheckRegistry.Names, ReferenceOf(request));
         var assignment = request.Assignment ?? LoadAssignment(request.CourseRoot, request.AssignmentId);
-        var library = CourseLibrary.Load(request.LibraryRoot ?? Path.Combine(request.CourseRoot, "reference", "NeuralNet"), assignment.Modules);
+        var library = CourseLibrary.Load(request.LibraryRoot ?? new Autograder.Grader.Release.RepositoryLayout(request.CourseRoot).ReferenceLibrary, assignment.Modules);
         var messages = new List<string>();
 
         var intake = SubmissionIntake.Read(request.Submission, assignment.Files, rubric.Logs,

@@ -32,7 +32,7 @@ public static class RubricProof
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var rubric = template.Rubric ?? BatchRunner.LoadRubric(template);
         var assignment = template.Assignment ?? GradingPipeline.LoadAssignment(template.CourseRoot, template.AssignmentId);
-        var library = CourseLibrary.Load(template.LibraryRoot ?? Path.Combine(template.CourseRoot, "reference", "NeuralNet"), assignment.Modules);
+        var library = CourseLibrary.Load(template.LibraryRoot ?? new Autograder.Grader.Release.RepositoryLayout(template.CourseRoot).ReferenceLibrary, assignment.Modules);
         var logs = ReferenceLogs(template.CourseRoot, assignment.Id, rubric.Logs);
         var marker = Path.Combine(cacheFolder ?? DefaultCacheFolder, $"{assignment.Id}-{Key(rubric, assignment, library, logs)}.proved");
         if (useCache && File.Exists(marker))

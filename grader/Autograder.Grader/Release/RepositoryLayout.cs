@@ -4,7 +4,11 @@ namespace Autograder.Grader.Release;
 /// <param name="Root">the repository root (the folder holding <c>Autograder.sln</c>)</param>
 public sealed record RepositoryLayout(string Root)
 {
+    /// <summary>The course modules (reference/NeuralNet), with the reference solution.</summary>
     public string ReferenceLibrary => Path.Combine(Root, "reference", "NeuralNet");
+
+    /// <summary>NeuralNet.Core's sources (reference/NeuralNet.Core); kits and the grader use it compiled.</summary>
+    public string Core => Path.Combine(Root, "reference", "NeuralNet.Core");
 
     public string KitTemplate => Path.Combine(Root, "grader", "KitTemplate");
 
@@ -19,16 +23,8 @@ public sealed record RepositoryLayout(string Root)
 
     /// <summary>Finds the repository root at or above a folder.</summary>
     /// <param name="start">a folder inside the repository</param>
-    public static RepositoryLayout Find(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Autograder.sln")))
-            {
-                return new RepositoryLayout(dir.FullName);
-            }
-        }
-
-        throw new DirectoryNotFoundException($"no Autograder.sln at or above {start}; run from inside the repository or pass --course-root");
-    }
+    public static RepositoryLayout Find(string start) =>
+        Execution.CourseRootFinder.TryFind(start) is { } root
+            ? new RepositoryLayout(root)
+            : throw new DirectoryNotFoundException($"no Autograder.sln at or above {start}; run from inside the repository or pass --course-root");
 }

@@ -14,19 +14,19 @@ namespace Autograder.Worker.Written;
 /// ONE script (each becomes a static method whose parameters are its question's variables), so a
 /// request costs one compilation, and each delegate then runs on every binding. Number literals are
 /// made doubles (so <c>1/2</c> is 0.5, as on the host). References are only the core library and
-/// <see cref="ScriptGlobals"/>; <c>#r</c>/<c>#load</c> resolve nothing. After compiling, every
+/// <see cref="AnswerGlobals"/>; <c>#r</c>/<c>#load</c> resolve nothing. After compiling, every
 /// symbol inside an answer is checked again (a second layer behind the host's syntactic
-/// allow-list): its own variables, <see cref="ScriptGlobals"/>' functions and built-in or
+/// allow-list): its own variables, <see cref="AnswerGlobals"/>' functions and built-in or
 /// <see cref="Mat"/> operators, nothing else. An answer that fails is reported and the others are
 /// compiled again without it.
 /// </summary>
 internal static class AnswerCompiler
 {
     private const string MatType = "Autograder.Worker.Written.Mat";
-    private const string Runner = "System.Func<Autograder.Worker.Written.ScriptGlobals, object>";
+    private const string Runner = "System.Func<Autograder.Worker.Written.AnswerGlobals, object>";
 
     private static readonly ScriptOptions Options = ScriptOptions.Default
-        .WithReferences(typeof(object).Assembly, Assembly.Load("System.Runtime"), typeof(ScriptGlobals).Assembly)
+        .WithReferences(typeof(object).Assembly, Assembly.Load("System.Runtime"), typeof(AnswerGlobals).Assembly)
         .WithImports()
         .WithMetadataResolver(NoMetadata.Instance)
         .WithSourceResolver(NoSources.Instance)
@@ -91,7 +91,7 @@ internal static class AnswerCompiler
         while (live.Count > 0)
         {
             var (code, spans) = Script(items, bodies, live);
-            var script = CSharpScript.Create<Func<ScriptGlobals, object>[]>(code, Options, typeof(ScriptGlobals));
+            var script = CSharpScript.Create<Func<AnswerGlobals, object>[]>(code, Options, typeof(AnswerGlobals));
             var diagnostics = script.Compile(cancel);
             var failing = new HashSet<int>();
             foreach (var error in diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
@@ -124,7 +124,7 @@ internal static class AnswerCompiler
 
             if (failing.Count == 0)
             {
-                var runners = script.RunAsync(new ScriptGlobals([], []), cancel).GetAwaiter().GetResult().ReturnValue;
+                var runners = script.RunAsync(new AnswerGlobals([], []), cancel).GetAwaiter().GetResult().ReturnValue;
                 var ms = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 for (var k = 0; k < live.Count; k++)
                 {
@@ -233,7 +233,7 @@ internal static class AnswerCompiler
     {
         IMethodSymbol { MethodKind: MethodKind.BuiltinOperator } => true,
         IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator } m => m.ContainingType.Name == nameof(Mat),
-        IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: true } m => m.ContainingType.Name == nameof(ScriptGlobals) && m.ContainingNamespace.ToDisplayString() == typeof(ScriptGlobals).Namespace,
+        IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: true } m => m.ContainingType.Name == nameof(AnswerGlobals) && m.ContainingNamespace.ToDisplayString() == typeof(AnswerGlobals).Namespace,
         IParameterSymbol p => variables.Contains(p.Name),
         _ => false,
     };

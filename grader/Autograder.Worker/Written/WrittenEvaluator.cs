@@ -62,7 +62,7 @@ internal static class WrittenEvaluator
         return new WrittenItemResult(item.Id, null, 0, outcomes, compiled.CompileMs);
     }
 
-    private static WrittenOutcome RunOnce(Func<ScriptGlobals, object> run, IReadOnlyList<WrittenVariable> variables, IReadOnlyList<WrittenValue> binding)
+    private static WrittenOutcome RunOnce(Func<AnswerGlobals, object> run, IReadOnlyList<WrittenVariable> variables, IReadOnlyList<WrittenValue> binding)
     {
         try
         {
@@ -86,7 +86,7 @@ internal static class WrittenEvaluator
                 }
             }
 
-            return run(new ScriptGlobals([.. numbers], [.. matrices])) switch
+            return run(new AnswerGlobals([.. numbers], [.. matrices])) switch
             {
                 double d => new WrittenOutcome(new WrittenValue([d]), null),
                 Mat m => new WrittenOutcome(new WrittenValue(m.ToArray(), m.Rows, m.Cols), null),

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using Autograder.Grader.Batch;
 using Autograder.Grader.Execution;
 using Autograder.Grader.Pipeline;
+using Autograder.Grader.Reports.Class;
 using Autograder.Tests.Grader;
 
 namespace Autograder.Tests.Batch;

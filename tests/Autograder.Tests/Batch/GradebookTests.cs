@@ -1,5 +1,6 @@
 using Autograder.Grader.Batch;
 using Autograder.Grader.Reports;
+using Autograder.Grader.Reports.Class;
 using Autograder.Grader.Results;
 using Autograder.Grader.Rubrics;
 

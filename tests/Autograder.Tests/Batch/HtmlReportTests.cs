@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Autograder.Grader.Batch;
+using Autograder.Grader.Reports.Class;
 
 namespace Autograder.Tests.Batch;
 

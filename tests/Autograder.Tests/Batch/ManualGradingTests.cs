@@ -3,6 +3,7 @@ using Autograder.Cli.Manual;
 using Autograder.Grader.Batch;
 using Autograder.Grader.Execution;
 using Autograder.Grader.Pipeline;
+using Autograder.Grader.Reports.Class;
 using PuppeteerSharp;
 
 namespace Autograder.Tests.Batch;

@@ -3,6 +3,7 @@ using Autograder.Grader.Batch;
 using Autograder.Grader.Checks;
 using Autograder.Grader.Execution;
 using Autograder.Grader.Pipeline;
+using Autograder.Grader.Reports.Class;
 using Autograder.Grader.Rubrics;
 
 namespace Autograder.Tests.Grader;

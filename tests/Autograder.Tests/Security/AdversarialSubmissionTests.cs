@@ -1,6 +1,7 @@
 using Autograder.Grader.Batch;
 using Autograder.Grader.Execution;
 using Autograder.Grader.Reports;
+using Autograder.Grader.Reports.Class;
 using Autograder.Grader.Results;
 
 namespace Autograder.Tests.Security;

@@ -1,4 +1,5 @@
 using Autograder.Grader.Batch;
+using Autograder.Grader.Reports.Class;
 using Autograder.Tests.Batch;
 using Autograder.Tests.Grader;
 

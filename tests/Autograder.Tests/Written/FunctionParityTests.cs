@@ -12,9 +12,9 @@ namespace Autograder.Tests.Written;
 public sealed class FunctionParityTests
 {
     [Fact]
-    public void ScriptGlobals_ExposeExactlyTheStudentFunctions()
+    public void AnswerGlobals_ExposeExactlyTheStudentFunctions()
     {
-        var worker = typeof(worker::Autograder.Worker.Written.ScriptGlobals)
+        var worker = typeof(worker::Autograder.Worker.Written.AnswerGlobals)
             .GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly)
             .Where(m => !m.IsSpecialName)
             .Select(m => m.Name)

@@ -7,7 +7,7 @@ namespace Autograder.Grader.Checks.Kinds;
 
 /// <summary>
 /// <c>script</c>: an instructor's C# expression or statements (<c>code</c>) evaluated on the host
-/// with Roslyn scripting against <see cref="ScriptGlobals"/>; it returns null (or "") to pass, or a
+/// with Roslyn scripting against <see cref="ScriptCheckGlobals"/>; it returns null (or "") to pass, or a
 /// message for the student. The script is rubric code (trusted); student code only runs in the worker.
 /// </summary>
 internal sealed class ScriptCheck : ICheckKind
@@ -21,13 +21,13 @@ internal sealed class ScriptCheck : ICheckKind
         var code = c.Spec.Code ?? throw new RubricError("script needs code");
         var options = ScriptOptions.Default.WithImports("System", "System.Linq", "System.Collections.Generic", "System.Text.Json")
             .WithReferences(typeof(System.Text.Json.JsonDocument).Assembly, typeof(Enumerable).Assembly);
-        var globals = new ScriptGlobals(c.Environment.Logs, c.Environment.Seed,
+        var globals = new ScriptCheckGlobals(c.Environment.Logs, c.Environment.Seed,
             (type, method, args) => Plain(c.Student(Call(type, method, args)).Value!),
             (type, method, args) => Plain(c.Reference(Call(type, method, args))));
         object? result;
         try
         {
-            result = CSharpScript.EvaluateAsync<object?>(code, options, globals, typeof(ScriptGlobals)).GetAwaiter().GetResult();
+            result = CSharpScript.EvaluateAsync<object?>(code, options, globals, typeof(ScriptCheckGlobals)).GetAwaiter().GetResult();
         }
         catch (CompilationErrorException ex)
         {

@@ -40,7 +40,7 @@ internal static class WrittenCheckTool
 
         foreach (var file in new[] { "Rng.cs", "PortableMath.cs" })
         {
-            yield return ($"{Tool}/Engine/NeuralNet/{file}", File.ReadAllText(Path.Combine(courseRoot, "reference", "NeuralNet.Core", file)));
+            yield return ($"{Tool}/Engine/NeuralNet/{file}", File.ReadAllText(Path.Combine(new Release.RepositoryLayout(courseRoot).Core, file)));
         }
     }
 

@@ -8,8 +8,9 @@ using Autograder.Grader.Rubrics;
 using Autograder.Grader.Written.Answers;
 using Autograder.Grader.Written.Bank;
 using Autograder.Grader.Written.Grading;
+using Autograder.Grader.Written.Integration;
 
-namespace Autograder.Grader.Written.Integration;
+namespace Autograder.Grader.Checks.Kinds;
 
 /// <summary>
 /// <c>written</c>: one written question of the bank (<c>name</c> is its id, <c>cases</c> its number

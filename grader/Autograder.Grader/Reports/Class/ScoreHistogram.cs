@@ -1,6 +1,6 @@
 using ScottPlot;
 
-namespace Autograder.Grader.Batch;
+namespace Autograder.Grader.Reports.Class;
 
 /// <summary>
 /// The batch's score histogram: bins over [0, max score] (one point wide up to 20 points, else 20

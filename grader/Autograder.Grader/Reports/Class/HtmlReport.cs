@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Autograder.Grader.Batch;
 
-namespace Autograder.Grader.Batch;
+namespace Autograder.Grader.Reports.Class;
 
 /// <summary>
 /// <c>autograder report DIR -o report.html</c>: one self-contained page (inline CSS, script and the

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Autograder.Grader.Batch;
 
-namespace Autograder.Grader.Batch;
+namespace Autograder.Grader.Reports.Class;
 
 /// <summary>The learning-management systems <c>autograder export</c> writes a gradebook for.</summary>
 public enum ExportFormat

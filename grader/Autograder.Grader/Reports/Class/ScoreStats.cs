@@ -1,4 +1,5 @@
-namespace Autograder.Grader.Batch;
+
+namespace Autograder.Grader.Reports.Class;
 
 /// <summary>Scores of the students with a result: count, mean, median, population standard deviation, min and max.</summary>
 public sealed record ScoreStats(int Count, double Mean, double Median, double StdDev, double Min, double Max)

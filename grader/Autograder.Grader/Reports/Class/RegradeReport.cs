@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Autograder.Grader.Batch;
 
-namespace Autograder.Grader.Batch;
+namespace Autograder.Grader.Reports.Class;
 
 /// <summary>
 /// <c>regrade.md</c>: what a batch run changed. Per student whose result changed: the old and new score, the items

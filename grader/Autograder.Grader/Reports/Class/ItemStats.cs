@@ -1,4 +1,6 @@
-namespace Autograder.Grader.Batch;
+using Autograder.Grader.Batch;
+
+namespace Autograder.Grader.Reports.Class;
 
 /// <summary>
 /// One rubric item across the class: mean points, the share of students who passed it fully, how many

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Autograder.Grader.Batch;
 
-namespace Autograder.Grader.Batch;
+namespace Autograder.Grader.Reports.Class;
 
 /// <summary>
 /// <c>summary.md</c>: the class at a glance for the instructor. Score statistics and histogram, the

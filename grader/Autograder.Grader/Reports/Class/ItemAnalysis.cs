@@ -1,7 +1,8 @@
 using System.Text.RegularExpressions;
+using Autograder.Grader.Batch;
 using Autograder.Grader.Results;
 
-namespace Autograder.Grader.Batch;
+namespace Autograder.Grader.Reports.Class;
 
 /// <summary>
 /// The item analysis of a batch: per rubric item, pass rate, mean points, statuses and the most common

@@ -6,9 +6,9 @@ namespace Autograder.Worker.Written;
 /// the generated prologue; answers cannot name them, the validator only lets through the
 /// question's variables and these functions).
 /// </summary>
-public sealed class ScriptGlobals
+public sealed class AnswerGlobals
 {
-    internal ScriptGlobals(double[] numbers, Mat[] matrices)
+    internal AnswerGlobals(double[] numbers, Mat[] matrices)
     {
         BoundNumbers = numbers;
         BoundMatrices = matrices;

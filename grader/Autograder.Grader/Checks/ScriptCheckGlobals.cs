@@ -4,9 +4,9 @@ namespace Autograder.Grader.Checks;
 /// What an instructor's <c>script</c> check sees: the submitted logs, the seed, and calls into both
 /// sides returning plain values (tensors as double[]). The script returns null to pass or a message to fail.
 /// </summary>
-public sealed class ScriptGlobals
+public sealed class ScriptCheckGlobals
 {
-    internal ScriptGlobals(IReadOnlyDictionary<string, string> logs, ulong seed, Func<string, string, object?[], object?> student, Func<string, string, object?[], object?> reference)
+    internal ScriptCheckGlobals(IReadOnlyDictionary<string, string> logs, ulong seed, Func<string, string, object?[], object?> student, Func<string, string, object?[], object?> reference)
     {
         Logs = logs;
         Seed = seed;

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Autograder.Grader.Batch;
 
-namespace Autograder.Grader.Batch;
+namespace Autograder.Grader.Reports.Class;
 
 /// <summary>
 /// <c>gradebook.csv</c>: one row per student (ordered by id) with the score out of the maximum, and where the

@@ -1,4 +1,5 @@
-namespace Autograder.Grader.Batch;
+
+namespace Autograder.Grader.Reports.Class;
 
 /// <summary>The HTML report's inline style sheet and script (the page loads nothing from anywhere).</summary>
 internal static class HtmlAssets
