@@ -10,10 +10,22 @@ namespace Autograder.Grader.Release;
 /// </summary>
 internal static class KitTemplates
 {
+    /// <summary>The course's Tensor API page (docs/tensor.md), copied into every code kit's docs/ when the course has it.</summary>
+    public const string TensorDoc = "tensor.md";
+
     public static void AddStaticFiles(KitFiles kit, RepositoryLayout layout, AssignmentProfile profile, ReferenceLibrary library, IReadOnlyList<KitCheck> checks, IReadOnlyList<KitLog> logs, Rubrics.Rubric? rubric = null)
     {
         var root = Path.Combine(layout.KitTemplate, "files");
         var values = Placeholders(profile, library, checks, logs, rubric);
+        var tensorDoc = Path.Combine(layout.Root, "docs", TensorDoc);
+        values["CORE"] = File.Exists(tensorDoc)
+            ? $"`Tensor`, `Rng`, `Module`/`Parameter`, the data loaders and the training loop are NeuralNet.Core, compiled in `lib/` with its\ndocumentation (your editor shows it). `docs/{TensorDoc}` lists the Tensor operations a TODO needs, with shapes and the numpy equivalent."
+            : "`Tensor`, `Rng`, `Module`/`Parameter`, the data loaders and the training loop are NeuralNet.Core, compiled in `lib/` with its\ndocumentation (your editor shows it).";
+        if (File.Exists(tensorDoc))
+        {
+            kit.AddText($"docs/{TensorDoc}", File.ReadAllText(tensorDoc));
+        }
+
         foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
