@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Autograder.Grader.Assignments;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Autograder.Grader.Examples;
+
+/// <summary>
+/// The course's own example submissions (tests/Golden/&lt;id&gt;/&lt;case&gt;, tests/Adversarial, tests/Overlays) are stored as
+/// overlays: a case folder holds only the files that differ from the reference, its <c>expected.json</c>, and the logs it
+/// does not share with the assignment's PassesAll example. <see cref="Materialise"/> builds the full submission: each
+/// assignment file from the case, else the pristine reference copy; the PassesAll logs the case does not replace; every
+/// other file of the case. A file the student did not submit is named in the case's <c>expected.json</c> under
+/// <c>"absent"</c> and is left out. Renaming a comment in the reference then changes no case folder.
+/// </summary>
+public static class ExampleSubmission
+{
+    /// <summary>The case file holding the expected result and the <c>"absent"</c> list.</summary>
+    public const string Manifest = "expected.json";
+
+    /// <summary>The example every other case takes its logs from.</summary>
+    public const string PassesAll = "PassesAll";
+
+    /// <summary>Writes the full submission of <paramref name="caseFolder"/> into <paramref name="target"/> (created; must not exist or be empty).</summary>
+    /// <param name="courseRoot">the course folder</param>
+    /// <param name="profile">the assignment</param>
+    /// <param name="caseFolder">the overlay folder</param>
+    /// <param name="target">where the submission is written, e.g. a temporary folder named like the case</param>
+    /// <returns><paramref name="target"/></returns>
+    public static string Materialise(string courseRoot, AssignmentProfile profile, string caseFolder, string target)
+    {
+        Directory.CreateDirectory(target);
+        var absent = Absent(caseFolder);
+        var library = new Release.RepositoryLayout(courseRoot).ReferenceLibrary;
+        foreach (var file in profile.Files.Where(f => !absent.Contains(f) && !File.Exists(Path.Combine(caseFolder, f))))
+        {
+            Copy(Path.Combine(library, file), Path.Combine(target, file));
+        }
+
+        foreach (var log in Logs(courseRoot, profile.Id).Where(l => !absent.Contains(Path.GetFileName(l)) && !File.Exists(Path.Combine(caseFolder, Path.GetFileName(l)))))
+        {
+            Copy(log, Path.Combine(target, Path.GetFileName(log)));
+        }
+
+        foreach (var file in Directory.EnumerateFiles(caseFolder, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(caseFolder, file);
+            if (relative != Manifest)
+            {
+                Copy(file, Path.Combine(target, relative));
+            }
+        }
+
+        return target;
+    }
+
+    /// <summary>The assignment files and logs <paramref name="caseFolder"/>'s <c>expected.json</c> says the student did not submit.</summary>
+    public static IReadOnlySet<string> Absent(string caseFolder)
+    {
+        var manifest = Path.Combine(caseFolder, Manifest);
+        if (!File.Exists(manifest))
+        {
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        using var doc = JsonDocument.Parse(File.ReadAllText(manifest), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        return doc.RootElement.TryGetProperty("absent", out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().Select(e => e.GetString() ?? "").Where(s => s.Length > 0).ToHashSet(StringComparer.Ordinal)
+            : new HashSet<string>(StringComparer.Ordinal);
+    }
+
+    /// <summary>The training logs of the assignment's PassesAll example (tests/Golden/&lt;id&gt;/PassesAll/*.json except expected.json).</summary>
+    public static IReadOnlyList<string> Logs(string courseRoot, string assignment)
+    {
+        var folder = Path.Combine(courseRoot, "tests", "Golden", assignment, PassesAll);
+        return Directory.Exists(folder)
+            ? [.. Directory.EnumerateFiles(folder, "*.json").Where(f => Path.GetFileName(f) != Manifest).Order(StringComparer.Ordinal)]
+            : [];
+    }
+
+    /// <summary>True when two C# texts hold the same tokens: only comments, whitespace and line breaks differ.</summary>
+    public static bool SameCode(string a, string b)
+    {
+        var left = CSharpSyntaxTree.ParseText(a).GetRoot().DescendantTokens();
+        var right = CSharpSyntaxTree.ParseText(b).GetRoot().DescendantTokens();
+        return left.Select(t => (t.RawKind, t.Text)).SequenceEqual(right.Select(t => (t.RawKind, t.Text)));
+    }
+
+    private static void Copy(string from, string to)
+    {
+        if (File.Exists(from))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(from, to, overwrite: true);
+        }
+    }
+}
