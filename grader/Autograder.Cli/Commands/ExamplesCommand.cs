@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Autograder.Grader.Examples;
 using Autograder.Grader.Execution;
 using Autograder.Grader.Pipeline;
 using Autograder.Grader.Results;
@@ -9,7 +10,8 @@ namespace Autograder.Cli;
 
 /// <summary>
 /// `autograder examples --assignment &lt;id&gt;`: grades the bundled example submissions under
-/// tests/Golden/&lt;id&gt;/ (one sub-folder each, named by its expected outcome) in parallel and prints a
+/// tests/Golden/&lt;id&gt;/ (one sub-folder each, named by its expected outcome, stored as an overlay over the reference and
+/// materialised by <see cref="ExampleSubmission"/>) in parallel and prints a
 /// score table. Exit 0 when every example was graded, whatever the scores; 1 when the grader itself
 /// failed on one; 2 when there is nothing to grade.
 /// </summary>
@@ -44,16 +46,21 @@ internal static class ExamplesCommand
                 return proofFailed;
             }
 
+            // Stored as overlays over the reference (ExampleSubmission): each example is materialised as the full submission.
+            var profile = GradingPipeline.LoadAssignment(root!, id);
+            var scratch = Directory.CreateTempSubdirectory("examples-").FullName;
             var clock = Stopwatch.StartNew();
             var results = new GradeResult[examples.Count];
             Console.Error.WriteLine($"examples: grading {examples.Count} submissions of {id} ...");
             Parallel.For(0, examples.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parse.GetValue(jobs)) }, i =>
             {
                 // The bundled examples are the repository's own: trusted, so they grade on a machine without bubblewrap too (and say so).
-                results[i] = GradingPipeline.Grade(new GradeRequest(examples[i], id, root!) { AllowUnsandboxed = true });
+                var submission = ExampleSubmission.Materialise(root!, profile, examples[i], Path.Combine(scratch, Path.GetFileName(examples[i])));
+                results[i] = GradingPipeline.Grade(new GradeRequest(submission, id, root!) { AllowUnsandboxed = true });
                 Console.Error.WriteLine($"  {Path.GetFileName(examples[i])}: {results[i].ScoreText}");
             });
 
+            Directory.Delete(scratch, recursive: true);
             Print(id, results, examples);
             Console.WriteLine($"{examples.Count} examples graded in {clock.Elapsed.TotalSeconds:0.0} s (sandbox: {string.Join(", ", results.Select(r => r.Sandbox).Distinct())})");
             foreach (var failed in results.Where(r => r.GraderError is not null))

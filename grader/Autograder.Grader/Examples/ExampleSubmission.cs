@@ -9,7 +9,7 @@ namespace Autograder.Grader.Examples;
 /// The course's own example submissions (tests/Golden/&lt;id&gt;/&lt;case&gt;, tests/Adversarial, tests/Overlays) are stored as
 /// overlays: a case folder holds only the files that differ from the reference, its <c>expected.json</c>, and the logs it
 /// does not share with the assignment's PassesAll example. <see cref="Materialise"/> builds the full submission: each
-/// assignment file from the case, else the pristine reference copy; the PassesAll logs the case does not replace; every
+/// assignment file from the case, else the pristine reference copy (the kit's, for a case marked <c>"kit": true</c>); the PassesAll logs the case does not replace; every
 /// other file of the case. A file the student did not submit is named in the case's <c>expected.json</c> under
 /// <c>"absent"</c> and is left out. Renaming a comment in the reference then changes no case folder.
 /// </summary>
@@ -31,7 +31,8 @@ public static class ExampleSubmission
     {
         Directory.CreateDirectory(target);
         var absent = Absent(caseFolder);
-        var library = new Release.RepositoryLayout(courseRoot).ReferenceLibrary;
+        var layout = new Release.RepositoryLayout(courseRoot);
+        var library = FromKit(caseFolder) ? Path.Combine(layout.Skeleton, profile.Id, Release.KitLayout.Library) : layout.ReferenceLibrary;
         foreach (var file in profile.Files.Where(f => !absent.Contains(f) && !File.Exists(Path.Combine(caseFolder, f))))
         {
             Copy(Path.Combine(library, file), Path.Combine(target, file));
@@ -52,6 +53,19 @@ public static class ExampleSubmission
         }
 
         return target;
+    }
+
+    /// <summary>True when the case's <c>expected.json</c> says <c>"kit": true</c>: its base is the released kit's files (skeleton/&lt;id&gt;), not the reference.</summary>
+    public static bool FromKit(string caseFolder)
+    {
+        var manifest = Path.Combine(caseFolder, Manifest);
+        if (!File.Exists(manifest))
+        {
+            return false;
+        }
+
+        using var doc = JsonDocument.Parse(File.ReadAllText(manifest), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        return doc.RootElement.TryGetProperty("kit", out var kit) && kit.ValueKind == JsonValueKind.True;
     }
 
     /// <summary>The assignment files and logs <paramref name="caseFolder"/>'s <c>expected.json</c> says the student did not submit.</summary>
@@ -76,6 +90,19 @@ public static class ExampleSubmission
         return Directory.Exists(folder)
             ? [.. Directory.EnumerateFiles(folder, "*.json").Where(f => Path.GetFileName(f) != Manifest).Order(StringComparer.Ordinal)]
             : [];
+    }
+
+    /// <summary>True when the file at <paramref name="path"/> is valid UTF-8 whose C# tokens equal <paramref name="reference"/>'s: a file in another encoding is never "the same" (its bytes are the point of the case).</summary>
+    public static bool SameCodeAsFile(string path, string reference)
+    {
+        try
+        {
+            return SameCode(new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(File.ReadAllBytes(path)), reference);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            return false;
+        }
     }
 
     /// <summary>True when two C# texts hold the same tokens: only comments, whitespace and line breaks differ.</summary>

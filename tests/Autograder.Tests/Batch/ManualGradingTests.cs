@@ -164,8 +164,8 @@ public sealed class ManualGradingTests : IClassFixture<ManualGradingTests.Hw3Bat
         {
             var root = CourseRootFinder.TryFind(AppContext.BaseDirectory)!;
             Submissions = Directory.CreateTempSubdirectory("manual-class-").FullName;
-            Autograder.Tests.Security.GeneratedSubmissions.Copy(Path.Combine(root, "tests", "Golden", "hw3-fashion-mlp", "PassesAll"), Path.Combine(Submissions, "alice"));
-            Autograder.Tests.Security.GeneratedSubmissions.Copy(Path.Combine(root, "tests", "Golden", "hw3-fashion-mlp", "FailsReluBackwardAtZero"), Path.Combine(Submissions, "bob"));
+            Autograder.Tests.Security.GeneratedSubmissions.Copy(Autograder.Tests.Grader.Golden.Goldens.Case("hw3-fashion-mlp", "PassesAll"), Path.Combine(Submissions, "alice"));
+            Autograder.Tests.Security.GeneratedSubmissions.Copy(Autograder.Tests.Grader.Golden.Goldens.Case("hw3-fashion-mlp", "FailsReluBackwardAtZero"), Path.Combine(Submissions, "bob"));
             Output = Directory.CreateTempSubdirectory("manual-out-").FullName;
             var run = BatchRunner.Run(new BatchOptions(Submissions, Output, new GradeRequest("", "hw3-fashion-mlp", root) { AllowUnsandboxed = true, Seed = 3 }) { Jobs = 2 });
             AliceScore = run.Records.Single(r => r.Student == "alice").Result!.Score;

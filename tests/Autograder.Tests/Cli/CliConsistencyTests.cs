@@ -64,7 +64,7 @@ public sealed class CliConsistencyTests
     [Fact]
     public void UnknownAssignment_ListsTheValidIds()
     {
-        var result = GradingPipeline.Grade(new GradeRequest(Path.Combine(Root, "tests", "Golden", "hw5-neuralnet-cli", "PassesAll"), "hw5-typo", Root) { AllowUnsandboxed = true });
+        var result = GradingPipeline.Grade(new GradeRequest(Autograder.Tests.Grader.Golden.Goldens.Case("hw5-neuralnet-cli", "PassesAll"), "hw5-typo", Root) { AllowUnsandboxed = true });
 
         Assert.Contains("unknown assignment 'hw5-typo'; the assignments of", result.GraderError, StringComparison.Ordinal);
         Assert.Contains("hw3-fashion-mlp, hw5-neuralnet-cli, hw6-dnn-cnn, written", result.GraderError, StringComparison.Ordinal);

@@ -50,7 +50,7 @@ public sealed class AccuracyCheckTests
     private static readonly Rubric Rubric = RubricLoader.Parse(RubricYaml, "accuracy.rubric.yaml", CheckRegistry.Names);
 
     private static GradeResult Grade(string golden) =>
-        GradingPipeline.Grade(new GradeRequest(Path.Combine(Root, "tests", "Golden", "hw3-fashion-mlp", golden), "hw3-fashion-mlp", Root) { Seed = 3, Rubric = Rubric, AllowUnsandboxed = true });
+        GradingPipeline.Grade(new GradeRequest(Autograder.Tests.Grader.Golden.Goldens.Case("hw3-fashion-mlp", golden), "hw3-fashion-mlp", Root) { Seed = 3, Rubric = Rubric, AllowUnsandboxed = true });
 
     [Fact]
     public void Accuracy_ReferenceLayers_LearnAboveTheThreshold()
@@ -77,7 +77,7 @@ public sealed class AccuracyCheckTests
             RubricYaml.Replace("epochs: 1", "epochs: 50", StringComparison.Ordinal).Replace("timeout_seconds: 60", "timeout_seconds: 1", StringComparison.Ordinal),
             "accuracy.rubric.yaml", CheckRegistry.Names);
 
-        var result = GradingPipeline.Grade(new GradeRequest(Path.Combine(Root, "tests", "Golden", "hw3-fashion-mlp", "PassesAll"), "hw3-fashion-mlp", Root) { Seed = 3, Rubric = tight, AllowUnsandboxed = true });
+        var result = GradingPipeline.Grade(new GradeRequest(Autograder.Tests.Grader.Golden.Goldens.Case("hw3-fashion-mlp", "PassesAll"), "hw3-fashion-mlp", Root) { Seed = 3, Rubric = tight, AllowUnsandboxed = true });
 
         var check = result.Items.Single().Checks.Single();
         Assert.Equal(CheckStatus.Timeout, check.Status);
@@ -92,7 +92,7 @@ public sealed class AccuracyCheckTests
         var hanging = RubricLoader.Parse(
             RubricYaml.Replace("timeout_seconds: 60", "timeout_seconds: 60\n        step_timeout_seconds: 1\n        timeout_hint: \"use MatMul\"", StringComparison.Ordinal),
             "accuracy.rubric.yaml", CheckRegistry.Names);
-        var submission = Autograder.Tests.Batch.BatchClass.CopyOf(Path.Combine(Root, "tests", "Golden", "hw3-fashion-mlp", "PassesAll"));
+        var submission = Autograder.Tests.Batch.BatchClass.CopyOf(Autograder.Tests.Grader.Golden.Goldens.Case("hw3-fashion-mlp", "PassesAll"));
         var sgd = Path.Combine(submission, "Optimizers", "Sgd.cs");
         File.WriteAllText(sgd, File.ReadAllText(sgd).Replace("foreach (var p in parameters)", "var spin = 0L; while (spin >= 0) { spin = (spin + 1) % 7; }\n        foreach (var p in parameters)", StringComparison.Ordinal));
 

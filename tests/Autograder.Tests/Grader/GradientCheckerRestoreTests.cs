@@ -41,7 +41,7 @@ public sealed class GradientCheckerRestoreTests
     {
         var root = CourseRootFinder.TryFind(AppContext.BaseDirectory)!;
         var submission = Path.Combine(Directory.CreateTempSubdirectory("gradcheck-").FullName, style);
-        GeneratedSubmissions.Copy(Path.Combine(root, "tests", "Golden", "hw3-fashion-mlp", "PassesAll"), submission);
+        GeneratedSubmissions.Copy(Autograder.Tests.Grader.Golden.Goldens.Case("hw3-fashion-mlp", "PassesAll"), submission);
         var file = Path.Combine(submission, "Gradients", "GradientChecker.cs");
         var text = File.ReadAllText(file);
         var begin = text.IndexOf(Region, StringComparison.Ordinal);

@@ -35,9 +35,9 @@ public sealed class RubricProofTests
     {
         var folder = Directory.CreateTempSubdirectory("rubric-proof-subs-").FullName;
         var alice = Path.Combine(folder, "alice");
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(Root, "tests", "Golden", "hw6-dnn-cnn", "PassesAll"), "*", SearchOption.AllDirectories))
+        foreach (var file in Directory.EnumerateFiles(Autograder.Tests.Grader.Golden.Goldens.Case("hw6-dnn-cnn", "PassesAll"), "*", SearchOption.AllDirectories))
         {
-            var target = Path.Combine(alice, Path.GetRelativePath(Path.Combine(Root, "tests", "Golden", "hw6-dnn-cnn", "PassesAll"), file));
+            var target = Path.Combine(alice, Path.GetRelativePath(Autograder.Tests.Grader.Golden.Goldens.Case("hw6-dnn-cnn", "PassesAll"), file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }

@@ -41,7 +41,9 @@ public sealed class AdversarialSuite : IDisposable
         Output = Path.Combine(_scratch, "out");
         WorkRoot = Directory.CreateDirectory(Path.Combine(_scratch, "work")).FullName;
 
-        var passesAll = Path.Combine(Root, "tests", "Golden", Assignment, Control);
+        // The stored cases are overlays over the reference (ExampleSubmission): each is materialised as the full submission.
+        var profile = GradingPipeline.LoadAssignment(Root, Assignment);
+        var passesAll = Autograder.Tests.Grader.Golden.Goldens.Case(Assignment, Control);
         GeneratedSubmissions.Copy(passesAll, Path.Combine(Submissions, Control));
         foreach (var folder in Folders())
         {
@@ -54,7 +56,7 @@ public sealed class AdversarialSuite : IDisposable
             }
             else
             {
-                GeneratedSubmissions.Copy(folder, Path.Combine(Submissions, name));
+                Autograder.Grader.Examples.ExampleSubmission.Materialise(Root, profile, folder, Path.Combine(Submissions, name));
             }
         }
 

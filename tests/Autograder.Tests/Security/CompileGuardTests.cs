@@ -17,7 +17,7 @@ public sealed class CompileGuardTests
 
     private static readonly string[] Parts = ["gradcheck.approximate"];
 
-    private static string Pristine() => System.IO.File.ReadAllText(Path.Combine(Root, "tests", "Golden", "hw3-fashion-mlp", "PassesAll", File));
+    private static string Pristine() => System.IO.File.ReadAllText(Path.Combine(Autograder.Tests.Grader.Golden.Goldens.Case("hw3-fashion-mlp", "PassesAll"), File));
 
     /// <summary>PassesAll's checker plus a field whose type is <c>Outer.Outer...Outer</c>, <paramref name="names"/> names long (names - 1 levels of qualification).</summary>
     private static string WithQualifiedName(int names) =>

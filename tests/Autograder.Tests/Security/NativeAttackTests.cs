@@ -98,7 +98,7 @@ public sealed class NativeAttackTests : IClassFixture<NativeAttackTests.Batch>
 
             var root = AdversarialSuite.Root;
             var submissions = Directory.CreateDirectory(Path.Combine(_scratch, "submissions")).FullName;
-            var passesAll = Path.Combine(root, "tests", "Golden", AdversarialSuite.Assignment, AdversarialSuite.Control);
+            var passesAll = Autograder.Tests.Grader.Golden.Goldens.Case(AdversarialSuite.Assignment, AdversarialSuite.Control);
             GeneratedSubmissions.Copy(passesAll, Path.Combine(submissions, Victim));
             var rubric = RubricLoader.Load(Path.Combine(root, "rubrics", $"{AdversarialSuite.Assignment}.rubric.yaml"));
             var template = new GradeRequest("", AdversarialSuite.Assignment, root) { Rubric = rubric, WorkRoot = WorkRoot, Seed = AdversarialSuite.Seed };

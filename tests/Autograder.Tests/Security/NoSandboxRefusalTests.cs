@@ -38,7 +38,7 @@ public sealed class NoSandboxRefusalTests
     public void GradeCommand_WithoutTheSandbox_WritesARefusalResultAndExitsOne_AndWithNoSandboxGrades()
     {
         using var _ = new SandboxOff();
-        var submission = Path.Combine(Root, "tests", "Golden", "hw3-fashion-mlp", "PassesAll");
+        var submission = Autograder.Tests.Grader.Golden.Goldens.Case("hw3-fashion-mlp", "PassesAll");
         var folder = Directory.CreateTempSubdirectory("no-sandbox-").FullName;
         var refusedPath = Path.Combine(folder, "refused.json");
         var gradedPath = Path.Combine(folder, "graded.json");

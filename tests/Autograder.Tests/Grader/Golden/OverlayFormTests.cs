@@ -35,7 +35,7 @@ public sealed class OverlayFormTests
             var profile = GradingPipeline.LoadAssignment(Root, id);
             foreach (var file in profile.Files.Where(f => File.Exists(Path.Combine(folder, f))))
             {
-                if (ExampleSubmission.SameCode(File.ReadAllText(Path.Combine(folder, file)), File.ReadAllText(Path.Combine(Root, "reference", "NeuralNet", file))))
+                if (ExampleSubmission.SameCodeAsFile(Path.Combine(folder, file), File.ReadAllText(Path.Combine(Root, "reference", "NeuralNet", file))))
                 {
                     problems.Add($"{name}/{file}: the reference's code; delete it (the materialiser supplies it)");
                 }
@@ -117,7 +117,7 @@ public sealed class OverlayFormTests
 
             foreach (var file in profile.Files.Where(f => File.Exists(Path.Combine(folder, f))))
             {
-                if (ExampleSubmission.SameCode(File.ReadAllText(Path.Combine(folder, file)), File.ReadAllText(Path.Combine(Root, "reference", "NeuralNet", file))))
+                if (ExampleSubmission.SameCodeAsFile(Path.Combine(folder, file), File.ReadAllText(Path.Combine(Root, "reference", "NeuralNet", file))))
                 {
                     File.Delete(Path.Combine(folder, file));
                 }

@@ -29,7 +29,7 @@ public sealed class OverlaySubmissionTests
         {
             var (id, folder) = overlay;
             var name = $"{id}/{Path.GetFileName(folder)}";
-            var submission = GoldenOverlay.Materialise(Root, id, folder);
+            var submission = Goldens.Of(id, folder);
             var result = GradingPipeline.Grade(new GradeRequest(submission, id, Root) { AllowUnsandboxed = true });
             var expected = GoldenExpectation.Load(Path.Combine(folder, "expected.json"));
             foreach (var problem in GoldenSubmissionTests.Compare(expected, result))

@@ -16,7 +16,7 @@ public sealed partial class ReportSnapshotTests
     private static readonly Lazy<Autograder.Grader.Results.GradeResult> Result = new(() =>
     {
         var root = CourseRootFinder.TryFind(AppContext.BaseDirectory)!;
-        var folder = Path.Combine(root, "tests", "Golden", "hw3-fashion-mlp", "FailsReluBackwardAtZero");
+        var folder = Autograder.Tests.Grader.Golden.Goldens.Case("hw3-fashion-mlp", "FailsReluBackwardAtZero");
         return GradingPipeline.Grade(new GradeRequest(folder, "hw3-fashion-mlp", root) { Seed = 11, AllowUnsandboxed = true });
     });
 
