@@ -12,7 +12,8 @@ namespace Autograder.Grader.Gradescope;
 /// setup.sh  run_autograder
 /// bin/cli/     dotnet publish of the autograder CLI (framework-dependent, linux-x64)
 /// bin/worker/  dotnet publish of the untrusted worker
-/// course/      rubrics/&lt;id&gt;.*.yaml, rubrics/schemas/, reference/NeuralNet sources, data/&lt;set&gt; the assignment uses
+/// course/      rubrics/&lt;id&gt;.*.yaml, rubrics/schemas/, the sources of the assignment's modules under reference/NeuralNet
+///              (with modules.yaml), data/&lt;set&gt; the assignment uses
 /// </code>
 /// </summary>
 public static class GradescopeBundle
@@ -39,16 +40,38 @@ public static class GradescopeBundle
         }
 
         AddTree(files, course, "rubrics/schemas");
-        AddTree(files, course, "reference/NeuralNet", f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".csproj", StringComparison.Ordinal));
         var profile = Path.Combine(course, "rubrics", $"{id}{AssignmentProfile.FileSuffix}");
-        foreach (var data in File.Exists(profile) ? AssignmentProfile.Load(profile).Data : [])
+
+        // Only the sources of the assignment's modules (and the modules they use) and the manifest that groups them: the
+        // bundle's grader compiles the reference from these, and another assignment's sources have no business here.
+        var library = new Release.RepositoryLayout(course).ReferenceLibrary;
+        var modules = File.Exists(profile) ? AssignmentProfile.Load(profile).Modules : [];
+        var sources = CourseModules.Load(library).SourcesOf(modules).ToHashSet(StringComparer.Ordinal);
+        AddTree(files, course, "reference/NeuralNet", f => sources.Contains(f) || f.EndsWith(".csproj", StringComparison.Ordinal) || f == CourseModules.FileName);
+        var dataSets = File.Exists(profile) ? AssignmentProfile.Load(profile).Data : [];
+        foreach (var data in dataSets)
         {
             AddTree(files, course, $"data/{data}");
         }
 
+        // The data loaders verify every file against data/checksums.sha256: without it no check that reads data can run.
+        string? checksums = null;
+        var allChecksums = Path.Combine(course, "data", "checksums.sha256");
+        if (dataSets.Count > 0 && File.Exists(allChecksums))
+        {
+            checksums = string.Join("\n", File.ReadAllLines(allChecksums).Where(l => dataSets.Any(d => l.Contains($"  {d}/", StringComparison.Ordinal)))) + "\n";
+        }
+
         string? staging = null;
+        var checksumFile = checksums is null ? null : Path.GetTempFileName();
         try
         {
+            if (checksumFile is not null)
+            {
+                File.WriteAllText(checksumFile, checksums);
+                files.Add(("course/data/checksums.sha256", checksumFile));
+            }
+
             if (options.IncludeBinaries)
             {
                 var bin = options.Binaries ?? (staging = Publish(course, options));
@@ -67,6 +90,11 @@ public static class GradescopeBundle
             if (staging is not null)
             {
                 Directory.Delete(staging, recursive: true);
+            }
+
+            if (checksumFile is not null)
+            {
+                File.Delete(checksumFile);
             }
         }
     }
