@@ -105,13 +105,29 @@ public static class ExampleSubmission
         }
     }
 
-    /// <summary>True when two C# texts hold the same tokens: only comments, whitespace and line breaks differ.</summary>
-    public static bool SameCode(string a, string b)
+    /// <summary>
+    /// True when two C# texts hold the same tokens: only comments, whitespace and line breaks differ. Preprocessor directives
+    /// and the code an <c>#if</c> disables are trivia to Roslyn but can change what compiles, so they count as code here.
+    /// </summary>
+    public static bool SameCode(string a, string b) => Tokens(a).SequenceEqual(Tokens(b));
+
+    private static IEnumerable<(int Kind, string Text)> Tokens(string code)
     {
-        var left = CSharpSyntaxTree.ParseText(a).GetRoot().DescendantTokens();
-        var right = CSharpSyntaxTree.ParseText(b).GetRoot().DescendantTokens();
-        return left.Select(t => (t.RawKind, t.Text)).SequenceEqual(right.Select(t => (t.RawKind, t.Text)));
+        foreach (var token in CSharpSyntaxTree.ParseText(code).GetRoot().DescendantTokens())
+        {
+            foreach (var trivia in token.LeadingTrivia.Where(IsCode))
+            {
+                var text = trivia.GetStructure() is { } directive
+                    ? directive.DescendantTokens().Select(t => t.Text)
+                    : trivia.ToFullString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+                yield return (trivia.RawKind, string.Join(' ', text));
+            }
+
+            yield return (token.RawKind, token.Text);
+        }
     }
+
+    private static bool IsCode(SyntaxTrivia trivia) => trivia.IsDirective || trivia.IsKind(SyntaxKind.DisabledTextTrivia);
 
     private static void Copy(string from, string to)
     {

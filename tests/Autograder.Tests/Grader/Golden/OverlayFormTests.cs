@@ -84,6 +84,12 @@ public sealed class OverlayFormTests
     {
         Assert.True(ExampleSubmission.SameCode("int f() { return 1; } // one", "int f()\n{\n    // the value\n    return 1;\n}"));
         Assert.False(ExampleSubmission.SameCode("int f() { return 1; }", "int f() { return 2; }"));
+        Assert.True(ExampleSubmission.SameCode("/// <summary>One.</summary>\nint f() => 1;", "/// <summary>The value one.</summary>\nint f() => 1;"));
+
+        // Directives and disabled code are trivia to Roslyn, but they decide what compiles.
+        Assert.False(ExampleSubmission.SameCode("#pragma warning disable CS0168\nint f() => 1;", "int f() => 1;"));
+        Assert.False(ExampleSubmission.SameCode("#if false\nint g() => 2;\n#endif\nint f() => 1;", "#if false\nint g() => 3;\n#endif\nint f() => 1;"));
+        Assert.True(ExampleSubmission.SameCode("#if  DEBUG\nint f() => 1;\n#endif", "#if DEBUG // checked\nint f() => 1;\n#endif"));
     }
 
     /// <summary>With OVERLAY_CONVERT=1: writes each case's absent list, then deletes the files the materialiser supplies.</summary>
