@@ -31,8 +31,7 @@ public static class ExampleSubmission
     {
         Directory.CreateDirectory(target);
         var absent = Absent(caseFolder);
-        var layout = new Release.RepositoryLayout(courseRoot);
-        var library = FromKit(caseFolder) ? Path.Combine(layout.Skeleton, profile.Id, Release.KitLayout.Library) : layout.ReferenceLibrary;
+        var library = BaseLibrary(courseRoot, profile, caseFolder);
         foreach (var file in profile.Files.Where(f => !absent.Contains(f) && !File.Exists(Path.Combine(caseFolder, f))))
         {
             Copy(Path.Combine(library, file), Path.Combine(target, file));
@@ -53,6 +52,13 @@ public static class ExampleSubmission
         }
 
         return target;
+    }
+
+    /// <summary>The folder the case's missing assignment files come from: reference/NeuralNet, or the released kit's library for a case marked <c>"kit": true</c>.</summary>
+    public static string BaseLibrary(string courseRoot, AssignmentProfile profile, string caseFolder)
+    {
+        var layout = new Release.RepositoryLayout(courseRoot);
+        return FromKit(caseFolder) ? Path.Combine(layout.Skeleton, profile.Id, Release.KitLayout.Library) : layout.ReferenceLibrary;
     }
 
     /// <summary>True when the case's <c>expected.json</c> says <c>"kit": true</c>: its base is the released kit's files (skeleton/&lt;id&gt;), not the reference.</summary>
