@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
 using Autograder.Grader.Batch;
+using Autograder.Grader.Examples;
 using Autograder.Grader.Execution;
 using Autograder.Grader.Pipeline;
 
@@ -13,7 +14,7 @@ namespace Benchmarks;
 /// line: total wall time, time per submission, statuses, and the time of an immediate re-run (all
 /// cached). The class mixes correct submissions (the reference's files), buggy ones (ReLU gradient at
 /// 0, bias gradient not summed, SGD sign), unimplemented ones, and broken ones (compile error, infinite
-/// loop, a zip that is not a zip, an empty folder), plus every golden variant under tests/Golden/&lt;id&gt;/.
+/// loop, a zip that is not a zip, an empty folder), plus every golden variant under tests/Golden/&lt;id&gt;/ (materialised over the reference).
 /// Each submission carries its student id in a comment, so each has its own content hash and seed.
 /// <c>dotnet run -c Release --project tests/Benchmarks -- batch [--count 200] [--jobs 2] [--assignment hw3-fashion-mlp]</c>
 /// </summary>
@@ -91,7 +92,7 @@ internal static class BatchBenchmark
         var reference = info.Files.ToDictionary(f => f, f => File.ReadAllText(Path.Combine(library, f)).ReplaceLineEndings("\n"), StringComparer.Ordinal);
         var goldenRoot = Path.Combine(root, "tests", "Golden", assignment);
         var golden = Directory.Exists(goldenRoot) ? Directory.GetDirectories(goldenRoot).Order(StringComparer.Ordinal).ToList() : [];
-        var logs = golden.Where(g => Path.GetFileName(g) == "PassesAll").SelectMany(g => Directory.EnumerateFiles(g, "*.json", SearchOption.AllDirectories)).ToList();
+        var logs = ExampleSubmission.Logs(root, assignment).ToList();
         var kinds = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < count; i++)
         {
@@ -102,7 +103,7 @@ internal static class BatchBenchmark
             {
                 var source = golden[i / Mix.Length % golden.Count];
                 kind = "Golden/" + Path.GetFileName(source);
-                Copy(source, dir);
+                ExampleSubmission.Materialise(root, info, source, dir);
             }
             else if (kind == "BadZip")
             {
@@ -133,14 +134,6 @@ internal static class BatchBenchmark
         }
 
         return kinds;
-    }
-
-    private static void Copy(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            Write(Path.Combine(to, Path.GetRelativePath(from, file)), File.ReadAllText(file));
-        }
     }
 
     private static void Write(string path, string text)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Autograder.Grader.Examples;
 using Autograder.Grader.Execution;
 using Autograder.Grader.Pipeline;
 
@@ -37,10 +38,12 @@ internal static class GradeBenchmark
         }
 
         var root = CourseRootFinder.TryFind(AppContext.BaseDirectory) ?? throw new InvalidOperationException("run from the repository");
-        var golden = Path.Combine(root, "tests", "Golden", assignment, "PassesAll");
         var work = Directory.CreateTempSubdirectory("grade-bench-").FullName;
         try
         {
+            // The golden is stored as an overlay over the reference: materialised once, then copied per run.
+            var profile = GradingPipeline.LoadAssignment(root, assignment);
+            var golden = ExampleSubmission.Materialise(root, profile, Path.Combine(root, "tests", "Golden", assignment, ExampleSubmission.PassesAll), Path.Combine(work, "golden"));
             for (var run = 1; run <= runs; run++)
             {
                 var submission = Copy(golden, Path.Combine(work, $"run{run}"), run);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Autograder.Grader.Assignments;
 using Autograder.Grader.Examples;
 using Autograder.Grader.Execution;
 using Autograder.Grader.Pipeline;
@@ -13,7 +14,8 @@ namespace Autograder.Cli;
 /// tests/Golden/&lt;id&gt;/ (one sub-folder each, named by its expected outcome, stored as an overlay over the reference and
 /// materialised by <see cref="ExampleSubmission"/>) in parallel and prints a
 /// score table. Exit 0 when every example was graded, whatever the scores; 1 when the grader itself
-/// failed on one; 2 when there is nothing to grade.
+/// failed on one; 2 when there is nothing to grade. With <c>--out DIR</c> it grades nothing and writes each example,
+/// materialised, into DIR/&lt;name&gt;/, a folder <c>autograder grade</c> or <c>batch</c> takes.
 /// </summary>
 internal static class ExamplesCommand
 {
@@ -21,8 +23,9 @@ internal static class ExamplesCommand
     {
         var assignment = new Option<string>("--assignment") { Description = "Assignment id, e.g. hw3-fashion-mlp.", Required = true };
         var jobs = new Option<int>("--jobs") { Description = "Examples graded at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var output = new Option<string?>("--out", "-o") { Description = "Write each example, materialised as the full submission, into this folder (one sub-folder each) instead of grading them." };
         var courseRoot = CourseRootOption.Create();
-        var command = new Command("examples", "Grade the bundled example submissions of an assignment and print their scores.") { assignment, jobs, courseRoot };
+        var command = new Command("examples", "Grade the bundled example submissions of an assignment and print their scores.") { assignment, jobs, output, courseRoot };
         command.SetAction(parse =>
         {
             var id = parse.GetValue(assignment)!;
@@ -41,36 +44,68 @@ internal static class ExamplesCommand
                 return 2;
             }
 
+            // Stored as overlays over the reference (ExampleSubmission): each example is materialised as the full submission.
+            var profile = GradingPipeline.LoadAssignment(root!, id);
+            if (parse.GetValue(output) is { } target)
+            {
+                return Write(root!, profile, examples, target);
+            }
+
             if (RubricGate.Refusal(new GradeRequest("", id, root!), "examples") is { } proofFailed)
             {
                 return proofFailed;
             }
 
-            // Stored as overlays over the reference (ExampleSubmission): each example is materialised as the full submission.
-            var profile = GradingPipeline.LoadAssignment(root!, id);
             var scratch = Directory.CreateTempSubdirectory("examples-").FullName;
             var clock = Stopwatch.StartNew();
             var results = new GradeResult[examples.Count];
             Console.Error.WriteLine($"examples: grading {examples.Count} submissions of {id} ...");
-            Parallel.For(0, examples.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parse.GetValue(jobs)) }, i =>
+            try
             {
-                // The bundled examples are the repository's own: trusted, so they grade on a machine without bubblewrap too (and say so).
-                var submission = ExampleSubmission.Materialise(root!, profile, examples[i], Path.Combine(scratch, Path.GetFileName(examples[i])));
-                results[i] = GradingPipeline.Grade(new GradeRequest(submission, id, root!) { AllowUnsandboxed = true });
-                Console.Error.WriteLine($"  {Path.GetFileName(examples[i])}: {results[i].ScoreText}");
-            });
+                Parallel.For(0, examples.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parse.GetValue(jobs)) }, i =>
+                {
+                    // The bundled examples are the repository's own: trusted, so they grade on a machine without bubblewrap too (and say so).
+                    var submission = ExampleSubmission.Materialise(root!, profile, examples[i], Path.Combine(scratch, Path.GetFileName(examples[i])));
+                    results[i] = GradingPipeline.Grade(new GradeRequest(submission, id, root!) { AllowUnsandboxed = true });
+                    Console.Error.WriteLine($"  {Path.GetFileName(examples[i])}: {results[i].ScoreText}");
+                });
+            }
+            finally
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
 
-            Directory.Delete(scratch, recursive: true);
             Print(id, results, examples);
             Console.WriteLine($"{examples.Count} examples graded in {clock.Elapsed.TotalSeconds:0.0} s (sandbox: {string.Join(", ", results.Select(r => r.Sandbox).Distinct())})");
-            foreach (var failed in results.Where(r => r.GraderError is not null))
+            for (var i = 0; i < results.Length; i++)
             {
-                Console.Error.WriteLine($"examples: the grader failed on {failed.Submission}: {failed.GraderError}");
+                if (results[i].GraderError is { } error)
+                {
+                    Console.Error.WriteLine($"examples: the grader failed on {examples[i]}: {error}");
+                }
             }
 
             return results.Any(r => r.GraderError is not null) ? 1 : 0;
         });
         return command;
+    }
+
+    private static int Write(string root, AssignmentProfile profile, IReadOnlyList<string> examples, string target)
+    {
+        var existing = examples.Select(e => Path.Combine(target, Path.GetFileName(e))).Where(Path.Exists).ToList();
+        if (existing.Count > 0)
+        {
+            Console.Error.WriteLine($"examples: {existing[0]} already exists; nothing written (choose an empty folder)");
+            return 2;
+        }
+
+        foreach (var example in examples)
+        {
+            ExampleSubmission.Materialise(root, profile, example, Path.Combine(target, Path.GetFileName(example)));
+        }
+
+        Console.WriteLine($"{examples.Count} examples of {profile.Id} written to {Path.GetFullPath(target)}");
+        return 0;
     }
 
     private static void Print(string id, IReadOnlyList<GradeResult> results, IReadOnlyList<string> examples)

@@ -31,8 +31,7 @@ public static class ExampleSubmission
     {
         Directory.CreateDirectory(target);
         var absent = Absent(caseFolder);
-        var layout = new Release.RepositoryLayout(courseRoot);
-        var library = FromKit(caseFolder) ? Path.Combine(layout.Skeleton, profile.Id, Release.KitLayout.Library) : layout.ReferenceLibrary;
+        var library = BaseLibrary(courseRoot, profile, caseFolder);
         foreach (var file in profile.Files.Where(f => !absent.Contains(f) && !File.Exists(Path.Combine(caseFolder, f))))
         {
             Copy(Path.Combine(library, file), Path.Combine(target, file));
@@ -53,6 +52,13 @@ public static class ExampleSubmission
         }
 
         return target;
+    }
+
+    /// <summary>The folder the case's missing assignment files come from: reference/NeuralNet, or the released kit's library for a case marked <c>"kit": true</c>.</summary>
+    public static string BaseLibrary(string courseRoot, AssignmentProfile profile, string caseFolder)
+    {
+        var layout = new Release.RepositoryLayout(courseRoot);
+        return FromKit(caseFolder) ? Path.Combine(layout.Skeleton, profile.Id, Release.KitLayout.Library) : layout.ReferenceLibrary;
     }
 
     /// <summary>True when the case's <c>expected.json</c> says <c>"kit": true</c>: its base is the released kit's files (skeleton/&lt;id&gt;), not the reference.</summary>
@@ -105,13 +111,29 @@ public static class ExampleSubmission
         }
     }
 
-    /// <summary>True when two C# texts hold the same tokens: only comments, whitespace and line breaks differ.</summary>
-    public static bool SameCode(string a, string b)
+    /// <summary>
+    /// True when two C# texts hold the same tokens: only comments, whitespace and line breaks differ. Preprocessor directives
+    /// and the code an <c>#if</c> disables are trivia to Roslyn but can change what compiles, so they count as code here.
+    /// </summary>
+    public static bool SameCode(string a, string b) => Tokens(a).SequenceEqual(Tokens(b));
+
+    private static IEnumerable<(int Kind, string Text)> Tokens(string code)
     {
-        var left = CSharpSyntaxTree.ParseText(a).GetRoot().DescendantTokens();
-        var right = CSharpSyntaxTree.ParseText(b).GetRoot().DescendantTokens();
-        return left.Select(t => (t.RawKind, t.Text)).SequenceEqual(right.Select(t => (t.RawKind, t.Text)));
+        foreach (var token in CSharpSyntaxTree.ParseText(code).GetRoot().DescendantTokens())
+        {
+            foreach (var trivia in token.LeadingTrivia.Where(IsCode))
+            {
+                var text = trivia.GetStructure() is { } directive
+                    ? directive.DescendantTokens().Select(t => t.Text)
+                    : trivia.ToFullString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+                yield return (trivia.RawKind, string.Join(' ', text));
+            }
+
+            yield return (token.RawKind, token.Text);
+        }
     }
+
+    private static bool IsCode(SyntaxTrivia trivia) => trivia.IsDirective || trivia.IsKind(SyntaxKind.DisabledTextTrivia);
 
     private static void Copy(string from, string to)
     {

@@ -32,7 +32,8 @@ public static class RubricProof
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var rubric = template.Rubric ?? BatchRunner.LoadRubric(template);
         var assignment = template.Assignment ?? GradingPipeline.LoadAssignment(template.CourseRoot, template.AssignmentId);
-        var library = CourseLibrary.Load(template.LibraryRoot ?? new Autograder.Grader.Release.RepositoryLayout(template.CourseRoot).ReferenceLibrary, assignment.Modules);
+        var libraryRoot = template.LibraryRoot ?? new Autograder.Grader.Release.RepositoryLayout(template.CourseRoot).ReferenceLibrary;
+        var library = CourseLibrary.Load(libraryRoot, assignment.Modules);
         var logs = ReferenceLogs(template.CourseRoot, assignment.Id, rubric.Logs);
         var marker = Path.Combine(cacheFolder ?? DefaultCacheFolder, $"{assignment.Id}-{Key(rubric, assignment, library, logs)}.proved");
         if (useCache && File.Exists(marker))
@@ -45,8 +46,8 @@ public static class RubricProof
         var work = Directory.CreateTempSubdirectory("autograder-proof-").FullName;
         try
         {
-            var reference = Materialise(Path.Combine(work, "reference"), assignment, library, template.CourseRoot, kit: false, logs);
-            var kit = Materialise(Path.Combine(work, "kit"), assignment, library, template.CourseRoot, kit: true, new Dictionary<string, string>());
+            var reference = Materialise(Path.Combine(work, "reference"), assignment, library, libraryRoot, kit: false, logs);
+            var kit = Materialise(Path.Combine(work, "kit"), assignment, library, Path.Combine(template.CourseRoot, "skeleton", assignment.Id), kit: true, new Dictionary<string, string>());
             var request = template with { Rubric = rubric, Assignment = assignment, Seed = Seed, AllowUnsandboxed = true, WorkRoot = work, SubmittedAt = null };
             var full = GradingPipeline.Grade(request with { Submission = reference });
             var zero = GradingPipeline.Grade(request with { Submission = kit });
@@ -64,7 +65,7 @@ public static class RubricProof
                 var spec = rubric.Items.First(i => i.Id == item.Id);
                 if (spec.Checks.Count > 0 && spec.Checks.All(c => c.File is { } f && missingLogs.Contains(f)))
                 {
-                    notes.Add($"reference: item '{item.Id}' not proved: no reference copy of {string.Join(", ", spec.Checks.Select(c => c.File))} (tests/Golden/{assignment.Id}/PassesAll or reference/)");
+                    notes.Add($"reference: item '{item.Id}' not proved: no reference copy of {string.Join(", ", spec.Checks.Select(c => c.File))} (the logs of tests/Golden/{assignment.Id}/PassesAll or reference/)");
                     continue;
                 }
 
@@ -105,14 +106,15 @@ public static class RubricProof
             : item.Notes.FirstOrDefault() ?? "a deduction applied";
 
     /// <summary>
-    /// The reference's (or the kit's) submission: each assignment file from the library (the kit: its stub), else from
-    /// tests/Golden/&lt;id&gt;/PassesAll (the kit: skeleton/&lt;id&gt;), plus the reference's training logs.
+    /// The reference's (or the kit's) submission: each assignment file from the parsed library (the kit: its stub), else the
+    /// file under <paramref name="fallback"/> (the reference library folder; the kit: skeleton/&lt;id&gt;), plus the reference's
+    /// training logs. The example submissions under tests/Golden are overlays and hold no reference code: only logs come from there.
     /// </summary>
-    private static string Materialise(string folder, AssignmentProfile assignment, CourseLibrary library, string root, bool kit, IReadOnlyDictionary<string, string> logs)
+    private static string Materialise(string folder, AssignmentProfile assignment, CourseLibrary library, string fallback, bool kit, IReadOnlyDictionary<string, string> logs)
     {
         foreach (var file in assignment.Files)
         {
-            var from = kit ? Path.Combine(root, "skeleton", assignment.Id, file) : Path.Combine(root, "tests", "Golden", assignment.Id, "PassesAll", file);
+            var from = Path.Combine(fallback, file);
             var text = library.Sources.ContainsKey(file) ? (kit ? library.Stub(file, assignment.Parts) : library.Sources[file])
                 : File.Exists(from) ? File.ReadAllText(from) : null;
             if (text is not null)

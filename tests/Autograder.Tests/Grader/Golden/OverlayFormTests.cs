@@ -1,4 +1,3 @@
-using System.Text;
 using Autograder.Grader.Examples;
 using Autograder.Grader.Pipeline;
 
@@ -8,7 +7,7 @@ namespace Autograder.Tests.Grader.Golden;
 /// Issue 15 part 7: every stored example submission (tests/Golden, tests/Adversarial, tests/Overlays) is an overlay: no C#
 /// file token-identical to the reference's and no log byte-identical to PassesAll's (those come from the materialiser), and
 /// every case materialises into a submission holding every assignment file except those its expected.json lists as absent.
-/// <c>OVERLAY_CONVERT=1 dotnet test --filter OverlayFormTests</c> rewrites the folders into that form.
+/// <c>OVERLAY_CONVERT=1 dotnet test --filter OverlayFormTests</c> deletes what the materialiser supplies (see <see cref="Convert"/>).
 /// </summary>
 public sealed class OverlayFormTests
 {
@@ -33,11 +32,12 @@ public sealed class OverlayFormTests
         {
             var name = Path.GetRelativePath(Path.Combine(Root, "tests"), folder);
             var profile = GradingPipeline.LoadAssignment(Root, id);
-            foreach (var file in profile.Files.Where(f => File.Exists(Path.Combine(folder, f))))
+            var library = ExampleSubmission.BaseLibrary(Root, profile, folder);
+            foreach (var file in profile.Files.Where(f => File.Exists(Path.Combine(folder, f)) && File.Exists(Path.Combine(library, f))))
             {
-                if (ExampleSubmission.SameCodeAsFile(Path.Combine(folder, file), File.ReadAllText(Path.Combine(Root, "reference", "NeuralNet", file))))
+                if (ExampleSubmission.SameCodeAsFile(Path.Combine(folder, file), File.ReadAllText(Path.Combine(library, file))))
                 {
-                    problems.Add($"{name}/{file}: the reference's code; delete it (the materialiser supplies it)");
+                    problems.Add($"{name}/{file}: the code of {Path.GetRelativePath(Root, library)}/{file}; delete it (the materialiser supplies it)");
                 }
             }
 
@@ -84,9 +84,19 @@ public sealed class OverlayFormTests
     {
         Assert.True(ExampleSubmission.SameCode("int f() { return 1; } // one", "int f()\n{\n    // the value\n    return 1;\n}"));
         Assert.False(ExampleSubmission.SameCode("int f() { return 1; }", "int f() { return 2; }"));
+        Assert.True(ExampleSubmission.SameCode("/// <summary>One.</summary>\nint f() => 1;", "/// <summary>The value one.</summary>\nint f() => 1;"));
+
+        // Directives and disabled code are trivia to Roslyn, but they decide what compiles.
+        Assert.False(ExampleSubmission.SameCode("#pragma warning disable CS0168\nint f() => 1;", "int f() => 1;"));
+        Assert.False(ExampleSubmission.SameCode("#if false\nint g() => 2;\n#endif\nint f() => 1;", "#if false\nint g() => 3;\n#endif\nint f() => 1;"));
+        Assert.True(ExampleSubmission.SameCode("#if  DEBUG\nint f() => 1;\n#endif", "#if DEBUG // checked\nint f() => 1;\n#endif"));
     }
 
-    /// <summary>With OVERLAY_CONVERT=1: writes each case's absent list, then deletes the files the materialiser supplies.</summary>
+    /// <summary>
+    /// With OVERLAY_CONVERT=1: deletes from each case the files the materialiser supplies (code equal to the base library's,
+    /// logs equal to PassesAll's), e.g. after a case was added as a full copy. A file the student did not submit is never
+    /// guessed: name it under <c>"absent"</c> in the case's expected.json before converting.
+    /// </summary>
     private static void Convert()
     {
         if (Environment.GetEnvironmentVariable("OVERLAY_CONVERT") != "1")
@@ -97,32 +107,16 @@ public sealed class OverlayFormTests
         foreach (var (id, folder) in Cases())
         {
             var profile = GradingPipeline.LoadAssignment(Root, id);
-            var logs = ExampleSubmission.Logs(Root, id).Select(l => Path.GetFileName(l)).ToList();
-            if (File.ReadAllText(Path.Combine(folder, ExampleSubmission.Manifest)).Contains("\"generated\"", StringComparison.Ordinal))
+            var library = ExampleSubmission.BaseLibrary(Root, profile, folder);
+            foreach (var file in profile.Files.Where(f => File.Exists(Path.Combine(folder, f)) && File.Exists(Path.Combine(library, f))))
             {
-                continue; // written at test time from PassesAll (GeneratedSubmissions)
-            }
-
-            var overlay = folder.Contains($"{Path.DirectorySeparatorChar}Overlays{Path.DirectorySeparatorChar}", StringComparison.Ordinal);
-            var passesAll = Path.GetFileName(folder) == ExampleSubmission.PassesAll && folder.Contains($"{Path.DirectorySeparatorChar}Golden{Path.DirectorySeparatorChar}", StringComparison.Ordinal);
-            var absent = profile.Files.Concat(passesAll ? [] : logs).Where(f => !File.Exists(Path.Combine(folder, f))).ToList();
-            var manifest = Path.Combine(folder, ExampleSubmission.Manifest);
-            if (!overlay && absent.Count > 0 && !File.ReadAllText(manifest).Contains("\"absent\"", StringComparison.Ordinal))
-            {
-                var text = File.ReadAllText(manifest);
-                var brace = text.IndexOf('{', StringComparison.Ordinal);
-                var list = string.Join(", ", absent.Select(a => $"\"{a}\""));
-                File.WriteAllText(manifest, text[..(brace + 1)] + $"\n  \"absent\": [{list}]," + text[(brace + 1)..], new UTF8Encoding(false));
-            }
-
-            foreach (var file in profile.Files.Where(f => File.Exists(Path.Combine(folder, f))))
-            {
-                if (ExampleSubmission.SameCodeAsFile(Path.Combine(folder, file), File.ReadAllText(Path.Combine(Root, "reference", "NeuralNet", file))))
+                if (ExampleSubmission.SameCodeAsFile(Path.Combine(folder, file), File.ReadAllText(Path.Combine(library, file))))
                 {
                     File.Delete(Path.Combine(folder, file));
                 }
             }
 
+            var passesAll = Path.GetFileName(folder) == ExampleSubmission.PassesAll && folder.Contains($"{Path.DirectorySeparatorChar}Golden{Path.DirectorySeparatorChar}", StringComparison.Ordinal);
             foreach (var log in passesAll ? [] : ExampleSubmission.Logs(Root, id))
             {
                 var mine = Path.Combine(folder, Path.GetFileName(log));
