@@ -20,7 +20,10 @@ public sealed class RealBundleTests
         Assert.True(size < 50L << 20, $"the bundle is {size / (1 << 20)} MB");
         Assert.Equal(["course/rubrics/hw3-fashion-mlp.assignment.yaml", "course/rubrics/hw3-fashion-mlp.rubric.yaml"],
             entries.Where(e => e.StartsWith("course/rubrics/", StringComparison.Ordinal) && !e.StartsWith("course/rubrics/schemas/", StringComparison.Ordinal)));
-        Assert.All(entries.Where(e => e.StartsWith("course/data/", StringComparison.Ordinal)), e => Assert.StartsWith("course/data/fashion-mnist/", e, StringComparison.Ordinal));
+        Assert.All(entries.Where(e => e.StartsWith("course/data/", StringComparison.Ordinal) && e != "course/data/checksums.sha256"), e => Assert.StartsWith("course/data/fashion-mnist/", e, StringComparison.Ordinal));
+        Assert.Contains("course/data/checksums.sha256", entries);
+        Assert.Contains("course/reference/NeuralNet/Transformer/Head.cs", entries);
+        Assert.DoesNotContain(entries, e => e.StartsWith("course/reference/NeuralNet/Models/A1/", StringComparison.Ordinal) || e.StartsWith("course/reference/NeuralNet/Models/Hw6/", StringComparison.Ordinal));
         var natives = entries.Where(e => e.Contains("/runtimes/", StringComparison.Ordinal)).Select(e => e.Split("/runtimes/")[1].Split('/')[0]).Distinct().ToList();
         Assert.All(natives, rid => Assert.Contains(rid, new[] { "linux-x64", "linux", "unix" }));
         Assert.Contains("bin/cli/autograder.dll", entries);
