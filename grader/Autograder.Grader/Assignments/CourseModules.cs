@@ -39,14 +39,16 @@ public sealed class CourseModules
 
     /// <summary>Reads <c>modules.yaml</c> of the library at <paramref name="libraryRoot"/> and checks that every source has exactly one module.</summary>
     /// <param name="libraryRoot">reference/NeuralNet</param>
+    /// <param name="sources">the library's C# sources relative to <paramref name="libraryRoot"/>, when the caller has listed them
+    /// already; null lists them here (build output excluded)</param>
     /// <returns>the modules</returns>
     /// <exception cref="AssignmentProfileException">the manifest is malformed, names an unknown module, or a source has no module or two</exception>
-    public static CourseModules Load(string libraryRoot)
+    public static CourseModules Load(string libraryRoot, IReadOnlyList<string>? sources = null)
     {
-        var sources = Directory.Exists(libraryRoot)
+        sources ??= Directory.Exists(libraryRoot)
             ? Directory.EnumerateFiles(libraryRoot, "*.cs", SearchOption.AllDirectories)
                 .Select(f => Path.GetRelativePath(libraryRoot, f).Replace('\\', '/'))
-                .Where(f => !f.Split('/').Any(s => s is "bin" or "obj"))
+                .Where(f => !Release.RepositoryLayout.IsBuildOutput(f))
                 .Order(StringComparer.Ordinal)
                 .ToList()
             : [];

@@ -53,12 +53,6 @@ public sealed class CourseLibrary
     {
         var full = Path.GetFullPath(root);
         var files = SourceFiles(full);
-        if (modules is { Count: > 0 })
-        {
-            var kept = Assignments.CourseModules.Load(full).SourcesOf(modules).ToHashSet(StringComparer.Ordinal);
-            files = [.. files.Where(f => kept.Contains(f.Relative))];
-        }
-
         var key = modules is { Count: > 0 } ? $"{full}|{string.Join(',', modules.Order(StringComparer.Ordinal))}" : full;
         var manifest = Path.Combine(full, Assignments.CourseModules.FileName);
         var stamp = string.Join('|', files.Select(f => $"{f.Relative}:{File.GetLastWriteTimeUtc(f.Path).Ticks}:{new FileInfo(f.Path).Length}"))
@@ -66,6 +60,12 @@ public sealed class CourseLibrary
         if (Cache.TryGetValue(key, out var cached) && cached.Stamp == stamp)
         {
             return cached.Library;
+        }
+
+        if (modules is { Count: > 0 })
+        {
+            var kept = Assignments.CourseModules.Load(full, [.. files.Select(f => f.Relative)]).SourcesOf(modules).ToHashSet(StringComparer.Ordinal);
+            files = [.. files.Where(f => kept.Contains(f.Relative))];
         }
 
         var sources = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -108,7 +108,7 @@ public sealed class CourseLibrary
     private static List<(string Relative, string Path)> SourceFiles(string root) =>
         Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
             .Select(path => (Relative: Path.GetRelativePath(root, path).Replace('\\', '/'), Path: path))
-            .Where(f => !f.Relative.Split('/').Any(s => s is "bin" or "obj"))
+            .Where(f => !Release.RepositoryLayout.IsBuildOutput(f.Relative))
             .OrderBy(f => f.Relative, StringComparer.Ordinal)
             .ToList();
 }

@@ -30,8 +30,8 @@ public static class ExampleSubmission
     public static string Materialise(string courseRoot, AssignmentProfile profile, string caseFolder, string target)
     {
         Directory.CreateDirectory(target);
-        var absent = Absent(caseFolder);
-        var library = BaseLibrary(courseRoot, profile, caseFolder);
+        var (kit, absent) = ReadManifest(caseFolder);
+        var library = BaseLibrary(courseRoot, profile, kit);
         foreach (var file in profile.Files.Where(f => !absent.Contains(f) && !File.Exists(Path.Combine(caseFolder, f))))
         {
             Copy(Path.Combine(library, file), Path.Combine(target, file));
@@ -55,38 +55,49 @@ public static class ExampleSubmission
     }
 
     /// <summary>The folder the case's missing assignment files come from: reference/NeuralNet, or the released kit's library for a case marked <c>"kit": true</c>.</summary>
-    public static string BaseLibrary(string courseRoot, AssignmentProfile profile, string caseFolder)
+    public static string BaseLibrary(string courseRoot, AssignmentProfile profile, string caseFolder) =>
+        BaseLibrary(courseRoot, profile, FromKit(caseFolder));
+
+    private static string BaseLibrary(string courseRoot, AssignmentProfile profile, bool kit)
     {
         var layout = new Release.RepositoryLayout(courseRoot);
-        return FromKit(caseFolder) ? Path.Combine(layout.Skeleton, profile.Id, Release.KitLayout.Library) : layout.ReferenceLibrary;
+        return kit ? Path.Combine(layout.Skeleton, profile.Id, Release.KitLayout.Library) : layout.ReferenceLibrary;
     }
 
     /// <summary>True when the case's <c>expected.json</c> says <c>"kit": true</c>: its base is the released kit's files (skeleton/&lt;id&gt;), not the reference.</summary>
-    public static bool FromKit(string caseFolder)
-    {
-        var manifest = Path.Combine(caseFolder, Manifest);
-        if (!File.Exists(manifest))
-        {
-            return false;
-        }
-
-        using var doc = JsonDocument.Parse(File.ReadAllText(manifest), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-        return doc.RootElement.TryGetProperty("kit", out var kit) && kit.ValueKind == JsonValueKind.True;
-    }
+    public static bool FromKit(string caseFolder) => ReadManifest(caseFolder).Kit;
 
     /// <summary>The assignment files and logs <paramref name="caseFolder"/>'s <c>expected.json</c> says the student did not submit.</summary>
-    public static IReadOnlySet<string> Absent(string caseFolder)
+    public static IReadOnlySet<string> Absent(string caseFolder) => ReadManifest(caseFolder).Absent;
+
+    /// <summary>What materialising needs from the case's <c>expected.json</c>, read once.</summary>
+    private static (bool Kit, IReadOnlySet<string> Absent) ReadManifest(string caseFolder)
     {
         var manifest = Path.Combine(caseFolder, Manifest);
         if (!File.Exists(manifest))
         {
-            return new HashSet<string>(StringComparer.Ordinal);
+            return (false, new HashSet<string>(StringComparer.Ordinal));
         }
 
-        using var doc = JsonDocument.Parse(File.ReadAllText(manifest), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-        return doc.RootElement.TryGetProperty("absent", out var list) && list.ValueKind == JsonValueKind.Array
-            ? list.EnumerateArray().Select(e => e.GetString() ?? "").Where(s => s.Length > 0).ToHashSet(StringComparer.Ordinal)
-            : new HashSet<string>(StringComparer.Ordinal);
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(File.ReadAllText(manifest), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{manifest}: expected a JSON object, found invalid JSON ({e.Message})", e);
+        }
+
+        using (doc)
+        {
+            var root = doc.RootElement;
+            var kit = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("kit", out var k) && k.ValueKind == JsonValueKind.True;
+            var absent = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("absent", out var list) && list.ValueKind == JsonValueKind.Array
+                ? list.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString() ?? "" : "").Where(s => s.Length > 0).ToHashSet(StringComparer.Ordinal)
+                : new HashSet<string>(StringComparer.Ordinal);
+            return (kit, absent);
+        }
     }
 
     /// <summary>The training logs of the assignment's PassesAll example (tests/Golden/&lt;id&gt;/PassesAll/*.json except expected.json).</summary>

@@ -1,5 +1,6 @@
 using NeuralNet.Layers;
 using NeuralNet.Losses;
+using NeuralNet.Training;
 
 namespace NeuralNet.Models;
 
@@ -34,6 +35,10 @@ public sealed class Classifier
 
     /// <summary>Number of learnable numbers.</summary>
     public int ParameterCount => Network.ParameterCount;
+
+    /// <summary>The layers as a chain for the shared training loop (the loop applies the loss itself).</summary>
+    /// <returns>a <see cref="LayerChain"/> over <see cref="Network"/>'s layers, sharing their parameters</returns>
+    public LayerChain ToLayerChain() => new(Network.Layers.Select(l => l.Layer));
 
     /// <summary>Forward pass in training mode (dropout active), then loss.</summary>
     /// <param name="x">inputs, shape (N, D)</param>

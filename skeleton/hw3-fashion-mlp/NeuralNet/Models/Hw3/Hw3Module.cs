@@ -15,10 +15,8 @@ public sealed class Hw3Module : ICourseModule
 
         // HW3 3.1: L1 -> relu -> L2 (neural_networks.py's model dictionary).
         catalog.AddModel("hw3-mlp", (model, rng, inputDim, classes) => new LayerChain(new Hw3Mlp(rng, inputDim, model.Hidden, classes).Layers.Select(l => l.Layer)));
-        catalog.AddModel("hw3-cnn2", (_, rng, _, _) => Chain(Hw3OodModels.TwoLayerCnn(rng)));
-        catalog.AddModel("hw3-cnn3", (_, rng, _, _) => Chain(Hw3OodModels.ThreeLayerCnn(rng)));
+        catalog.AddModel("hw3-cnn2", (_, rng, _, _) => Hw3OodModels.TwoLayerCnn(rng).ToLayerChain());
+        catalog.AddModel("hw3-cnn3", (_, rng, _, _) => Hw3OodModels.ThreeLayerCnn(rng).ToLayerChain());
         catalog.SetDebugChecks(new Hw3DebugChecks());
     }
-
-    private static LayerChain Chain(Classifier classifier) => new(classifier.Network.Layers.Select(l => l.Layer));
 }

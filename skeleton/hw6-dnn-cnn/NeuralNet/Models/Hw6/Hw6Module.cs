@@ -13,10 +13,10 @@ public sealed class Hw6Module : ICourseModule
     public void Register(CourseCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        catalog.AddModel("hw6-mlp", (model, rng, inputDim, classes) => Chain(Hw6Models.Mlp(rng, model.Dropout, inputDim, classes)));
-        catalog.AddModel("hw6-lr", (model, rng, inputDim, classes) => Chain(Hw6Models.LogisticRegression(rng, model.Dropout, inputDim, classes)));
-        catalog.AddModel("hw6-cnn", (model, rng, _, classes) => Chain(Hw6Models.Cnn(rng, model.Dropout, classes)));
-        catalog.AddModel("hw6-cnn2", (model, rng, _, classes) => Chain(Hw6Models.Cnn2(rng, model.Dropout, classes)));
+        catalog.AddModel("hw6-mlp", (model, rng, inputDim, classes) => Hw6Models.Mlp(rng, model.Dropout, inputDim, classes).ToLayerChain());
+        catalog.AddModel("hw6-lr", (model, rng, inputDim, classes) => Hw6Models.LogisticRegression(rng, model.Dropout, inputDim, classes).ToLayerChain());
+        catalog.AddModel("hw6-cnn", (model, rng, _, classes) => Hw6Models.Cnn(rng, model.Dropout, classes).ToLayerChain());
+        catalog.AddModel("hw6-cnn2", (model, rng, _, classes) => Hw6Models.Cnn2(rng, model.Dropout, classes).ToLayerChain());
 
         // With alpha = lambda = 0 the update is w -= eta g exactly, as HW6's code does it.
         catalog.AddOptimizer("hw6", config =>
@@ -25,6 +25,4 @@ public sealed class Hw6Module : ICourseModule
             return (hw6, lr => hw6.LearningRate = lr);
         });
     }
-
-    private static LayerChain Chain(Classifier classifier) => new(classifier.Network.Layers.Select(l => l.Layer));
 }
