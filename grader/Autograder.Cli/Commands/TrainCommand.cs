@@ -24,21 +24,43 @@ internal static class TrainCommand
         var maxSteps = new Option<int?>("--max-steps") { Description = $"Transformer experiments: run at most N optimisation steps (a smoke run; --quick means {TransformerTrain.QuickSteps})." };
         var data = new Option<string?>("--data") { Description = $"Data folder (default: ${DataStore.EnvironmentVariable}, else the data/ folder above the current one)." };
         var command = new Command("train", "Train a network as an experiment file describes and write its log.") { experiment, output, epochs, quick, maxSteps, data };
+        var handout = ExperimentOverrides.Flags.Select(flag => new Option<string?>(flag) { Description = Describe(flag) }).ToList();
+        handout.ForEach(command.Options.Add);
         command.SetAction(result => Run(
             result.GetValue(experiment)!,
             result.GetValue(output)!,
             new RunSettings { Epochs = result.GetValue(epochs), Quick = result.GetValue(quick) },
             result.GetValue(data),
             AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected,
-            result.GetValue(maxSteps)));
+            result.GetValue(maxSteps),
+            handout.Where(o => result.GetValue(o) is not null).ToDictionary(o => o.Name, o => result.GetValue(o)!)));
         return command;
     }
 
-    /// <summary>Runs every experiment of a file; returns the exit code (0 ok, 1 failed run, 2 bad input).</summary>
-    internal static int Run(string experimentPath, string outDir, RunSettings settings, string? dataDir, bool interactive, int? maxSteps = null)
+    private static string Describe(string flag) => flag switch
     {
+        "--learning_rate" => "The handout's flag: override optimizer.learning_rate (renames a run named like MLP_lr0.01_m0.0_w0.0_d0.0).",
+        "--alpha" => "The handout's flag: override optimizer.momentum.",
+        "--lambda" => "The handout's flag: override optimizer.weight_decay.",
+        "--dropout_rate" => "The handout's flag: override model.dropout.",
+        "--random_seed" => "The handout's flag: override the seed.",
+        "--num_epoch" => "The handout's flag: override training.epochs.",
+        "--minibatch_size" => "The handout's flag: override training.batch_size.",
+        _ => flag,
+    };
+
+    /// <summary>Runs every experiment of a file; returns the exit code (0 ok, 1 failed run, 2 bad input).</summary>
+    internal static int Run(string experimentPath, string outDir, RunSettings settings, string? dataDir, bool interactive, int? maxSteps = null, IReadOnlyDictionary<string, string>? overrides = null)
+    {
+        overrides ??= new Dictionary<string, string>();
         if (File.Exists(experimentPath) && TransformerExperimentConfig.IsTransformerExperiment(File.ReadAllText(experimentPath)))
         {
+            if (overrides.Count > 0)
+            {
+                Console.Error.WriteLine($"train: {string.Join(", ", overrides.Keys)}: {experimentPath} is a transformer experiment; the handout's flags override epoch-based experiments only");
+                return 2;
+            }
+
             return TransformerTrain.Run(experimentPath, outDir, maxSteps, settings.Quick, settings.Epochs, dataDir, Console.Out, Console.Error);
         }
 
@@ -55,9 +77,9 @@ internal static class TrainCommand
                 throw new ExperimentConfigException($"--epochs: expected at least 1, found {settings.Epochs}");
             }
 
-            runs = ExperimentLoader.LoadFile(experimentPath);
+            runs = [.. ExperimentLoader.LoadFile(experimentPath).Select(c => ExperimentOverrides.Apply(c, overrides))];
         }
-        catch (ExperimentConfigException e)
+        catch (Exception e) when (e is ExperimentConfigException or ArgumentException)
         {
             Console.Error.WriteLine($"train: {e.Message}");
             return 2;
@@ -77,6 +99,10 @@ internal static class TrainCommand
                 var log = RunOne(config, splits, settings, interactive);
                 var path = TrainingLogJson.Write(log, outDir);
                 Console.WriteLine(Summary(log, path));
+                if (TrainingLogJson.Divergence(log) is { } diverged)
+                {
+                    Console.Error.WriteLine($"train: {config.Name}: the run diverged ({diverged}); the log is written with those values");
+                }
             }
             catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or NotSupportedException or UnauthorizedAccessException)
             {

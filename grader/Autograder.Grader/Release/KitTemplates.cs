@@ -144,9 +144,13 @@ internal static class KitTemplates
             text.Append(" These checks have a budget of their own:\n\n");
             foreach (var (item, check) in budgets)
             {
-                var what = check.Kind == "accuracy"
-                    ? $"trains for {check.Epochs} epoch(s) of {check.Data?.Train} examples in batches of {check.BatchSize} within {Number(check.TimeoutSeconds!.Value)} s of CPU time (one step at most {Number(check.StepTimeoutSeconds)} s)"
-                    : $"must finish within {Number(check.TimeoutSeconds!.Value)} s of CPU time";
+                var what = check.Kind switch
+                {
+                    "accuracy" => $"trains for {check.Epochs} epoch(s) of {check.Data?.Train} examples in batches of {check.BatchSize} within {Number(check.TimeoutSeconds!.Value)} s of CPU time (one step at most {Number(check.StepTimeoutSeconds)} s)",
+                    "training-log" when check.Replay is { } replay =>
+                        $"the grader re-runs the first {replay.Epochs} epoch(s) of the logged run with your submitted code (the log's config and seed) and compares them with the log; the re-run must finish within {Number(check.TimeoutSeconds!.Value)} s of CPU time",
+                    _ => $"must finish within {Number(check.TimeoutSeconds!.Value)} s of CPU time",
+                };
                 text.Append($"- item **{item.Id}** ({Number(item.Points)} pts), {check.Name ?? check.Kind}: {what}");
                 text.Append(check.TimeoutHint is { } hint ? $"; {hint}.\n" : ".\n");
             }

@@ -38,6 +38,9 @@ public sealed record CheckSpec
     /// <summary>training-log: the training examples of the logged run; the log's updates per epoch must be the batches they make.</summary>
     public int? TrainExamples { get; init; }
 
+    /// <summary>training-log: re-run the logged experiment's first epochs with the submission's code and compare (<see cref="ReplaySpec"/>); null checks the log alone.</summary>
+    public ReplaySpec? Replay { get; init; }
+
     /// <summary>What the timeout message advises (e.g. "vectorise the hidden layer with MatMul"); stated in the kit README too.</summary>
     public string? TimeoutHint { get; init; }
 

@@ -6,14 +6,17 @@ namespace NeuralNet.Experiments;
 /// <summary>Writes and reads <see cref="TrainingLog"/> files (snake_case keys, indented, nulls left out).</summary>
 public static class TrainingLogJson
 {
-    /// <summary>The serializer settings of log files.</summary>
+    /// <summary>
+    /// The serializer settings of log files. A run that diverged has NaN or infinite losses; they are written as the
+    /// strings "NaN", "Infinity" and "-Infinity" (JSON has no such numbers), so the log is still written and read back.
+    /// </summary>
     public static JsonSerializerOptions Options { get; } = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DictionaryKeyPolicy = null,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         WriteIndented = true,
-        NumberHandling = JsonNumberHandling.Strict,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
     /// <summary>The log as JSON text.</summary>
@@ -32,6 +35,25 @@ public static class TrainingLogJson
         var path = Path.Combine(directory, log.Name + ".json");
         File.WriteAllText(path, Serialize(log) + "\n");
         return path;
+    }
+
+    /// <summary>Where a run diverged: the first per-epoch value that is NaN or infinite, e.g. "train_loss is NaN from epoch 2"; null when every value is finite.</summary>
+    /// <param name="log">the log</param>
+    public static string? Divergence(TrainingLog log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        foreach (var (name, values) in new[] { ("train_loss", log.TrainLoss), ("val_loss", log.ValLoss), ("train", log.Train), ("val", log.Val) })
+        {
+            for (var e = 0; e < values.Count; e++)
+            {
+                if (!double.IsFinite(values[e]))
+                {
+                    return $"{name} is {values[e].ToString(System.Globalization.CultureInfo.InvariantCulture)} from epoch {e + 1}";
+                }
+            }
+        }
+
+        return double.IsFinite(log.TestLoss) ? null : $"test_loss is {log.TestLoss.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
     }
 
     /// <summary>Reads a log file.</summary>

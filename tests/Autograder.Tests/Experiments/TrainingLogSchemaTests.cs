@@ -71,6 +71,30 @@ public sealed class TrainingLogSchemaTests
     }
 
     [Fact]
+    public void Write_DivergedRun_KeepsTheNaNAndSaysWhereItStarted()
+    {
+        // A student whose SGD step has the wrong sign: the loss overflows, then is NaN. The kit must still write the log
+        // (it crashed on NaN before) and say where the run diverged.
+        var good = QuickRun(Yamls[0]);
+        var log = good with { TrainLoss = [good.TrainLoss[0], double.NaN], Train = [good.Train[0], 0.1], ValLoss = [good.ValLoss[0], double.PositiveInfinity], Val = [good.Val[0], 0.1] };
+        Assert.Null(TrainingLogJson.Divergence(good));
+        Assert.Equal("train_loss is NaN from epoch 2", TrainingLogJson.Divergence(log));
+
+        var dir = Directory.CreateTempSubdirectory("log-").FullName;
+        try
+        {
+            var path = TrainingLogJson.Write(log, dir);
+            Assert.Contains("\"NaN\"", File.ReadAllText(path), StringComparison.Ordinal);
+            Assert.Contains("\"Infinity\"", File.ReadAllText(path), StringComparison.Ordinal);
+            Assert.True(double.IsNaN(TrainingLogJson.Read(path).TrainLoss[1]));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Write_ThenRead_RoundTripsAndUsesTheHandoutFileName()
     {
         var log = QuickRun(Yamls[2]);

@@ -1,10 +1,8 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Autograder.Grader.Execution;
 using Autograder.Grader.Results;
 using Autograder.Worker.Protocol;
 using NeuralNet;
-using NeuralNet.Data;
 
 namespace Autograder.Grader.Checks.Kinds;
 
@@ -18,8 +16,6 @@ namespace Autograder.Grader.Checks.Kinds;
 /// </summary>
 internal sealed class AccuracyCheck : ICheckKind
 {
-    private static readonly ConcurrentDictionary<string, DataSplits> Loaded = new(StringComparer.Ordinal);
-
     public string Kind => "accuracy";
 
     public int CaseCount(Rubrics.CheckSpec spec) => 1;
@@ -27,8 +23,7 @@ internal sealed class AccuracyCheck : ICheckKind
     public void RunCase(CheckContext c, int caseIndex)
     {
         var spec = c.Spec.Data ?? throw new RubricError("accuracy needs data: {dataset, train, test}");
-        var directory = Path.Combine(c.Environment.CourseRoot, "data");
-        var splits = Loaded.GetOrAdd($"{directory}|{spec.Dataset}", _ => DataStore.Load(spec.Dataset, directory));
+        var splits = CourseData.Load(c.Environment.CourseRoot, spec.Dataset);
         var train = splits.Train.Take(Math.Min(spec.Train, splits.Train.Count));
         var test = splits.Test.Take(Math.Min(spec.Test, splits.Test.Count));
         var budget = TimeSpan.FromSeconds(c.Spec.TimeoutSeconds ?? 60);

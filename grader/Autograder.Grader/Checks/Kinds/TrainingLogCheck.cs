@@ -1,5 +1,8 @@
 using System.Text.Json;
+using Autograder.Grader.Execution;
+using Autograder.Grader.Results;
 using Autograder.Grader.Rubrics;
+using Autograder.Worker.Protocol;
 using NJsonSchema;
 
 namespace Autograder.Grader.Checks.Kinds;
@@ -14,6 +17,9 @@ namespace Autograder.Grader.Checks.Kinds;
 internal sealed class TrainingLogCheck : ICheckKind
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonSchema> Schemas = new(StringComparer.Ordinal);
+
+    /// <summary>Rows per message when a replay sends the data set to the worker (1,000 images of 784 doubles: 6 MB).</summary>
+    private const int ReplayChunkRows = 1000;
 
     public string Kind => "training-log";
 
@@ -46,6 +52,12 @@ internal sealed class TrainingLogCheck : ICheckKind
 
         using (document)
         {
+            if (Diverged(document.RootElement) is { } diverged)
+            {
+                throw new CheckFailure($"{file}: {diverged.Path} is {diverged.Value}: the logged run diverged (a loss or accuracy became NaN or infinite), " +
+                    "so the log cannot earn this item; check the backward pass and the optimizer step (dotnet test), then train again");
+            }
+
             var errors = schema.Validate(text);
             if (errors.Count > 0)
             {
@@ -58,7 +70,142 @@ internal sealed class TrainingLogCheck : ICheckKind
             {
                 LogExpectations.Check(file, document.RootElement, rules);
             }
+
+            if (c.Spec.Replay is { } replay)
+            {
+                Replay(c, file, document.RootElement, replay);
+            }
         }
+    }
+
+    /// <summary>
+    /// Re-runs the log's first epochs with the submission's code in the worker (<c>NeuralNet.Experiments.ExperimentReplay</c>
+    /// of the pristine core: the log's own config, seed and quick flag, the course's data sent from the host, the test
+    /// split replaced by the validation split so its labels stay here) and compares accuracies and losses with the log's.
+    /// </summary>
+    private static void Replay(CheckContext c, string file, JsonElement log, ReplaySpec replay)
+    {
+        if (replay.Epochs < 1)
+        {
+            throw new RubricError($"replay.epochs must be at least 1, found {replay.Epochs}");
+        }
+
+        var config = log.TryGetProperty("config", out var echoed) && echoed.ValueKind == JsonValueKind.Object
+            ? echoed
+            : throw new CheckFailure($"{file}: the log has no config object, so the run cannot be re-run");
+        var dataset = config.TryGetProperty("data", out var data) && data.TryGetProperty("dataset", out var name) && name.ValueKind == JsonValueKind.String
+            ? name.GetString()!
+            : throw new CheckFailure($"{file}: config.data.dataset is missing, so the run cannot be re-run");
+        NeuralNet.Data.DataSplits splits;
+        try
+        {
+            splits = CourseData.Load(c.Environment.CourseRoot, dataset);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CheckFailure($"{file}: config.data.dataset '{dataset}' is not a data set of this course ({e.Message})");
+        }
+
+        var logged = new[] { "train", "val", "train_loss", "val_loss" }
+            .Select(k => log.TryGetProperty(k, out var list) && list.ValueKind == JsonValueKind.Array && list.EnumerateArray().All(v => v.ValueKind == JsonValueKind.Number)
+                ? list.EnumerateArray().Select(v => v.GetDouble()).ToArray()
+                : throw new CheckFailure($"{file}: '{k}' is missing or not a list of numbers, so the run cannot be compared with a re-run"))
+            .ToArray();
+        if (logged.Any(l => l.Length == 0))
+        {
+            throw new CheckFailure($"{file}: the log has no epoch to compare with a re-run");
+        }
+
+        var epochs = Math.Min(replay.Epochs, logged.Min(l => l.Length));
+        var budget = TimeSpan.FromSeconds(c.Spec.TimeoutSeconds ?? 120);
+        var quick = log.TryGetProperty("quick", out var q) && q.ValueKind == JsonValueKind.True;
+        WireValue? value;
+        try
+        {
+            // The data go in chunks of rows: one message of a whole split would cost the worker several times its size.
+            c.Student(new WorkerRequest(0, "reset"));
+            c.Student(new WorkerRequest(0, "new", Type: "NeuralNet.Experiments.ExperimentReplay", Bind: "log_replay",
+                Args: [new IntValue(splits.Train.ImageHeight), new IntValue(splits.Train.ImageWidth), new IntValue(splits.Train.NumClasses)]));
+            foreach (var (member, set) in new[] { ("AddTrain", splits.Train), ("AddValidation", splits.Validation) })
+            {
+                for (var start = 0; start < set.Count; start += ReplayChunkRows)
+                {
+                    var rows = set.X.Slice(start, Math.Min(ReplayChunkRows, set.Count - start));
+                    c.Student(new WorkerRequest(0, "call", Target: "log_replay", Member: member,
+                        Args: [TensorValue.From(rows.Shape, rows.ToArray()), new IntsValue(set.Labels[start..(start + rows.Dim(0))])]));
+                }
+            }
+
+            value = c.Student(new WorkerRequest(0, "call", Target: "log_replay", Member: "FirstEpochs",
+                Args: [new StringValue(config.GetRawText()), new BoolValue(quick), new IntValue(epochs)]), budget).Value;
+        }
+        catch (WorkerFailure failure) when (failure.Status == CheckStatus.Timeout)
+        {
+            throw new WorkerFailure(CheckStatus.Timeout,
+                $"{file}: re-running the first {epochs} epoch(s) of the logged run with your code did not finish within {budget.TotalSeconds:0.#} s of CPU time " +
+                "(the grader compares them with the log, so the log must come from your submitted code)");
+        }
+        finally
+        {
+            // Frees the data in the worker; after a timeout or crash there is nothing left to free.
+            try
+            {
+                c.Student(new WorkerRequest(0, "reset"));
+            }
+            catch (Exception e) when (e is WorkerFailure or StudentFault)
+            {
+            }
+        }
+
+        var replayed = value is DoublesValue d && d.Values.Length == epochs * 4
+            ? d.Values
+            : throw new RubricError($"ExperimentReplay.FirstEpochs returned {TensorCompare.Describe(value ?? new NullValue())}, expected {epochs * 4} numbers");
+        var labels = new[] { "train accuracy", "validation accuracy", "train loss", "validation loss" };
+        var differences = new List<string>();
+        for (var e = 0; e < epochs; e++)
+        {
+            for (var k = 0; k < 4; k++)
+            {
+                var (want, got) = (logged[k][e], replayed[(e * 4) + k]);
+                var ok = k < 2
+                    ? Math.Abs(want - got) <= replay.AccuracyTolerance
+                    : Math.Abs(want - got) <= replay.LossTolerance * Math.Max(Math.Abs(got), 1e-12);
+                if (!ok)
+                {
+                    differences.Add($"epoch {e + 1} {labels[k]}: the log says {want:0.######}, your code gives {got:0.######}");
+                }
+            }
+        }
+
+        if (differences.Count > 0)
+        {
+            throw new CheckFailure(
+                $"{file} does not match a re-run of its own experiment with your submitted code (same config and seed): {string.Join("; ", differences.Take(4))}. " +
+                $"Train again with the code you submit and submit the new log (a re-run may differ by {replay.AccuracyTolerance:0.####} in accuracy and {replay.LossTolerance * 100:0.####} % in loss)");
+        }
+    }
+
+    /// <summary>The first "NaN", "Infinity" or "-Infinity" a diverged run wrote for a number (outside the config's echo), or null.</summary>
+    private static (string Path, string Value)? Diverged(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        foreach (var p in root.EnumerateObject().Where(p => p.Name is not ("config" or "name" or "assignment")))
+        {
+            var values = p.Value.ValueKind == JsonValueKind.Array ? p.Value.EnumerateArray().Select((v, i) => (Path: $"{p.Name}[{i}]", Value: v)) : [(Path: p.Name, Value: p.Value)];
+            foreach (var (path, value) in values)
+            {
+                if (value.ValueKind == JsonValueKind.String && value.GetString() is "NaN" or "Infinity" or "-Infinity")
+                {
+                    return (path, value.GetString()!);
+                }
+            }
+        }
+
+        return null;
     }
 
     private static void Sane(JsonElement element, string path, string file, int minEntries)

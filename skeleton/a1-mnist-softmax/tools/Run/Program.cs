@@ -4,11 +4,12 @@ using NeuralNet.Training;
 using Run;
 
 // dotnet run --project tools/Run -- train experiments/<file>.yaml [--quick] [--out runs]   (--quick: runs/quick/)
+//   [--learning_rate X] [--alpha X] [--lambda X] [--dropout_rate X] [--random_seed N] [--num_epoch N] [--minibatch_size N]: the handout's flags override the file
 // dotnet run --project tools/Run -- plot runs/<name>.json [more logs...] [--loss] [--split train|val|test|all] [--title T] [--out plot.png]
 var options = args.Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToHashSet();
 var outIndex = Array.IndexOf(args, "--out");
 var outPath = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : null;
-var valued = new[] { "--out", "--split", "--title" };
+var valued = new[] { "--out", "--split", "--title" }.Concat(ExperimentOverrides.Flags).ToArray();
 var files = args.Skip(1).Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && !valued.Contains(args[i])).ToList();
 
 string? Value(string option)
@@ -23,9 +24,11 @@ switch (args.FirstOrDefault())
         IReadOnlyList<ExperimentConfig> configs;
         try
         {
-            configs = ExperimentLoader.LoadFile(files[0]);
+            // The handout's flags (--alpha 0.9, --dropout_rate 0.5, ...) override the file's values.
+            var overrides = ExperimentOverrides.Flags.Where(f => Value(f) is not null).ToDictionary(f => f, f => Value(f)!);
+            configs = [.. ExperimentLoader.LoadFile(files[0]).Select(c => ExperimentOverrides.Apply(c, overrides))];
         }
-        catch (Exception e) when (e is ExperimentConfigException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is ExperimentConfigException or ArgumentException or IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"train: {e.Message}");
             Console.Error.WriteLine($"The experiments of this kit are in experiments/: {string.Join(", ", Directory.Exists("experiments") ? Directory.GetFiles("experiments", "*.y*ml").Select(Path.GetFileName).Order(StringComparer.Ordinal) : [])}");
@@ -53,6 +56,10 @@ switch (args.FirstOrDefault())
             }
 
             Console.WriteLine($"{config.Name}: test accuracy {log.Test:0.0000}; log written to {TrainingLogJson.Write(log, logFolder)}{(quick ? " (a --quick smoke run: pack takes the full run's log from runs/)" : "")}");
+            if (TrainingLogJson.Divergence(log) is { } diverged)
+            {
+                Console.Error.WriteLine($"{config.Name}: the run diverged ({diverged}); the log keeps the values, and the grader fails a log that diverged. Check your backward pass and optimizer step (dotnet test), then train again.");
+            }
         }
 
         return 0;

@@ -1,0 +1,115 @@
+using System.Text.Json;
+using NeuralNet.Data;
+
+namespace NeuralNet.Experiments;
+
+/// <summary>
+/// Re-runs the first epochs of a logged experiment with the modules loaded beside this NeuralNet.Core (a submission's
+/// build in the grader's worker), so the grader can compare them with the log's own first values: a log is worth its
+/// points only if the submitted code produces it. The run is <see cref="ExperimentRunner.Run"/> itself (same seed, same
+/// streams, same checks before training), stopped after the requested epochs. The worker reads no files, so the grader
+/// sends the data set in chunks of rows (<see cref="AddTrain"/>, <see cref="AddValidation"/>), then calls <see cref="FirstEpochs"/>.
+/// </summary>
+public sealed class ExperimentReplay
+{
+    /// <summary>Values per replayed epoch in <see cref="FirstEpochs"/>'s result.</summary>
+    public const int ValuesPerEpoch = 4;
+
+    private readonly int _imageHeight;
+    private readonly int _imageWidth;
+    private readonly int _classes;
+    private readonly List<(double[] Rows, int[] Labels)> _train = [];
+    private readonly List<(double[] Rows, int[] Labels)> _validation = [];
+    private int _features = -1;
+
+    /// <summary>An empty replay for images of the given size.</summary>
+    /// <param name="imageHeight">image rows (28)</param>
+    /// <param name="imageWidth">image columns (28)</param>
+    /// <param name="classes">number of classes (10)</param>
+    public ExperimentReplay(int imageHeight, int imageWidth, int classes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(imageHeight);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(imageWidth);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(classes);
+        (_imageHeight, _imageWidth, _classes) = (imageHeight, imageWidth, classes);
+    }
+
+    /// <summary>Appends rows of the data set's training split.</summary>
+    /// <param name="rows">shape (n, D)</param>
+    /// <param name="labels">length n</param>
+    public void AddTrain(Tensor rows, int[] labels) => _train.Add(Chunk(rows, labels));
+
+    /// <summary>Appends rows of the provided validation split (it also stands in for the test split, whose labels stay with the grader).</summary>
+    /// <param name="rows">shape (n, D)</param>
+    /// <param name="labels">length n</param>
+    public void AddValidation(Tensor rows, int[] labels) => _validation.Add(Chunk(rows, labels));
+
+    /// <summary>Trains the logged experiment for its first <paramref name="epochs"/> epochs on the rows sent so far.</summary>
+    /// <param name="configJson">the log's <c>config</c> object (snake_case JSON, as <see cref="TrainingLogJson"/> writes it)</param>
+    /// <param name="quick">the log's <c>quick</c> flag (the smoke-run caps)</param>
+    /// <param name="epochs">epochs to run, at least 1</param>
+    /// <returns>for each epoch e: train accuracy, validation accuracy, train loss, validation loss at [4e .. 4e + 3]</returns>
+    /// <exception cref="InvalidDataException">the config is not an experiment config</exception>
+    public double[] FirstEpochs(string configJson, bool quick, int epochs)
+    {
+        ArgumentNullException.ThrowIfNull(configJson);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(epochs);
+        if (_train.Count == 0 || _validation.Count == 0)
+        {
+            throw new InvalidOperationException("ExperimentReplay: send the training and validation rows before FirstEpochs");
+        }
+
+        ExperimentConfig config;
+        try
+        {
+            config = JsonSerializer.Deserialize<ExperimentConfig>(configJson, TrainingLogJson.Options)
+                ?? throw new InvalidDataException("the log's config is null, expected an experiment config object");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"the log's config is not an experiment config ({e.Message})", e);
+        }
+
+        var train = Join(_train);
+        var validation = Join(_validation);
+        var log = new ExperimentRunner(CourseCatalog.Default).Run(config with { TestSets = [] }, new DataSplits(train, validation, validation), new RunSettings { Quick = quick, Epochs = epochs });
+        var values = new double[log.Train.Count * ValuesPerEpoch];
+        for (var e = 0; e < log.Train.Count; e++)
+        {
+            values[(e * ValuesPerEpoch) + 0] = log.Train[e];
+            values[(e * ValuesPerEpoch) + 1] = log.Val[e];
+            values[(e * ValuesPerEpoch) + 2] = log.TrainLoss[e];
+            values[(e * ValuesPerEpoch) + 3] = log.ValLoss[e];
+        }
+
+        return values;
+    }
+
+    private (double[] Rows, int[] Labels) Chunk(Tensor rows, int[] labels)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (rows.Rank != 2 || rows.Dim(0) != labels.Length || (_features >= 0 && rows.Dim(1) != _features))
+        {
+            throw new ArgumentException($"ExperimentReplay: expected rows of shape ({labels.Length}, {(_features >= 0 ? _features : "D")}), found ({string.Join(", ", rows.Shape)})");
+        }
+
+        _features = rows.Dim(1);
+        return (rows.ToArray(), (int[])labels.Clone());
+    }
+
+    private Dataset Join(List<(double[] Rows, int[] Labels)> chunks)
+    {
+        var data = new double[chunks.Sum(c => c.Rows.Length)];
+        var labels = new int[chunks.Sum(c => c.Labels.Length)];
+        var (at, row) = (0, 0);
+        foreach (var (rows, chunkLabels) in chunks)
+        {
+            rows.CopyTo(data, at);
+            chunkLabels.CopyTo(labels, row);
+            (at, row) = (at + rows.Length, row + chunkLabels.Length);
+        }
+
+        return new Dataset(Tensor.FromArray(data, labels.Length, _features), labels, _imageHeight, _imageWidth, _classes);
+    }
+}
