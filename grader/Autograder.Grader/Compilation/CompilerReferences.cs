@@ -29,14 +29,36 @@ internal static class CompilerReferences
     public static IEnumerable<string> PackagePaths() =>
         TrustedPlatformAssemblies().Where(p => PackageAssemblies.Contains(Path.GetFileNameWithoutExtension(p)));
 
-    private static List<MetadataReference> Load()
+    /// <summary>
+    /// The running framework's assemblies plus the package assemblies of <paramref name="folder"/> (a publish of the grader)
+    /// in place of the grader's own: what an assembly that will run from that folder compiles against.
+    /// </summary>
+    /// <param name="folder">a folder holding NeuralNet.Core.dll and its package dependencies</param>
+    /// <returns>the references</returns>
+    /// <exception cref="FileNotFoundException">the folder lacks one of <see cref="PackageAssemblies"/></exception>
+    public static IReadOnlyList<MetadataReference> WithPackagesFrom(string folder)
     {
-        var runtimeDir = Path.GetFullPath(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory());
-        return TrustedPlatformAssemblies()
-            .Where(p => Path.GetFullPath(p).StartsWith(runtimeDir, StringComparison.Ordinal) || PackageAssemblies.Contains(Path.GetFileNameWithoutExtension(p)))
+        var packages = PackageAssemblies.Select(name => Path.Combine(folder, name + ".dll")).ToList();
+        if (packages.FirstOrDefault(p => !File.Exists(p)) is { } missing)
+        {
+            throw new FileNotFoundException($"{Path.GetFileName(missing)} is not in {folder}", missing);
+        }
+
+        return [.. TrustedPlatformAssemblies()
+            .Where(p => IsFramework(p) && !PackageAssemblies.Contains(Path.GetFileNameWithoutExtension(p)))
+            .Concat(packages)
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
+    }
+
+    private static List<MetadataReference> Load() =>
+        TrustedPlatformAssemblies()
+            .Where(p => IsFramework(p) || PackageAssemblies.Contains(Path.GetFileNameWithoutExtension(p)))
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToList();
-    }
+
+    /// <summary>True for an assembly of the running framework (from the runtime folder).</summary>
+    private static bool IsFramework(string path) =>
+        Path.GetFullPath(path).StartsWith(Path.GetFullPath(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory()), StringComparison.Ordinal);
 
     private static string[] TrustedPlatformAssemblies() =>
         ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);

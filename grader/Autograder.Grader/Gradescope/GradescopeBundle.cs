@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
 using Autograder.Grader.Assignments;
+using Autograder.Grader.Compilation;
 
 namespace Autograder.Grader.Gradescope;
 
@@ -10,7 +11,8 @@ namespace Autograder.Grader.Gradescope;
 /// Autograder" page takes. Layout (unzipped by Gradescope into <c>/autograder/source</c>):
 /// <code>
 /// setup.sh  run_autograder
-/// bin/cli/     dotnet publish of the autograder CLI (framework-dependent, linux-x64)
+/// bin/cli/     dotnet publish of the autograder CLI (framework-dependent, linux-x64), its NeuralNet.dll compiled from the
+///              assignment's modules only (<see cref="BundleLibrary"/>)
 /// bin/worker/  dotnet publish of the untrusted worker
 /// course/      rubrics/&lt;id&gt;.*.yaml, rubrics/schemas/, the sources of the assignment's modules under reference/NeuralNet
 ///              (with modules.yaml), data/&lt;set&gt; the assignment uses
@@ -63,6 +65,7 @@ public static class GradescopeBundle
         }
 
         string? staging = null;
+        string? standIn = null;
         var checksumFile = checksums is null ? null : Path.GetTempFileName();
         try
         {
@@ -81,15 +84,17 @@ public static class GradescopeBundle
                 RequireFile(worker, "autograder-worker.dll");
                 AddTree(files, cli, ".", prefix: "bin/cli");
                 AddTree(files, worker, ".", prefix: "bin/worker");
+                standIn = Directory.CreateTempSubdirectory("gradescope-library-").FullName;
+                ReplaceLibrary(files, CourseLibrary.Load(library, modules).Sources, standIn, options);
             }
 
             return WriteZip(options, files);
         }
         finally
         {
-            if (staging is not null)
+            foreach (var folder in new[] { staging, standIn }.OfType<string>())
             {
-                Directory.Delete(staging, recursive: true);
+                Directory.Delete(folder, recursive: true);
             }
 
             if (checksumFile is not null)
@@ -97,6 +102,33 @@ public static class GradescopeBundle
                 File.Delete(checksumFile);
             }
         }
+    }
+
+    /// <summary>
+    /// Puts in place of the published NeuralNet.dll (every module compiled, every assignment's solution as IL) one compiled
+    /// from <paramref name="sources"/>, the assignment's modules only, and leaves out its symbols and XML docs.
+    /// </summary>
+    private static void ReplaceLibrary(List<(string Entry, string Source)> files, IReadOnlyDictionary<string, string> sources, string folder, BundleOptions options)
+    {
+        static bool IsBinary(string entry, params string[] names) => entry.StartsWith("bin/", StringComparison.Ordinal) && names.Contains(Path.GetFileName(entry));
+        var published = files.Where(f => IsBinary(f.Entry, BundleLibrary.FileName)).OrderBy(f => f.Entry, StringComparer.Ordinal).ToList();
+        if (published.Count == 0)
+        {
+            return;
+        }
+
+        var compiled = Path.Combine(folder, BundleLibrary.FileName);
+        BundleLibrary.Compile(sources, published[0].Source, compiled);
+        files.RemoveAll(f => IsBinary(f.Entry, BundleLibrary.Companions));
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (IsBinary(files[i].Entry, BundleLibrary.FileName))
+            {
+                files[i] = (files[i].Entry, compiled);
+            }
+        }
+
+        options.Log?.Invoke($"gradescope: {string.Join(", ", published.Select(p => p.Entry))} compiled from the {sources.Count} sources of the assignment's modules only");
     }
 
     private static List<string> WriteZip(BundleOptions options, List<(string Entry, string Source)> files)

@@ -99,7 +99,7 @@ public sealed class GradescopeBundleTests
         File.WriteAllText(Path.Combine(root, SubmissionMetadata.FileName),
             """{"created_at": "2026-03-02T10:00:00+00:00", "assignment": {"due_date": "2026-03-01T12:00:00+00:00", "late_due_date": null}}""");
 
-        var output = RunScript(Path.Combine(root, "run_autograder"), root);
+        var output = RunScript(Path.Combine(root, "run_autograder"), root, AppContext.BaseDirectory);
 
         var json = File.ReadAllText(Path.Combine(root, "results", "results.json"));
         Assert.True(GradescopeSchema.Errors(json).Count == 0, string.Join("\n", GradescopeSchema.Errors(json)) + "\n" + output);
@@ -108,13 +108,22 @@ public sealed class GradescopeBundleTests
         Assert.Equal(["passed", "passed"], results["tests"]!.AsArray().Select(t => t!["status"]!.GetValue<string>()));
     }
 
-    private static string RunScript(string script, string root)
+    /// <summary>Runs run_autograder as Gradescope does, under the emulated <paramref name="root"/>.</summary>
+    /// <param name="script">the copied run_autograder</param>
+    /// <param name="root">the emulated /autograder</param>
+    /// <param name="binaries">a build that replaces the bundle's bin/cli and bin/worker, or null for the bundle's own</param>
+    /// <returns>its output</returns>
+    internal static string RunScript(string script, string root, string? binaries)
     {
         var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(script);
         info.Environment["AUTOGRADER_GRADESCOPE_ROOT"] = root;
-        info.Environment["AUTOGRADER_CLI_DIR"] = AppContext.BaseDirectory;
-        info.Environment["AUTOGRADER_WORKER_DIR"] = AppContext.BaseDirectory;
+        if (binaries is not null)
+        {
+            info.Environment["AUTOGRADER_CLI_DIR"] = binaries;
+            info.Environment["AUTOGRADER_WORKER_DIR"] = binaries;
+        }
+
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

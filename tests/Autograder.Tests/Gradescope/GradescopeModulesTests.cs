@@ -1,11 +1,12 @@
 using System.IO.Compression;
+using System.Reflection;
 using Autograder.Grader.Execution;
 using Autograder.Grader.Gradescope;
 using Autograder.Grader.Pipeline;
 
 namespace Autograder.Tests.Gradescope;
 
-/// <summary>A Gradescope bundle carries the sources of its assignment's modules only, with the manifest that groups them, and grades from them.</summary>
+/// <summary>A Gradescope bundle carries the sources and the compiled code of its assignment's modules only, with the manifest that groups them, and grades from them.</summary>
 public sealed class GradescopeModulesTests
 {
     private static readonly string Root = CourseRootFinder.TryFind(AppContext.BaseDirectory)!;
@@ -29,6 +30,45 @@ public sealed class GradescopeModulesTests
         finally
         {
             Directory.Delete(Path.GetDirectoryName(zip)!, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Bundle_OfA1_CarriesANeuralNetDllCompiledFromA1sModulesOnly()
+    {
+        var folder = Directory.CreateTempSubdirectory("bundle-library-").FullName;
+        try
+        {
+            // This test run's own build stands in for the publish: its NeuralNet.dll, symbols and docs hold every module.
+            var binaries = Directory.CreateDirectory(Path.Combine(folder, "binaries")).FullName;
+            foreach (var file in new[] { "autograder.dll", "autograder-worker.dll", "NeuralNet.dll", "NeuralNet.pdb", "NeuralNet.xml", "NeuralNet.Core.dll", "System.Numerics.Tensors.dll", "YamlDotNet.dll" })
+            {
+                File.Copy(Path.Combine(AppContext.BaseDirectory, file), Path.Combine(binaries, file));
+            }
+
+            var foreign = ForeignModuleTypes.Of(Root, "a1-mnist-softmax");
+            var zip = Path.Combine(folder, "autograder.zip");
+
+            var entries = GradescopeBundle.Build(new BundleOptions(Root, "a1-mnist-softmax", zip) { Binaries = binaries });
+
+            ZipFile.ExtractToDirectory(zip, Path.Combine(folder, "source"));
+            var bin = Path.Combine(folder, "source", "bin");
+            Assert.Superset(new HashSet<string>(["NeuralNet.Models.Hw3", "NeuralNet.Models.Hw5", "NeuralNet.Models.Hw6", "NeuralNet.Transformer"]), foreign.Namespaces.ToHashSet());
+            Assert.Contains("NeuralNet.Layers.Linear", foreign.Types);
+            Assert.NotEmpty(foreign.DefinedIn(Path.Combine(binaries, "NeuralNet.dll")));
+            Assert.All(Directory.EnumerateFiles(bin, "*.dll", SearchOption.AllDirectories), dll => Assert.Empty(foreign.DefinedIn(dll)));
+            Assert.DoesNotContain(entries, e => e.StartsWith("bin/", StringComparison.Ordinal) && Path.GetFileName(e) is "NeuralNet.pdb" or "NeuralNet.xml");
+            foreach (var library in new[] { "cli", "worker" }.Select(b => Path.Combine(bin, b, "NeuralNet.dll")))
+            {
+                var types = ForeignModuleTypes.DefinedTypes(library).Select(t => t.FullName).ToList();
+                Assert.Contains("NeuralNet.Models.A1.TwoLayerNet", types);
+                Assert.Contains("NeuralNet.Optimizers.Sgd", types);
+                Assert.Equal(AssemblyName.GetAssemblyName(Path.Combine(binaries, "NeuralNet.dll")).FullName, AssemblyName.GetAssemblyName(library).FullName);
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 

@@ -1,12 +1,60 @@
 using System.IO.Compression;
+using System.Text.Json.Nodes;
 using Autograder.Grader.Execution;
 using Autograder.Grader.Gradescope;
+using Autograder.Tests.Grader.Golden;
 
 namespace Autograder.Tests.Gradescope;
 
-/// <summary>The real Homework 3 bundle, published as an instructor builds it: small, one assignment's files, linux-x64 natives only.</summary>
+/// <summary>
+/// Real bundles, published as an instructor builds them: small, one assignment's files and compiled code, linux-x64 natives
+/// only, and (A1) graded by their own run_autograder and binaries.
+/// </summary>
 public sealed class RealBundleTests
 {
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void A1Bundle_CarriesNoOtherModulesCompiledCode_AndItsRunAutograderGradesTheReferenceToFullMarks()
+    {
+        var repository = CourseRootFinder.TryFind(AppContext.BaseDirectory)!;
+        var root = Directory.CreateTempSubdirectory("a1-bundle-").FullName;
+        try
+        {
+            var zip = Path.Combine(root, "autograder.zip");
+            GradescopeBundle.Build(new BundleOptions(repository, "a1-mnist-softmax", zip));
+            ZipFile.ExtractToDirectory(zip, Path.Combine(root, "source"));
+            File.Copy(Path.Combine(root, "source", "run_autograder"), Path.Combine(root, "run_autograder"));   // as Gradescope does
+            var reference = Goldens.Case("a1-mnist-softmax", "PassesAll");
+            foreach (var file in Directory.EnumerateFiles(reference, "*", SearchOption.AllDirectories))
+            {
+                var to = Path.Combine(root, "submission", Path.GetRelativePath(reference, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+                File.Copy(file, to);
+            }
+
+            var output = GradescopeBundleTests.RunScript(Path.Combine(root, "run_autograder"), root, binaries: null);
+
+            var size = new FileInfo(zip).Length;
+            Assert.True(size < 50L << 20, $"the bundle is {size / (1 << 20)} MB");
+            var foreign = ForeignModuleTypes.Of(repository, "a1-mnist-softmax");
+            var bin = Path.Combine(root, "source", "bin");
+            Assert.All(Directory.EnumerateFiles(bin, "*.dll", SearchOption.AllDirectories), dll => Assert.Empty(foreign.DefinedIn(dll)));
+            Assert.Contains(("NeuralNet.Models.A1", "NeuralNet.Models.A1.TwoLayerNet"), ForeignModuleTypes.DefinedTypes(Path.Combine(bin, "cli", "NeuralNet.dll")));
+            var json = File.ReadAllText(Path.Combine(root, "results", "results.json"));
+            Assert.True(GradescopeSchema.Errors(json).Count == 0, string.Join("\n", GradescopeSchema.Errors(json)) + "\n" + output);
+            var results = JsonNode.Parse(json)!;
+            var tests = results["tests"]!.AsArray();
+            Assert.NotEmpty(tests);
+            Assert.All(tests, t => Assert.Equal("passed", t!["status"]!.GetValue<string>()));
+            Assert.Equal(tests.Sum(t => t!["max_score"]!.GetValue<double>()), results["score"]!.GetValue<double>());
+            Assert.Contains("sandbox: full", results["output"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     [Fact]
     [Trait("Category", "Slow")]
     public void Hw3Bundle_IsUnder50MB_AndHoldsOnlyItsAssignmentAndLinuxX64Natives()
@@ -30,5 +78,15 @@ public sealed class RealBundleTests
         Assert.Contains("bin/worker/autograder-worker.dll", entries);
         using var archive = ZipFile.OpenRead(zip);
         Assert.Contains(archive.Entries, e => e.FullName.EndsWith("/runtimes/linux-x64/native/libSkiaSharp.so", StringComparison.Ordinal));
+        var foreign = ForeignModuleTypes.Of(root, "hw3-fashion-mlp");
+        var dlls = archive.Entries.Where(e => e.FullName.StartsWith("bin/", StringComparison.Ordinal) && e.FullName.EndsWith(".dll", StringComparison.Ordinal)).Select(e =>
+        {
+            var file = Path.Combine(Path.GetDirectoryName(zip)!, e.FullName);
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            e.ExtractToFile(file);
+            return file;
+        }).ToList();
+        Assert.Contains(dlls, d => d.EndsWith("/bin/cli/NeuralNet.dll", StringComparison.Ordinal));
+        Assert.All(dlls, dll => Assert.Empty(foreign.DefinedIn(dll)));
     }
 }
