@@ -69,7 +69,10 @@ public sealed class KitBuilder
             var experiment = profile.Experiments.FirstOrDefault(e => e.Name == name)
                 ?? throw profile.ErrorAt("experiments",
                     $"the rubric grades the log {file}, but no experiment is named {name} (experiments: {string.Join(", ", profile.Experiments.Select(e => e.Name))}); students could not produce it");
-            logs.Add(new KitLog(file, $"{KitLayout.Runs}/{file}", $"dotnet run --project {KitLayout.Tools}/Run -- train experiments/{Path.GetFileName(experiment.Config)}"));
+            var replay = rubric!.Items.Where(i => !i.Manual).SelectMany(i => i.Checks)
+                .FirstOrDefault(c => c.Kind == "training-log" && c.File == file && c.Replay is not null);
+            logs.Add(new KitLog(file, $"{KitLayout.Runs}/{file}", $"dotnet run --project {KitLayout.Tools}/Run -- train experiments/{Path.GetFileName(experiment.Config)}",
+                replay is null ? null : replay.TimeoutSeconds ?? Rubrics.ReplaySpec.DefaultTimeoutSeconds));
         }
 
         return logs;

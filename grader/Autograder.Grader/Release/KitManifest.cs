@@ -57,4 +57,6 @@ public sealed record KitCheck(string TestClass, string Part, string Item, double
 /// <param name="File">the log's file name, as the rubric and the handout name it (e.g. <c>MLP_lr0.01_b5.json</c>)</param>
 /// <param name="Path">where the kit's run tool writes it, relative to the kit (<c>runs/&lt;file&gt;</c>)</param>
 /// <param name="Command">the command that produces it, run from the kit's folder</param>
-public sealed record KitLog(string File, string Path, string Command);
+/// <param name="ReplaySeconds">when the grader re-runs the log's first epoch(s) with the student's code (a training-log check with
+/// <c>replay:</c>), its CPU budget in seconds, so the run tool can say how this run's first epoch compares; otherwise null</param>
+public sealed record KitLog(string File, string Path, string Command, double? ReplaySeconds = null);

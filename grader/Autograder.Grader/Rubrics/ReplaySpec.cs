@@ -6,6 +6,9 @@ namespace Autograder.Grader.Rubrics;
 /// </summary>
 public sealed record ReplaySpec
 {
+    /// <summary>The re-run's CPU budget when the check states no <c>timeout_seconds</c>.</summary>
+    public const double DefaultTimeoutSeconds = 120;
+
     /// <summary>Epochs to re-run (the replay costs about that many epochs of the student's own run).</summary>
     public int Epochs { get; init; } = 1;
 

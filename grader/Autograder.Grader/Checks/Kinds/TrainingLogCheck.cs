@@ -117,7 +117,7 @@ internal sealed class TrainingLogCheck : ICheckKind
         }
 
         var epochs = Math.Min(replay.Epochs, logged.Min(l => l.Length));
-        var budget = TimeSpan.FromSeconds(c.Spec.TimeoutSeconds ?? 120);
+        var budget = TimeSpan.FromSeconds(c.Spec.TimeoutSeconds ?? ReplaySpec.DefaultTimeoutSeconds);
         var quick = log.TryGetProperty("quick", out var q) && q.ValueKind == JsonValueKind.True;
         WireValue? value;
         try

@@ -41,7 +41,18 @@ switch (args.FirstOrDefault())
         foreach (var config in configs)
         {
             var runner = new ExperimentRunner();
-            runner.EpochCompleted += (_, e) => Console.WriteLine(Epoch(e));
+            var replaySeconds = ReplayBudget(config.Name);
+            runner.EpochCompleted += (_, e) =>
+            {
+                Console.WriteLine(Epoch(e));
+                if (e.Epoch == 1 && replaySeconds is { } budget && !quick)
+                {
+                    // The grader re-runs this first epoch with the code you submit and compares it with the log.
+                    Console.WriteLine(e.Seconds > budget / 2
+                        ? $"  warning: the grader re-runs epoch 1 of {config.Name} with your submitted code within {budget:0} s of CPU time, and this epoch took {e.Seconds:0.0} s; make it faster (Tensor.MatMul instead of loops) or the log item times out"
+                        : $"  (the grader re-runs epoch 1 of {config.Name} with your submitted code within {budget:0} s of CPU time and compares it with this log; this epoch took {e.Seconds:0.0} s)");
+                }
+            };
             Console.WriteLine($"{config.Name}: {config.Description}");
             TrainingLog log;
             try
@@ -81,3 +92,21 @@ switch (args.FirstOrDefault())
 
 static string Epoch(EpochResult e) =>
     $"  epoch {e.Epoch,3}: train acc {e.TrainAccuracy:0.0000} loss {e.TrainLoss:0.0000} | val acc {e.ValAccuracy:0.0000} loss {e.ValLoss:0.0000} | {e.Seconds:0.0} s";
+
+// The grader's CPU budget for re-running this run's first epoch (kit.json's graded logs), or null when it does not re-run it.
+static double? ReplayBudget(string name)
+{
+    var kit = Path.Combine(Directory.GetCurrentDirectory(), "kit.json");
+    if (!File.Exists(kit))
+    {
+        return null;
+    }
+
+    using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(kit));
+    return json.RootElement.TryGetProperty("logs", out var logs)
+        ? logs.EnumerateArray()
+            .Where(l => l.GetProperty("file").GetString() == name + ".json" && l.TryGetProperty("replaySeconds", out var s) && s.ValueKind == System.Text.Json.JsonValueKind.Number)
+            .Select(l => (double?)l.GetProperty("replaySeconds").GetDouble())
+            .FirstOrDefault()
+        : null;
+}
