@@ -18,7 +18,7 @@ internal static class PlotCommand
 
     public static Command Create()
     {
-        var logs = new Argument<string[]>("logs") { Description = "Training logs written by `autograder train`.", Arity = ArgumentArity.OneOrMore };
+        var logs = new Argument<string[]>("logs") { Description = "Training logs written by `autograder train` (or metrics files of HW5's neuralnet, with --metric loss).", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out", "-o") { Description = "PNG file to write.", Required = true };
         var metric = new Option<string?>("--metric") { Description = "Accuracy or loss (default: accuracy; loss for transformer logs, which have only losses)." };
         metric.AcceptOnlyFromAmong("accuracy", "loss");
@@ -37,9 +37,14 @@ internal static class PlotCommand
                     throw new ArgumentException($"{files.Except(transformer).First()} is a course training log and {transformer[0]} a transformer loss log; plot them separately");
                 }
 
+                if (files.FirstOrDefault(Run.MetricsFile.Is) is { } metrics && result.GetValue(metric) != "loss")
+                {
+                    throw new ArgumentException($"{metrics} is a metrics file of HW5's neuralnet, which holds cross-entropy only; add --metric loss");
+                }
+
                 var path = transformer.Count > 0
                     ? TransformerPlot.Render(files.Select(TransformerRunLog.Read).ToList(), result.GetValue(output)!, result.GetValue(metric), result.GetValue(split), result.GetValue(title))
-                    : Render(files.Select(TrainingLogJson.Read).ToList(), result.GetValue(output)!, result.GetValue(metric) ?? "accuracy", result.GetValue(split), result.GetValue(title));
+                    : Render(files.Select(f => Run.MetricsFile.Is(f) ? Run.MetricsFile.Read(f) : TrainingLogJson.Read(f)).ToList(), result.GetValue(output)!, result.GetValue(metric) ?? "accuracy", result.GetValue(split), result.GetValue(title));
                 Console.WriteLine($"plot: wrote {path}");
                 return 0;
             }

@@ -111,14 +111,19 @@ public sealed partial record AssignmentProfile(
         var data = Unique(root, "data", required: false, IdPattern(), "a data set id like fashion-mnist");
         var programs = root.MappingList("programs").Select(e =>
         {
-            e.RejectUnknownKeys("path", "example");
+            e.RejectUnknownKeys("path", "example", "runs");
             var path = e.RequiredString("path");
             if (!ProgramPattern().IsMatch(path))
             {
                 throw e.Error(e.NodeOf("path"), e.Child("path"), $"'{path}' is not a project folder under reference/ like reference/NeuralNetCli");
             }
 
-            return new ProgramSpec(path, e.RequiredString("example"));
+            var runs = e.MappingList("runs").Select(r =>
+            {
+                r.RejectUnknownKeys("title", "args");
+                return new ProgramRun(r.RequiredString("title"), r.RequiredString("args"));
+            }).ToList();
+            return new ProgramSpec(path, e.RequiredString("example"), runs);
         }).ToList();
 
         var experiments = root.MappingList("experiments").Select(e =>

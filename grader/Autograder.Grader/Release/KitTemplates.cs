@@ -87,6 +87,17 @@ internal static class KitTemplates
             var name = Path.GetFileName(program.Path);
             text.Append(CultureInfo.InvariantCulture, $"`{KitLayout.Tools}/{name}/` is the handout's command-line program, built on your library (it calls the parts you implement). Run it with the handout's arguments, e.g.:\n\n");
             text.Append(CultureInfo.InvariantCulture, $"```\ndotnet run --project {KitLayout.Tools}/{name} -- {program.Example}\n```\n\n");
+            if (program.Runs is { Count: > 0 } runs)
+            {
+                text.Append("The runs the handout's empirical questions ask for (plot a metrics file's cross-entropy per epoch with ");
+                text.Append(CultureInfo.InvariantCulture, $"`dotnet run --project {KitLayout.Tools}/Run -- plot <metrics file> --loss`; the plots and answers are graded by the staff):\n\n");
+                foreach (var run in runs)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"- {run.Title}:\n  `dotnet run -c Release --project {KitLayout.Tools}/{name} -- {run.Args}`\n");
+                }
+
+                text.Append('\n');
+            }
         }
 
         return text.ToString();
@@ -165,7 +176,9 @@ internal static class KitTemplates
 
     private static string Experiments(AssignmentProfile profile) =>
         profile.Experiments.Count == 0
-            ? "This assignment has no training runs."
+            ? profile.Programs.Any(p => p.Runs is { Count: > 0 })
+                ? "This assignment has no experiment files: its training runs go through the provided program (see \"The provided program\" below)."
+                : "This assignment has no training runs."
             : string.Join('\n', profile.Experiments.Select(e =>
                 $"- `{e.Name}`: `experiments/{Path.GetFileName(e.Config)}`{(e.Description.Length > 0 ? " — " + e.Description : "")}"));
 

@@ -46,6 +46,41 @@ public sealed class PlotCommandTests : IDisposable
         return (BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16)), BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20)));
     }
 
+    private static int Cli(params string[] args) => (int)typeof(PlotCommand).Assembly.EntryPoint!.Invoke(null, [args])!;
+
+    [Fact]
+    public void Plot_Hw5MetricsFile_DrawsItsCrossEntropyPerEpoch()
+    {
+        // HW5's empirical questions plot the neuralnet program's metrics files (kit: tools/Run plot; here autograder plot, same code).
+        var metrics = Path.Combine(_dir, "lr0.01_metrics.txt");
+        File.WriteAllLines(metrics,
+        [
+            "epoch=1 crossentropy(train): 2.22928589019", "epoch=1 crossentropy(validation): 2.22898352394",
+            "epoch=2 crossentropy(train): 1.74048946834", "epoch=2 crossentropy(validation): 1.773846632",
+            "epoch=3 crossentropy(train): 1.34745750638", "epoch=3 crossentropy(validation): 1.41231986876",
+            "error(train): 0.456", "error(validation): 0.48",
+        ]);
+
+        var log = Run.MetricsFile.Read(metrics);
+        Assert.Equal([2.22928589019, 1.74048946834, 1.34745750638], log.TrainLoss);
+        Assert.Equal([2.22898352394, 1.773846632, 1.41231986876], log.ValLoss);
+        Assert.Equal(0, Cli("plot", metrics, "--metric", "loss", "-o", Path.Combine(_dir, "lr.png")));
+        Assert.Equal((1100, 600), PngSize(Path.Combine(_dir, "lr.png")));
+
+        Assert.NotEqual(0, Cli("plot", metrics, "-o", Path.Combine(_dir, "acc.png")));
+        Assert.False(File.Exists(Path.Combine(_dir, "acc.png")));
+    }
+
+    [Fact]
+    public void MetricsFile_NamesTheBadLine()
+    {
+        var metrics = Path.Combine(_dir, "bad_metrics.txt");
+        File.WriteAllLines(metrics, ["epoch=1 crossentropy(train): 2.2", "epoch=3 crossentropy(validation): 2.2"]);
+
+        var error = Assert.Throws<InvalidDataException>(() => Run.MetricsFile.Read(metrics));
+        Assert.Contains("bad_metrics.txt:2: expected epoch 1 of crossentropy(validation), found epoch 3", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Render_OneLogWithTestCurveAndStop_WritesA1100By600Png()
     {

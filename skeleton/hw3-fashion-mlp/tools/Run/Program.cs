@@ -81,12 +81,27 @@ switch (args.FirstOrDefault())
             return 2;
         }
 
-        var path = Plotter.Render(files.Select(TrainingLogJson.Read).ToList(), outPath ?? "plot.png", options.Contains("--loss") ? "loss" : "accuracy", Value("--split"), Value("--title"));
-        Console.WriteLine($"plot written to {path}");
-        return 0;
+        if (files.Any(MetricsFile.Is) && !options.Contains("--loss"))
+        {
+            Console.Error.WriteLine($"plot: {files.First(MetricsFile.Is)} is a metrics file, which holds cross-entropy only; add --loss");
+            return 2;
+        }
+
+        try
+        {
+            var path = Plotter.Render(files.Select(f => MetricsFile.Is(f) ? MetricsFile.Read(f) : TrainingLogJson.Read(f)).ToList(), outPath ?? "plot.png", options.Contains("--loss") ? "loss" : "accuracy", Value("--split"), Value("--title"));
+            Console.WriteLine($"plot written to {path}");
+            return 0;
+        }
+        catch (InvalidDataException e)
+        {
+            Console.Error.WriteLine($"plot: {e.Message}");
+            return 2;
+        }
     default:
         Console.Error.WriteLine("usage: dotnet run --project tools/Run -- train experiments/<file>.yaml [--quick] [--out runs]");
         Console.Error.WriteLine("       dotnet run --project tools/Run -- plot runs/<name>.json [more logs...] [--loss] [--split train|val|test|all] [--title T] [--out plot.png]");
+        Console.Error.WriteLine("       dotnet run --project tools/Run -- plot <metrics file>.txt ... --loss   (HW5's neuralnet metrics: cross-entropy per epoch)");
         return 2;
 }
 
