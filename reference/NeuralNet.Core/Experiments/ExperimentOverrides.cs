@@ -10,7 +10,7 @@ namespace NeuralNet.Experiments;
 /// A run named in the handout's pattern <c>&lt;model&gt;_lr&lt;lr&gt;_m&lt;alpha&gt;_w&lt;lambda&gt;_d&lt;dropout&gt;</c> is renamed after the
 /// values it ends up with, as the scripts name their output file, so an override never overwrites the default run's log.
 /// </summary>
-public static partial class ExperimentOverrides
+public static class ExperimentOverrides
 {
     /// <summary>The flags, in the handout's spelling.</summary>
     public static IReadOnlyList<string> Flags { get; } = ["--learning_rate", "--alpha", "--lambda", "--dropout_rate", "--random_seed", "--num_epoch", "--minibatch_size"];
@@ -39,7 +39,7 @@ public static partial class ExperimentOverrides
             };
         }
 
-        return values.Count > 0 && HandoutName().Match(config.Name) is { Success: true } match
+        return values.Count > 0 && HandoutName.Match(config.Name) is { Success: true } match
             ? config with { Name = $"{match.Groups["model"].Value}_lr{Python(config.Optimizer.LearningRate)}_m{Python(config.Optimizer.Momentum)}_w{Python(config.Optimizer.WeightDecay)}_d{Python(config.Model.Dropout)}" }
             : config;
     }
@@ -75,6 +75,7 @@ public static partial class ExperimentOverrides
 
     private static ArgumentException Bad(string flag, string expected, string found) => new($"{flag}: expected {expected}, found '{found}'");
 
-    [GeneratedRegex(@"^(?<model>[A-Za-z0-9]+)_lr[^_]+_m[^_]+_w[^_]+_d[^_]+$")]
-    private static partial Regex HandoutName();
+    // Not a [GeneratedRegex]: the generator names its file-local types after the generated file's path, so the
+    // assembly's bytes would depend on the folder it is built in (the kits ship this DLL and SkeletonDriftTests compares it).
+    private static readonly Regex HandoutName = new(@"^(?<model>[A-Za-z0-9]+)_lr[^_]+_m[^_]+_w[^_]+_d[^_]+$", RegexOptions.CultureInvariant);
 }
