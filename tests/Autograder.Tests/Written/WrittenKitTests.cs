@@ -71,6 +71,19 @@ public sealed class WrittenKitTests
         var rubric = Autograder.Grader.Rubrics.RubricLoader.Parse(WrittenRubric.Generate(WrittenTestKit.Bank), "written.rubric.yaml", ["written"]);
         Assert.Equal(WrittenTestKit.Bank.AutoPoints, rubric.MaxScore, 9);
         Assert.Equal(["answers.yaml"], rubric.Logs);
-        Assert.All(rubric.Items, i => Assert.Equal(i.Id, Assert.Single(i.Checks).Name));
+        Assert.All(rubric.Items.Where(i => !i.Manual), i => Assert.Equal(i.Id, Assert.Single(i.Checks).Name));
+
+        // Every manual question with the handout's points has a manual slot (autograder manual scores it), bonus as the handout says.
+        var manual = WrittenTestKit.Bank.Questions.Where(q => q.Kind == QuestionKind.Manual && q.ManualPoints > 0).ToList();
+        Assert.Equal(manual.Select(q => q.Id), rubric.Items.Where(i => i.Manual).Select(i => i.Id));
+        Assert.All(manual, q =>
+        {
+            var item = rubric.Items.Single(i => i.Id == q.Id);
+            Assert.Equal(q.ManualPoints, item.Points);
+            Assert.Equal(q.Bonus, item.Bonus);
+            Assert.Empty(item.Checks);
+        });
+        Assert.Contains(rubric.Items, i => i.Id == "hw3.p3_5.accuracies" && i.Manual && i.Bonus && i.Points == 9);
+        Assert.Contains(rubric.Items, i => i.Id == "hw5.q3.general_n" && i.Manual && !i.Bonus && i.Points == 6);
     }
 }

@@ -18,7 +18,8 @@ public static class WrittenRubric
         var text = new StringBuilder();
         text.Append("# Generated from rubrics/written/*.yaml by Autograder.Grader.Written.Kit.WrittenRubric: do not edit.\n");
         text.Append("# Points live in the question bank; regenerate with WRITTEN_KIT_WRITE=1 dotnet test --filter WrittenKitTests.\n");
-        text.Append("# Manual items (proofs, essays, accuracies) are not here: they give 0 automatic points.\n");
+        text.Append("# Manual questions with the handout's points (manual_points) get a manual item, graded on `autograder manual`'s page;\n");
+        text.Append("# those without points in the handout (A1's proof and paper review) are not here.\n");
         text.Append("assignment: written\n");
         text.Append("title: \"Written answers: theory parts of HW3, A1 and HW5 (10-601)\"\n");
         text.Append("limits:\n");
@@ -30,10 +31,19 @@ public static class WrittenRubric
         foreach (var problem in bank.Problems)
         {
             text.Append($"  # {problem.Title} ({problem.Source})\n");
-            foreach (var q in problem.Questions.Where(q => q.Kind != QuestionKind.Manual))
+            foreach (var q in problem.Questions.Where(q => q.Kind != QuestionKind.Manual || q.ManualPoints > 0))
             {
                 text.Append($"  - id: {q.Id}\n");
                 text.Append($"    title: \"{q.Title.Replace("\"", "'", StringComparison.Ordinal)}\"\n");
+                if (q.Kind == QuestionKind.Manual)
+                {
+                    text.Append($"    points: {q.ManualPoints.ToString(CultureInfo.InvariantCulture)}\n");
+                    text.Append("    manual: true\n");
+                    text.Append(q.Bonus ? "    bonus: true\n" : "");
+                    text.Append($"    note: \"{q.Prompt.Replace("\"", "'", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal)}\"\n");
+                    continue;
+                }
+
                 text.Append($"    points: {q.Points.ToString(CultureInfo.InvariantCulture)}\n");
                 text.Append("    checks:\n");
                 text.Append($"      - {{ kind: written, name: {q.Id}, cases: {q.ScoredCases.Count} }}\n");
