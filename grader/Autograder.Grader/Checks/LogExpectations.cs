@@ -7,11 +7,13 @@ namespace Autograder.Grader.Checks;
 /// The <c>expect</c> rules of a training-log check, over a parsed log. A path is dot-separated names
 /// with optional indexes: <c>config.training.batch_size</c>, <c>val[-1]</c> (last), <c>val[0]</c>,
 /// <c>gradient_checks[*].relative_error</c> (every entry) and a trailing <c>.length</c> (array size).
-/// A rule is a scalar (the value must equal it) or <c>{min, max}</c> (inclusive range).
+/// A rule is a scalar (the value must equal it) or <c>{min, max}</c> (inclusive range); <c>min_from</c> / <c>max_from</c>
+/// (<c>{file, path, offset}</c>) compare with a value of another submitted log, for the handout's comparisons between
+/// runs ("dropout 0.5 beats 0.0 at epoch 30"): the value must be at least (at most) that value plus <c>offset</c>.
 /// </summary>
 internal static class LogExpectations
 {
-    public static void Check(string file, JsonElement root, IReadOnlyDictionary<string, object> rules)
+    public static void Check(string file, JsonElement root, IReadOnlyDictionary<string, object> rules, IReadOnlyDictionary<string, string>? logs = null)
     {
         foreach (var (path, rule) in rules)
         {
@@ -23,12 +25,12 @@ internal static class LogExpectations
 
             foreach (var (at, value) in values)
             {
-                Judge(file, at, value, rule);
+                Judge(file, at, value, rule, logs);
             }
         }
     }
 
-    private static void Judge(string file, string at, JsonElement value, object rule)
+    private static void Judge(string file, string at, JsonElement value, object rule, IReadOnlyDictionary<string, string>? logs)
     {
         if (rule is IDictionary<object, object> range)
         {
@@ -38,6 +40,18 @@ internal static class LogExpectations
             }
 
             var x = value.GetDouble();
+            foreach (var (key, atLeast) in new[] { ("min_from", true), ("max_from", false) })
+            {
+                if (range.TryGetValue(key, out var spec))
+                {
+                    var (bound, described) = FromOtherLog(spec, key, logs);
+                    if (atLeast ? x < bound : x > bound)
+                    {
+                        throw new CheckFailure($"{file}: {at} is {Format(x)}, expected {(atLeast ? "at least" : "at most")} {Format(bound)} ({described}), as the handout's comparison between the runs says");
+                    }
+                }
+            }
+
             if (range.TryGetValue("min", out var min) && x < Number(min))
             {
                 throw new CheckFailure($"{file}: {at} is {Format(x)}, expected at least {min} (is this the run the handout asks for?)");
@@ -108,6 +122,40 @@ internal static class LogExpectations
         }
 
         return current;
+    }
+
+    /// <summary>The bound a <c>min_from</c>/<c>max_from</c> rule sets: another log's value plus the offset.</summary>
+    private static (double Bound, string Described) FromOtherLog(object spec, string key, IReadOnlyDictionary<string, string>? logs)
+    {
+        if (spec is not IDictionary<object, object> from || !from.TryGetValue("file", out var fileValue) || !from.TryGetValue("path", out var pathValue))
+        {
+            throw new RubricError($"{key} needs {{file, path, offset}}");
+        }
+
+        var other = Convert.ToString(fileValue, CultureInfo.InvariantCulture)!;
+        var path = Convert.ToString(pathValue, CultureInfo.InvariantCulture)!;
+        var offset = from.TryGetValue("offset", out var o) ? Number(o) : 0;
+        if (logs is null || !logs.TryGetValue(other, out var text))
+        {
+            throw new CheckFailure($"the comparison needs {other}, which was not submitted; submit it with this log");
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            var found = Select(document.RootElement, path);
+            if (found is not [var (_, v)] || v.ValueKind != JsonValueKind.Number)
+            {
+                throw new CheckFailure($"{other}: {path} is missing or not a number, so the runs cannot be compared");
+            }
+
+            var bound = v.GetDouble() + offset;
+            return (bound, $"{other} {path} {Format(v.GetDouble())}{(offset == 0 ? "" : offset > 0 ? $" + {Format(offset)}" : $" - {Format(-offset)}")}");
+        }
+        catch (JsonException)
+        {
+            throw new CheckFailure($"{other} is not valid JSON, so the runs cannot be compared");
+        }
     }
 
     private static double Number(object value) => Convert.ToDouble(value, CultureInfo.InvariantCulture);

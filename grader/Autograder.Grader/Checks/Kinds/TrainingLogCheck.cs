@@ -68,7 +68,7 @@ internal sealed class TrainingLogCheck : ICheckKind
             LogConsistency.Check(file, document.RootElement, c.Spec.TrainExamples);
             if (c.Spec.Expect is { } rules)
             {
-                LogExpectations.Check(file, document.RootElement, rules);
+                LogExpectations.Check(file, document.RootElement, rules, c.Environment.Logs);
             }
 
             if (c.Spec.Replay is { } replay)
