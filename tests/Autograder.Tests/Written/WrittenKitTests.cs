@@ -69,7 +69,11 @@ public sealed class WrittenKitTests
     public void Rubric_PointsEqualTheBank()
     {
         var rubric = Autograder.Grader.Rubrics.RubricLoader.Parse(WrittenRubric.Generate(WrittenTestKit.Bank), "written.rubric.yaml", ["written"]);
-        Assert.Equal(WrittenTestKit.Bank.AutoPoints, rubric.MaxScore, 9);
+        var bank = WrittenTestKit.Bank.Questions.Where(q => q.Kind != QuestionKind.Manual).ToList();
+        Assert.Equal(bank.Where(q => !q.Bonus).Sum(q => q.Points), rubric.MaxScore, 9);
+        Assert.Equal(bank.Where(q => q.Bonus).Sum(q => q.Points), rubric.BonusScore, 9);
+        Assert.Equal(6, rubric.BonusScore, 9); // HW3 3.5's parameter counts (1.5 + 1.5 + 3): the handout's bonus
+        Assert.All(bank, q => Assert.Equal(q.Bonus, rubric.Items.Single(i => i.Id == q.Id).Bonus));
         Assert.Equal(["answers.yaml"], rubric.Logs);
         Assert.All(rubric.Items.Where(i => !i.Manual), i => Assert.Equal(i.Id, Assert.Single(i.Checks).Name));
 

@@ -38,6 +38,6 @@ public sealed class WrittenPipelineTests
         Assert.Contains("strings are not allowed", byId["hw5.q1.params_shared"].Checks.Single().Outcome.Message, StringComparison.Ordinal);
         var others = result.Items.Where(i => i.Id is not ("hw3.p2.dl_dv1" or "hw5.q1.params_shared")).ToList();
         Assert.All(others, i => Assert.True(i.Status == CheckStatus.Passed, $"{i.Id}: {i.Checks.Single().Outcome.Message}"));
-        Assert.Equal(rubric.MaxScore - 2 - 1, result.Score, 6);
+        Assert.Equal(rubric.MaxScore + rubric.BonusScore - 2 - 1, result.Score, 6);
     }
 }

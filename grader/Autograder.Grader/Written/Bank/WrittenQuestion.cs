@@ -57,7 +57,7 @@ public sealed record WrittenQuestion
     /// <summary>The handout's points for a manual item (graded by hand, not counted here).</summary>
     public double ManualPoints { get; init; }
 
-    /// <summary>A manual item of a bonus part of the handout (e.g. HW3 3.5): its rubric slot adds to the score, not to the maximum.</summary>
+    /// <summary>A question of a bonus part of the handout (e.g. HW3 3.5): its rubric item adds to the score, not to the maximum.</summary>
     public bool Bonus { get; init; }
 
     /// <summary>Instructor note, e.g. where the handout's key was corrected; never shipped.</summary>

@@ -45,6 +45,7 @@ public static class WrittenRubric
                 }
 
                 text.Append($"    points: {q.Points.ToString(CultureInfo.InvariantCulture)}\n");
+                text.Append(q.Bonus ? "    bonus: true\n" : "");
                 text.Append("    checks:\n");
                 text.Append($"      - {{ kind: written, name: {q.Id}, cases: {q.ScoredCases.Count} }}\n");
             }
