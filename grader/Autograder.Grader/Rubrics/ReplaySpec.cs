@@ -7,7 +7,7 @@ namespace Autograder.Grader.Rubrics;
 public sealed record ReplaySpec
 {
     /// <summary>The re-run's CPU budget when the check states no <c>timeout_seconds</c>.</summary>
-    public const double DefaultTimeoutSeconds = 60;
+    public const double DefaultTimeoutSeconds = 120;
 
     /// <summary>Epochs to re-run (the replay costs about that many epochs of the student's own run).</summary>
     public int Epochs { get; init; } = 1;
