@@ -20,12 +20,14 @@ internal static class PlotCommand
     {
         var logs = new Argument<string[]>("logs") { Description = "Training logs written by `autograder train` (or metrics files of HW5's neuralnet, with --metric loss).", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out", "-o") { Description = "PNG file to write.", Required = true };
-        var metric = new Option<string?>("--metric") { Description = "Accuracy or loss (default: accuracy; loss for transformer logs, which have only losses)." };
-        metric.AcceptOnlyFromAmong("accuracy", "loss");
+        var metric = new Option<string?>("--metric") { Description = "Accuracy or loss (default: accuracy; loss for transformer logs, which have only losses); with --against, accuracy (test) or time (training seconds)." };
+        metric.AcceptOnlyFromAmong("accuracy", "loss", "time");
+        var against = new Option<string?>("--against") { Description = "batch_size: one point per log, its test accuracy or training time against its batch size (HW3 3.2)." };
+        against.AcceptOnlyFromAmong("batch_size");
         var split = new Option<string?>("--split") { Description = "Train, val, test or all (default: all for one log; val for accuracy and train for loss with several)." };
         split.AcceptOnlyFromAmong("train", "val", "test", "all");
         var title = new Option<string?>("--title") { Description = "Figure title (default: from the logs)." };
-        var command = new Command("plot", "Plot learning curves from training logs.") { logs, output, metric, split, title };
+        var command = new Command("plot", "Plot learning curves from training logs.") { logs, output, metric, split, title, against };
         command.SetAction(result =>
         {
             try
@@ -40,6 +42,23 @@ internal static class PlotCommand
                 if (files.FirstOrDefault(Run.MetricsFile.Is) is { } metrics && result.GetValue(metric) != "loss")
                 {
                     throw new ArgumentException($"{metrics} is a metrics file of HW5's neuralnet, which holds cross-entropy only; add --metric loss");
+                }
+
+                if (result.GetValue(against) is not null)
+                {
+                    if (transformer.Count > 0 || files.Any(Run.MetricsFile.Is) || result.GetValue(split) is not null)
+                    {
+                        throw new ArgumentException("--against batch_size draws course training logs' test accuracy or time; it takes no --split, transformer logs or metrics files");
+                    }
+
+                    var sweep = Run.Plotter.RenderSweep(files.Select(TrainingLogJson.Read).ToList(), result.GetValue(output)!, result.GetValue(metric) ?? "accuracy", result.GetValue(title));
+                    Console.WriteLine($"plot: wrote {sweep}");
+                    return 0;
+                }
+
+                if (result.GetValue(metric) == "time")
+                {
+                    throw new ArgumentException("--metric time draws training time against batch size; add --against batch_size");
                 }
 
                 var path = transformer.Count > 0

@@ -8,7 +8,7 @@ internal static class CheckRegistry
     private static readonly Dictionary<string, ICheckKind> Kinds = new ICheckKind[]
     {
         new ForwardCheck(), new BackwardCheck(), new InitCheck(), new GradCheck(), new OptimizerCheck(),
-        new ModelCheck(), new TrainingLogCheck(), new ScriptCheck(), new AccuracyCheck(), new OutputFilesCheck(), new FunctionCheck(), new WrittenCheck(),
+        new ModelCheck(), new TrainingLogCheck(), new ScriptCheck(), new AccuracyCheck(), new OutputFilesCheck(), new FunctionCheck(), new WrittenCheck(), new PlotCheck(),
     }.ToDictionary(k => k.Kind, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<string> Names => Kinds.Keys;

@@ -100,12 +100,12 @@ public static class ExampleSubmission
         }
     }
 
-    /// <summary>The training logs of the assignment's PassesAll example (tests/Golden/&lt;id&gt;/PassesAll/*.json except expected.json).</summary>
+    /// <summary>The training logs and plots of the assignment's PassesAll example (tests/Golden/&lt;id&gt;/PassesAll/*.json except expected.json, and *.png).</summary>
     public static IReadOnlyList<string> Logs(string courseRoot, string assignment)
     {
         var folder = Path.Combine(courseRoot, "tests", "Golden", assignment, PassesAll);
         return Directory.Exists(folder)
-            ? [.. Directory.EnumerateFiles(folder, "*.json").Where(f => Path.GetFileName(f) != Manifest).Order(StringComparer.Ordinal)]
+            ? [.. Directory.EnumerateFiles(folder, "*.json").Where(f => Path.GetFileName(f) != Manifest).Concat(Directory.EnumerateFiles(folder, "*.png")).Order(StringComparer.Ordinal)]
             : [];
     }
 

@@ -6,11 +6,17 @@ namespace Autograder.Grader.Intake;
 /// <summary>
 /// Stage 1: takes only the files the assignment names (at their relative path, or flat by file
 /// name; two candidates for one file is an error) and the logs the rubric names, each at most
-/// <see cref="IntakeLimits.MaxFileBytes"/> and valid UTF-8. Every problem becomes a visible message.
+/// <see cref="IntakeLimits.MaxFileBytes"/> and valid UTF-8. A graded plot (a rubric log ending in <c>.png</c>) is
+/// the exception: it must start with the PNG signature and is kept as base64 text. Every problem becomes a visible message.
 /// </summary>
 public static class SubmissionIntake
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    /// <summary>Whether a rubric log is a plot image, taken as base64 text rather than UTF-8.</summary>
+    public static bool IsImage(string log) => log.EndsWith(".png", StringComparison.OrdinalIgnoreCase);
 
     /// <param name="submission">a folder or a .zip</param>
     /// <param name="expectedFiles">paths relative to the course library, e.g. <c>Layers/Linear.cs</c></param>
@@ -50,7 +56,7 @@ public static class SubmissionIntake
                 }
 
                 used.Add(match);
-                var (text, error) = ReadText(match, limits, ref total);
+                var (text, error) = ReadText(match, limits, isLog && IsImage(expected), ref total);
                 if (error is not null)
                 {
                     problems.Add(new IntakeProblem(match.Path, error));
@@ -93,7 +99,7 @@ public static class SubmissionIntake
         return candidates.SingleOrDefault();
     }
 
-    private static (string? Text, string? Error) ReadText(SubmissionEntry entry, IntakeLimits limits, ref long total)
+    private static (string? Text, string? Error) ReadText(SubmissionEntry entry, IntakeLimits limits, bool image, ref long total)
     {
         if (entry.DeclaredLength > limits.MaxFileBytes)
         {
@@ -126,6 +132,13 @@ public static class SubmissionIntake
         {
             // A damaged zip entry (bad deflate data, a size that lies) or a file that vanished while being read.
             return (null, $"could not be read: {ex.Message}");
+        }
+
+        if (image)
+        {
+            return buffer.Length >= PngSignature.Length && buffer.GetBuffer().AsSpan(0, PngSignature.Length).SequenceEqual(PngSignature)
+                ? (Convert.ToBase64String(buffer.GetBuffer(), 0, (int)buffer.Length), null)
+                : (null, "is not a PNG image (write it with the kit's plot command)");
         }
 
         try

@@ -125,7 +125,15 @@ public static class RubricProof
 
         foreach (var (name, text) in logs)
         {
-            Write(Path.Combine(folder, name), text);
+            if (Intake.SubmissionIntake.IsImage(name))
+            {
+                Directory.CreateDirectory(folder);
+                File.WriteAllBytes(Path.Combine(folder, name), Convert.FromBase64String(text));
+            }
+            else
+            {
+                Write(Path.Combine(folder, name), text);
+            }
         }
 
         Directory.CreateDirectory(folder);
@@ -139,6 +147,7 @@ public static class RubricProof
     }
 
     /// <summary>The reference copy of each training log the rubric grades: tests/Golden/&lt;id&gt;/PassesAll first, then anywhere under reference/.</summary>
+    /// <remarks>A plot (<c>.png</c>) comes back as base64 text.</remarks>
     public static IReadOnlyDictionary<string, string> ReferenceLogs(string root, string id, IEnumerable<string> logs)
     {
         var places = new[] { Path.Combine(root, "tests", "Golden", id, "PassesAll"), Path.Combine(root, "reference") }.Where(Directory.Exists).ToList();
@@ -149,7 +158,8 @@ public static class RubricProof
                 .Where(f => !Release.RepositoryLayout.IsBuildOutput(Path.GetRelativePath(p, f).Replace('\\', '/')))).FirstOrDefault();
             if (path is not null)
             {
-                found[log] = File.ReadAllText(path);
+                // A plot is kept as base64 text, as the intake keeps it.
+                found[log] = Intake.SubmissionIntake.IsImage(log) ? Convert.ToBase64String(File.ReadAllBytes(path)) : File.ReadAllText(path);
             }
         }
 

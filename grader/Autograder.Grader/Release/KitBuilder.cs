@@ -63,14 +63,31 @@ public sealed class KitBuilder
     private static List<KitLog> GradedLogs(AssignmentProfile profile, Rubrics.Rubric? rubric)
     {
         var logs = new List<KitLog>();
-        foreach (var file in rubric?.Logs ?? [])
+        if (rubric is null)
         {
+            return logs;
+        }
+
+        var checks = rubric.Items.Where(i => !i.Manual).SelectMany(i => i.Checks).ToList();
+        foreach (var file in rubric.Logs)
+        {
+            if (Intake.SubmissionIntake.IsImage(file))
+            {
+                // A graded plot: drawn by the kit's plot command from the graded logs its check names.
+                var plot = checks.FirstOrDefault(c => c.Kind == "plot" && c.File == file && c.Plot is not null)?.Plot
+                    ?? throw profile.ErrorAt("experiments", $"the rubric grades the plot {file}, but no plot check names it, so the kit cannot say how to draw it");
+                logs.Add(new KitLog(file, $"{KitLayout.Runs}/{file}", plot.KitCommand(file)));
+                continue;
+            }
+
             var name = Path.GetFileNameWithoutExtension(file);
+            // A sweep's experiment is named with {value} (MLP_lr0.01_b{value}); its runs fill it in with a value (no underscore).
             var experiment = profile.Experiments.FirstOrDefault(e => e.Name == name)
+                ?? profile.Experiments.FirstOrDefault(e => e.Name.Contains("{value}", StringComparison.Ordinal)
+                    && System.Text.RegularExpressions.Regex.IsMatch(name, "^" + System.Text.RegularExpressions.Regex.Escape(e.Name).Replace("\\{value}", "[^_]+", StringComparison.Ordinal) + "$"))
                 ?? throw profile.ErrorAt("experiments",
                     $"the rubric grades the log {file}, but no experiment is named {name} (experiments: {string.Join(", ", profile.Experiments.Select(e => e.Name))}); students could not produce it");
-            var replay = rubric!.Items.Where(i => !i.Manual).SelectMany(i => i.Checks)
-                .FirstOrDefault(c => c.Kind == "training-log" && c.File == file && c.Replay is not null);
+            var replay = checks.FirstOrDefault(c => c.Kind == "training-log" && c.File == file && c.Replay is not null);
             logs.Add(new KitLog(file, $"{KitLayout.Runs}/{file}", $"dotnet run --project {KitLayout.Tools}/Run -- train experiments/{Path.GetFileName(experiment.Config)}",
                 replay is null ? null : replay.TimeoutSeconds ?? Rubrics.ReplaySpec.DefaultTimeoutSeconds));
         }

@@ -41,6 +41,9 @@ public sealed record CheckSpec
     /// <summary>training-log: re-run the logged experiment's first epochs with the submission's code and compare (<see cref="ReplaySpec"/>); null checks the log alone.</summary>
     public ReplaySpec? Replay { get; init; }
 
+    /// <summary>plot: the curves, marker and logs a submitted plot <c>file</c> must show (<see cref="PlotSpec"/>).</summary>
+    public PlotSpec? Plot { get; init; }
+
     /// <summary>What the timeout message advises (e.g. "vectorise the hidden layer with MatMul"); stated in the kit README too.</summary>
     public string? TimeoutHint { get; init; }
 

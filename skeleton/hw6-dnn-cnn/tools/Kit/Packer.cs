@@ -5,7 +5,7 @@ namespace Kit;
 
 /// <summary>
 /// Zips exactly what the grader reads: the files you submit (kit.json "files", relative to the library folder)
-/// and the training logs the rubric grades (kit.json "logs", at the zip's top level). Refuses when a graded log
+/// and the training logs and plots the rubric grades (kit.json "logs", at the zip's top level). Refuses when a graded log
 /// is missing or came from a --quick or shortened run, naming the command that writes it; --force packs anyway
 /// and lists what will lose points.
 /// </summary>
@@ -75,6 +75,14 @@ public static class Packer
         if (!File.Exists(path))
         {
             return "is missing";
+        }
+
+        if (graded.File.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
+        {
+            // A graded plot: the grader reads what it draws from the PNG the plot command wrote.
+            using var png = File.OpenRead(path);
+            var signature = new byte[8];
+            return png.Read(signature, 0, 8) == 8 && signature.SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }) ? null : "is not a PNG image";
         }
 
         try

@@ -6,10 +6,11 @@ using Run;
 // dotnet run --project tools/Run -- train experiments/<file>.yaml [--quick] [--out runs]   (--quick: runs/quick/)
 //   [--learning_rate X] [--alpha X] [--lambda X] [--dropout_rate X] [--random_seed N] [--num_epoch N] [--minibatch_size N]: the handout's flags override the file
 // dotnet run --project tools/Run -- plot runs/<name>.json [more logs...] [--loss] [--split train|val|test|all] [--title T] [--out plot.png]
+// dotnet run --project tools/Run -- plot runs/<b5>.json runs/<b50>.json ... --against batch_size [--time] [--out plot.png]   (HW3 3.2)
 var options = args.Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToHashSet();
 var outIndex = Array.IndexOf(args, "--out");
 var outPath = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : null;
-var valued = new[] { "--out", "--split", "--title" }.Concat(ExperimentOverrides.Flags).ToArray();
+var valued = new[] { "--out", "--split", "--title", "--against" }.Concat(ExperimentOverrides.Flags).ToArray();
 var files = args.Skip(1).Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && !valued.Contains(args[i])).ToList();
 
 string? Value(string option)
@@ -89,11 +90,23 @@ switch (args.FirstOrDefault())
 
         try
         {
+            if (Value("--against") is { } against)
+            {
+                if (against != "batch_size")
+                {
+                    Console.Error.WriteLine($"plot: --against takes batch_size, found {against}");
+                    return 2;
+                }
+
+                Console.WriteLine($"plot written to {Plotter.RenderSweep(files.Select(TrainingLogJson.Read).ToList(), outPath ?? "plot.png", options.Contains("--time") ? "time" : "accuracy", Value("--title"))}");
+                return 0;
+            }
+
             var path = Plotter.Render(files.Select(f => MetricsFile.Is(f) ? MetricsFile.Read(f) : TrainingLogJson.Read(f)).ToList(), outPath ?? "plot.png", options.Contains("--loss") ? "loss" : "accuracy", Value("--split"), Value("--title"));
             Console.WriteLine($"plot written to {path}");
             return 0;
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or ArgumentException)
         {
             Console.Error.WriteLine($"plot: {e.Message}");
             return 2;
@@ -101,6 +114,7 @@ switch (args.FirstOrDefault())
     default:
         Console.Error.WriteLine("usage: dotnet run --project tools/Run -- train experiments/<file>.yaml [--quick] [--out runs]");
         Console.Error.WriteLine("       dotnet run --project tools/Run -- plot runs/<name>.json [more logs...] [--loss] [--split train|val|test|all] [--title T] [--out plot.png]");
+        Console.Error.WriteLine("       dotnet run --project tools/Run -- plot runs/<name>.json [more logs...] --against batch_size [--time] [--out plot.png]   (test accuracy or training time per batch size)");
         Console.Error.WriteLine("       dotnet run --project tools/Run -- plot <metrics file>.txt ... --loss   (HW5's neuralnet metrics: cross-entropy per epoch)");
         return 2;
 }
