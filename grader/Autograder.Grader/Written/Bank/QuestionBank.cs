@@ -128,11 +128,14 @@ public sealed partial class QuestionBank
                 Expect(ExpressionValidator.Validate(c.When, defined), $"{where}: case '{c.Name}'");
             }
 
-            CheckAnswerShape(q, Fail);
+            CheckAnswerShape(q, BankChecks.KeyNames(problem, q, defined, Fail), Fail);
         }
+
+        BankChecks.CheckDeductions(problem, defined, seen);
+        BankChecks.CheckCarriedBindings(problem);
     }
 
-    private static void CheckAnswerShape(WrittenQuestion q, Action<string> fail)
+    private static void CheckAnswerShape(WrittenQuestion q, IReadOnlyCollection<string> keyNames, Action<string> fail)
     {
         switch (q.Kind)
         {
@@ -143,10 +146,10 @@ public sealed partial class QuestionBank
                     fail("number questions take no variables");
                 }
 
-                Expect(ExpressionValidator.Validate(q.Reference, q.Variables), $"question '{q.Id}': reference");
+                Expect(ExpressionValidator.Validate(q.Reference, keyNames), $"question '{q.Id}': reference");
                 foreach (var (alternative, k) in q.Alternatives.Select((a, k) => (a, k)))
                 {
-                    Expect(ExpressionValidator.Validate(alternative, q.Variables), $"question '{q.Id}': alternatives[{k}]");
+                    Expect(ExpressionValidator.Validate(alternative, keyNames), $"question '{q.Id}': alternatives[{k}]");
                 }
                 break;
             case QuestionKind.Shape:

@@ -31,6 +31,15 @@ public sealed record WrittenQuestion
     /// </summary>
     public List<string> Alternatives { get; init; } = [];
 
+    /// <summary>
+    /// Error carried forward (expression questions): per earlier question of the problem, the binding its answer stands
+    /// for, e.g. <c>hw3.p1.dFi_dwc: dF</c> with <c>reference: "wc - dF"</c>. The reference and alternatives may name
+    /// these bindings and the variables of those earlier questions. When an earlier answer is wrong, a case the answer
+    /// misses is still earned if the answer matches the key evaluated with the student's earlier answer in place of
+    /// the binding ("correct given your answer to ...").
+    /// </summary>
+    public Dictionary<string, string> CarriesFrom { get; init; } = [];
+
     /// <summary>The expected form, shown next to the key in the kit, e.g. "an expression in y, yhat, o1".</summary>
     public string Hint { get; init; } = "";
 

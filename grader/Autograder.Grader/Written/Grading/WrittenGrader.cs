@@ -62,7 +62,7 @@ public sealed class WrittenGrader(QuestionBank bank, IWrittenEvaluator evaluator
                 QuestionKind.Shape => (HostQuestions.Shape(q, answer), null),
                 QuestionKind.Choice => (HostQuestions.Choice(q, answer), null),
                 QuestionKind.Neuron => NeuronQuestions.Prepare(q, answer),
-                _ => ExpressionQuestions.Prepare(q, answer, bindings),
+                _ => ExpressionQuestions.Prepare(problem, q, answer, bindings),
             };
             if (done is not null)
             {
@@ -79,6 +79,7 @@ public sealed class WrittenGrader(QuestionBank bank, IWrittenEvaluator evaluator
             Evaluate(problem, pending, results);
         }
 
+        ProblemDeductions.Apply(problem, results);
         return results;
     }
 
@@ -100,10 +101,11 @@ public sealed class WrittenGrader(QuestionBank bank, IWrittenEvaluator evaluator
             return;
         }
 
+        // In bank order, so a question that carries an earlier answer forward sees that answer's result.
         foreach (var p in pending)
         {
             results[p.Question.Id] = p.Items.All(i => byId.ContainsKey(i.Id))
-                ? p.Finish(byId)
+                ? p.Finish(byId, results)
                 : QuestionResult.Zero(p.Question, WrittenStatus.Error, "the evaluator returned no result");
         }
     }
