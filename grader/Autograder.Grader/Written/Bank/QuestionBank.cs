@@ -105,6 +105,11 @@ public sealed partial class QuestionBank
                 Fail(q.Kind == QuestionKind.Manual ? "manual items give 0 automatic points (put the handout's points in manual_points)" : "needs positive points");
             }
 
+            if (q.Deduction && (q.Kind != QuestionKind.Manual || q.ManualPoints <= 0 || q.Bonus))
+            {
+                Fail("a deduction is a manual item with the points it can take off in manual_points, and not a bonus");
+            }
+
             if (q.Cases.Select(c => c.Points).Distinct().Count() > 1)
             {
                 Fail("its cases must be worth the same points (the rubric scores the fraction of cases passed)");

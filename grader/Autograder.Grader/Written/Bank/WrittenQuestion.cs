@@ -66,6 +66,12 @@ public sealed record WrittenQuestion
     /// <summary>The handout's points for a manual item (graded by hand, not counted here).</summary>
     public double ManualPoints { get; init; }
 
+    /// <summary>
+    /// A manual item that takes points off: a deduction the handout words but the grader cannot see (HW3 2.3's x_{n1}
+    /// notation); <see cref="ManualPoints"/> is the most the staff can deduct, and <see cref="Prompt"/> quotes the handout.
+    /// </summary>
+    public bool Deduction { get; init; }
+
     /// <summary>A question of a bonus part of the handout (e.g. HW3 3.5): its rubric item adds to the score, not to the maximum.</summary>
     public bool Bonus { get; init; }
 

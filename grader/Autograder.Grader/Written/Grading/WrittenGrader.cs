@@ -47,7 +47,8 @@ public sealed class WrittenGrader(QuestionBank bank, IWrittenEvaluator evaluator
             var answer = sheet[q.Id];
             if (q.Kind == QuestionKind.Manual)
             {
-                results[q.Id] = new QuestionResult(q.Id, q.Title, WrittenStatus.Manual, 0, 0, $"{q.Id}: graded by hand ({q.ManualPoints:0.##} points in the handout)", []);
+                var manual = q.Deduction ? $"checked by hand (the handout deducts up to {q.ManualPoints:0.##} point{(q.ManualPoints == 1 ? "" : "s")})" : $"graded by hand ({q.ManualPoints:0.##} points in the handout)";
+                results[q.Id] = new QuestionResult(q.Id, q.Title, WrittenStatus.Manual, 0, 0, $"{q.Id}: {manual}", []);
                 continue;
             }
 
