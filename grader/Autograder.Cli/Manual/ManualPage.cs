@@ -65,7 +65,7 @@ internal static class ManualPage
           $("student").textContent = q.student;
           $("item").innerHTML = "";
           const h = document.createElement("h3"); h.textContent = q.item.id + " " + q.item.title; $("item").appendChild(h);
-          $("max").textContent = "0 to " + q.item.points;
+          $("max").textContent = (q.item.deduction ? "a deduction: points to take off, " : "") + "0 to " + q.item.points;
           $("points").max = q.item.points;
           $("points").value = g ? g.points : "";
           $("comment").value = g ? g.comment : "";

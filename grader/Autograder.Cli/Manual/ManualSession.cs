@@ -31,7 +31,7 @@ internal sealed class ManualSession(string batchFolder, string? submissionsFolde
             {
                 assignment = _manifest.Assignment,
                 title = _manifest.Title,
-                items = items.Select(i => new { id = i.Id, title = i.Title, points = i.Points }),
+                items = items.Select(i => new { id = i.Id, title = i.Title, points = i.Points, deduction = i.Deduction }),
                 students,
                 grades = grades.All.Where(g => items.Any(i => i.Id == g.Item)).Select(g => new { student = g.Student, item = g.Item, points = g.Points, comment = g.Comment }),
                 graded,

@@ -36,7 +36,7 @@ public sealed record BatchManifest(
         rubricKey,
         rubric.MaxScore,
         rubric.Due,
-        rubric.Items.Select(i => new ManifestItem(i.Id, i.Title, i.Points, Names.Of(i.Visibility), i.Bonus, i.Manual)).ToList(),
+        rubric.Items.Select(i => new ManifestItem(i.Id, i.Title, i.Points, Names.Of(i.Visibility), i.Bonus, i.Manual, i.Deduction)).ToList(),
         students.Order(StringComparer.Ordinal).ToList());
 
     /// <summary>The extra credit on offer on top of <see cref="MaxScore"/>.</summary>

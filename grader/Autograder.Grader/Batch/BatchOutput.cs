@@ -37,7 +37,10 @@ public static class BatchOutput
         {
             var g = grades.Get(student, item.Id);
             var comment = (g?.Comment ?? "").ReplaceLineEndings(" ").Replace("|", "\\|", StringComparison.Ordinal);
-            s.Append(System.Globalization.CultureInfo.InvariantCulture, $"| {item.Id} | {item.Title} | {(g is null ? "pending" : $"{g.Points:0.##} / {item.Points:0.##}")} | {comment} |\n");
+            var points = g is null ? "pending"
+                : item.Deduction ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"-{g.Points:0.##} (a deduction of up to {item.Points:0.##})")
+                : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{g.Points:0.##} / {item.Points:0.##}");
+            s.Append(System.Globalization.CultureInfo.InvariantCulture, $"| {item.Id} | {item.Title} | {points} | {comment} |\n");
         }
 
         return s.ToString();

@@ -124,7 +124,9 @@ public static class GradingPipeline
         if (manual.Count > 0)
         {
             var bonusManual = manual.Where(i => i.Bonus).Sum(i => i.Points);
-            messages.Add($"manual: {manual.Where(i => !i.Bonus).Sum(i => i.Points):0.##} more points{(bonusManual > 0 ? $" (+{bonusManual:0.##} bonus)" : "")} are graded by the course staff ({string.Join(", ", manual.Select(i => i.Id))})");
+            var deductions = manual.Where(i => i.Deduction).ToList();
+            messages.Add($"manual: {manual.Where(i => !i.Bonus && !i.Deduction).Sum(i => i.Points):0.##} more points{(bonusManual > 0 ? $" (+{bonusManual:0.##} bonus)" : "")} are graded by the course staff ({string.Join(", ", manual.Where(i => !i.Deduction).Select(i => i.Id))})"
+                + (deductions.Count > 0 ? $"; the staff may also deduct up to {deductions.Sum(i => i.Points):0.##} points ({string.Join(", ", deductions.Select(i => i.Id))})" : ""));
         }
 
         var score = items.Sum(i => i.Points);

@@ -29,6 +29,6 @@ public sealed record Rubric
     /// <summary>Extra credit the grader can award on top of <see cref="MaxScore"/> (<see cref="RubricItem.Bonus"/> items).</summary>
     public double BonusScore => Items.Where(i => !i.Manual && i.Bonus).Sum(i => i.Points);
 
-    /// <summary>The points the course staff award by hand (<see cref="RubricItem.Manual"/> items).</summary>
-    public double ManualScore => Items.Where(i => i.Manual).Sum(i => i.Points);
+    /// <summary>The points the course staff award by hand (<see cref="RubricItem.Manual"/> items that are not deductions).</summary>
+    public double ManualScore => Items.Where(i => i.Manual && !i.Deduction).Sum(i => i.Points);
 }

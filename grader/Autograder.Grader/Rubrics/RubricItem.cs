@@ -30,6 +30,12 @@ public sealed record RubricItem
     /// <summary>Graded by the course staff (an analysis question, a plot): listed for the record, not run, not in the automatic score.</summary>
     public bool Manual { get; init; }
 
+    /// <summary>
+    /// A manual item that takes points off (a handout's deduction the grader cannot see, e.g. HW3 2.3's notation): the staff
+    /// enter the points to deduct, from 0 to <see cref="Points"/>; they count against the total, not toward the maximum.
+    /// </summary>
+    public bool Deduction { get; init; }
+
     /// <summary>Extra credit (an optional part): graded like any item, its points add to the score but not to <see cref="Rubric.MaxScore"/>.</summary>
     public bool Bonus { get; init; }
 }

@@ -96,6 +96,11 @@ public static class RubricLoader
                 Fail($"{at}.deductions.prints_output", $"expected 'all' or a number of points, found '{prints}'");
             }
 
+            if (item.Deduction && (!item.Manual || item.Bonus))
+            {
+                Fail($"{at}.deduction", $"item '{item.Id}': a deduction is a manual item (manual: true) and not a bonus");
+            }
+
             if (item.Manual && item.Checks.Count > 0)
             {
                 Fail($"{at}.checks", $"item '{item.Id}' is manual (graded by the staff) and cannot have checks");

@@ -54,6 +54,31 @@ public sealed class GradebookTests
     }
 
     [Fact]
+    public void ToCsv_ManualDeduction_CountsAgainstTheTotalAndNotTowardTheMaximum()
+    {
+        var manifest = Manifest with
+        {
+            Items = [.. Manifest.Items, new ManifestItem("3", "Plot", 2, "visible", Manual: true), new ManifestItem("4", "Notation (deduction)", 1, "visible", Manual: true, Deduction: true)],
+        };
+        var grades = ManualGrades.Parse("student,item,points\nann,3,2\nann,4,1\nbo,3,1\n", "grades.csv", manifest);
+        var records = new[]
+        {
+            new StudentRecord("ann", Result("ann", 6, CheckStatus.Passed, 4, CheckStatus.Passed), Stamp("ann", 0)),
+            new StudentRecord("bo", Result("bo", 2, CheckStatus.Failed, 4, CheckStatus.Passed), Stamp("bo", 0)),
+        };
+
+        var lines = Gradebook.ToCsv(manifest, records, grades).Split('\n');
+
+        Assert.StartsWith("student,score,max_score,manual,manual_max,manual_pending,total,total_max,1,2,3,4,", lines[0], StringComparison.Ordinal);
+        // ann: 10 automatic + 2 manual - 1 deducted, out of 10 + 2 (the deduction adds nothing to the maximum).
+        Assert.StartsWith("ann,10,10,1,2,0,11,12,6,4,2,-1,", lines[1], StringComparison.Ordinal);
+        // bo: the deduction not looked at yet is pending, like any manual item, and takes nothing off.
+        Assert.StartsWith("bo,6,10,1,2,1,7,12,2,4,1,pending,", lines[2], StringComparison.Ordinal);
+        Assert.Contains("| 4 | Notation (deduction) | -1 (a deduction of up to 1) |", BatchOutput.ManualFeedback(manifest, grades, "ann"), StringComparison.Ordinal);
+        Assert.Equal(-1, ItemAnalysis.Compute(manifest, records, manual: grades).Single(s => s.Item.Id == "4").MeanPoints);
+    }
+
+    [Fact]
     public void ResultReader_ReadsBackWhatJsonReportWrote()
     {
         var result = Result("ann", 1.5, CheckStatus.CompileError, 0, CheckStatus.Timeout, penalty: 0.1) with { GraderError = "boom", Seed = ulong.MaxValue };

@@ -45,6 +45,18 @@ public sealed class BonusItemTests
     }
 
     [Fact]
+    public void Parse_ManualDeduction_IsNeitherManualScoreNorMaxScore_AndOnlyManual()
+    {
+        var rubric = RubricLoader.Parse(Yaml + "\n  - id: notation\n    points: 1\n    manual: true\n    deduction: true\n", "x.rubric.yaml", CheckRegistry.Names);
+
+        Assert.True(rubric.Items[3].Deduction);
+        Assert.Equal(10, rubric.MaxScore);
+        Assert.Equal(2, rubric.ManualScore);
+        var error = Assert.Throws<RubricException>(() => RubricLoader.Parse(Yaml + "\n  - id: notation\n    points: 1\n    deduction: true\n", "x.rubric.yaml", CheckRegistry.Names));
+        Assert.Contains("a deduction is a manual item (manual: true) and not a bonus", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Hw3Rubric_TransformerBonusAddsEightPointsWithoutChangingTheTotal()
     {
         var root = CourseRootFinder.TryFind(AppContext.BaseDirectory)!;

@@ -85,8 +85,16 @@ public sealed class WrittenKitTests
             var item = rubric.Items.Single(i => i.Id == q.Id);
             Assert.Equal(q.ManualPoints, item.Points);
             Assert.Equal(q.Bonus, item.Bonus);
+            Assert.Equal(q.Deduction, item.Deduction);
             Assert.Empty(item.Checks);
         });
+        // HW3 2.3's notation deductions (L152-153): manual slots that take a point off, not points to earn.
+        foreach (var id in new[] { "hw3.p2.notation_forward", "hw3.p2.notation_backward" })
+        {
+            Assert.Contains(rubric.Items, i => i.Id == id && i.Manual && i.Deduction && i.Points == 1 && i.Note!.StartsWith("Deduct 1 point for writing x_1, x_2, x_3", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(manual.Where(q => !q.Deduction).Sum(q => q.ManualPoints), rubric.ManualScore, 9);
         Assert.Contains(rubric.Items, i => i.Id == "hw3.p3_5.accuracies" && i.Manual && i.Bonus && i.Points == 9);
         Assert.Contains(rubric.Items, i => i.Id == "hw5.q3.general_n" && i.Manual && !i.Bonus && i.Points == 6);
     }

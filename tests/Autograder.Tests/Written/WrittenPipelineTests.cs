@@ -40,4 +40,41 @@ public sealed class WrittenPipelineTests
         Assert.All(others, i => Assert.True(i.Status == CheckStatus.Passed, $"{i.Id}: {i.Checks.Single().Outcome.Message}"));
         Assert.Equal(rubric.MaxScore + rubric.BonusScore - 2 - 1, result.Score, 6);
     }
+
+    [Fact]
+    public void Grade_Hw3Backprop_CarriesWrongGradientsForwardAndNamesTheUpdatedVDeduction()
+    {
+        var root = CourseRootFinder.TryFind(AppContext.BaseDirectory)!;
+        var path = Path.Combine(root, "rubrics", "written.rubric.yaml");
+        var full = RubricLoader.Parse(File.ReadAllText(path), path, CheckRegistry.Names);
+        var rubric = full with { Items = [.. full.Items.Where(i => i.Id.StartsWith("hw3.p2.", StringComparison.Ordinal))] };
+
+        // A student who drops y from dl/dv1, uses that gradient in v1's update, and updates v before w.
+        var changed = new Dictionary<string, string>
+        {
+            ["hw3.p2.dl_dv1"] = "(Sigmoid(y*yhat) - 1) * o1",
+            ["hw3.p2.update_v1"] = "v1 - eta*(Sigmoid(y*yhat) - 1)*o1",
+            ["hw3.p2.update_w1"] = "w1 - eta*(Sigmoid(y*yhat) - 1)*y*((v1 - eta*(Sigmoid(y*yhat) - 1)*y*o1)*H(a1)*x1 + (v2 - eta*(Sigmoid(y*yhat) - 1)*y*o2)*H(a2)*x2)",
+            ["hw3.p2.update_w2"] = "w2 - eta*(Sigmoid(y*yhat) - 1)*y*((v1 - eta*(Sigmoid(y*yhat) - 1)*y*o1)*H(a1)*x2 + (v2 - eta*(Sigmoid(y*yhat) - 1)*y*o2)*H(a2)*x3)",
+        };
+        var answers = File.ReadAllLines(Path.Combine(WrittenTestKit.GoldenDir, "PassesAll", "answers.yaml"))
+            .Select(line => changed.FirstOrDefault(c => line.StartsWith(c.Key + ":", StringComparison.Ordinal)) is { Key: not null } c ? $"{c.Key}: \"{c.Value}\"" : line);
+        var submission = Directory.CreateTempSubdirectory("written-").FullName;
+        File.WriteAllLines(Path.Combine(submission, "answers.yaml"), answers);
+
+        var result = GradingPipeline.Grade(new GradeRequest(submission, "written", root) { Seed = 7, Rubric = rubric, AllowUnsandboxed = true });
+
+        Assert.Null(result.GraderError);
+        var byId = result.Items.ToDictionary(i => i.Id);
+        Assert.Equal(0, byId["hw3.p2.dl_dv1"].Points);
+        Assert.Equal(CheckStatus.Passed, byId["hw3.p2.update_v1"].Status);
+        Assert.Contains("(error carried forward)", byId["hw3.p2.update_v1"].Checks.Single().Outcome.Message, StringComparison.Ordinal);
+        foreach (var id in new[] { "hw3.p2.update_w1", "hw3.p2.update_w2" })
+        {
+            Assert.Equal(0, byId[id].Points);
+            Assert.Contains("Deduct 2 points if updating w_1/w_2 with the updated value of v_1/v_2", byId[id].Checks.Single().Outcome.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(rubric.MaxScore - 2 - 2, result.Score, 6);
+    }
 }

@@ -59,6 +59,12 @@ internal sealed class WrittenCheck : ICheckKind
         {
             throw new CheckFailure(result.Message);
         }
+
+        if (result.CarriedForward && result.Status == WrittenStatus.Passed)
+        {
+            // Earned with the student's own earlier answer in the key: worth saying, costs nothing.
+            context.Warnings.Add(result.Message);
+        }
     }
 
     private static IReadOnlyDictionary<string, QuestionResult> Grade(CheckContext context, QuestionBank bank, WrittenProblem problem)

@@ -7,7 +7,8 @@ namespace Autograder.Grader.Reports.Class;
 /// <summary>
 /// <c>gradebook.csv</c>: one row per student (ordered by id) with the score out of the maximum, and where the
 /// rubric has bonus items the bonus earned, where it has manual items the staff's points (<see cref="ManualGrades"/>;
-/// an item not graded yet is <c>pending</c>), and then the total (what an LMS should record), one
+/// an item not graded yet is <c>pending</c>; a deduction item counts negative and adds nothing to the maximum), and
+/// then the total (what an LMS should record; never below 0), one
 /// column of points per rubric item (headed by its id; <see cref="Legend"/> gives the titles), the late days,
 /// the overall status and one status column per item. Built only from the per-student files, with no
 /// timings, so any run that holds the same results writes the same bytes.
@@ -22,7 +23,7 @@ public static class Gradebook
         var bonus = manifest.BonusMax > 0;
         var manualItems = manifest.Items.Where(i => i.Manual).ToList();
         var manual = manualItems.Count > 0;
-        var manualMax = manualItems.Where(i => !i.Bonus).Sum(i => i.Points);
+        var manualMax = manualItems.Sum(i => i.ManualMax);
         var header = new List<string> { "student", "score", "max_score" };
         if (bonus)
         {
@@ -54,19 +55,20 @@ public static class Gradebook
                 row.Add(result is null ? "" : Number(result.BonusScore));
             }
 
-            var given = manualItems.Select(i => manualGrades?.Get(record.Student, i.Id)).ToList();
+            var given = manualItems.Select(i => (Item: i, Grade: manualGrades?.Get(record.Student, i.Id))).ToList();
+            var manualPoints = given.Sum(g => g.Grade is { } grade ? g.Item.Signed(grade.Points) : 0);
             if (manual)
             {
-                row.AddRange([Number(given.Sum(g => g?.Points ?? 0)), Number(manualMax), given.Count(g => g is null).ToString(CultureInfo.InvariantCulture)]);
+                row.AddRange([Number(manualPoints), Number(manualMax), given.Count(g => g.Grade is null).ToString(CultureInfo.InvariantCulture)]);
             }
 
             if (bonus || manual)
             {
-                row.AddRange([result is null ? "" : Number(result.Score + given.Sum(g => g?.Points ?? 0)), Number(manifest.MaxScore + manualMax)]);
+                row.AddRange([result is null ? "" : Number(Math.Max(0, result.Score + manualPoints)), Number(manifest.MaxScore + manualMax)]);
             }
 
             row.AddRange(manifest.Items.Select(i => i.Manual
-                ? manualGrades?.Get(record.Student, i.Id) is { } g ? Number(g.Points) : "pending"
+                ? manualGrades?.Get(record.Student, i.Id) is { } g ? Number(i.Signed(g.Points)) : "pending"
                 : items.TryGetValue(i.Id, out var r) ? Number(r.Points) : ""));
             row.AddRange([
                 record.LateDays.ToString(CultureInfo.InvariantCulture),

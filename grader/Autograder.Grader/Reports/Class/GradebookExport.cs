@@ -33,11 +33,12 @@ public static class GradebookExport
         var manifest = BatchManifest.Read(batchFolder);
         var manual = ManualGrades.Load(batchFolder, manifest);
         var records = manifest.Students.Select(s => StudentRecord.Load(batchFolder, s)).ToList();
-        var max = manifest.MaxScore + manifest.Items.Where(i => i.Manual && !i.Bonus).Sum(i => i.Points);
+        var max = manifest.MaxScore + manifest.Items.Sum(i => i.ManualMax);
+        var items = manifest.Items.ToDictionary(i => i.Id, StringComparer.Ordinal);
         var byStudent = roster?.ToDictionary(r => r.Student, StringComparer.Ordinal);
         var unmatched = byStudent is null ? [] : records.Select(r => r.Student).Where(s => !byStudent.ContainsKey(s)).ToList();
         var notSubmitted = roster is null ? [] : roster.Where(r => !manifest.Students.Contains(r.Student)).Select(r => r.Student).ToList();
-        string Total(StudentRecord r) => r.Result is null ? "" : Number(r.Result.Score + manual.All.Where(g => g.Student == r.Student).Sum(g => g.Points));
+        string Total(StudentRecord r) => r.Result is null ? "" : Number(Math.Max(0, r.Result.Score + manual.All.Where(g => g.Student == r.Student).Sum(g => items[g.Item].Signed(g.Points))));
         RosterEntry Who(string student) => byStudent?.GetValueOrDefault(student) ?? new RosterEntry(student, student, "", "", student, "", "", "");
 
         var s = new StringBuilder();

@@ -15,7 +15,7 @@ public static partial class ItemAnalysis
     [GeneratedRegex(@"-?\d+\.\d+(?:[eE][-+]?\d+)?")]
     private static partial Regex Decimal();
 
-    /// <summary>The analysis of every item; manual items come from the staff's grades: their mean, and
+    /// <summary>The analysis of every item; manual items come from the staff's grades: their mean (negative for a deduction), and
     /// <c>graded</c>/<c>pending</c> counts instead of a pass rate (which is NaN for them).</summary>
     public static IReadOnlyList<ItemStats> Compute(BatchManifest manifest, IReadOnlyList<StudentRecord> records, int topFailures = 3, ManualGrades? manual = null)
     {
@@ -29,7 +29,7 @@ public static partial class ItemAnalysis
             {
                 var given = records.Where(r => r.Result is not null).Select(r => manual?.Get(r.Student, item.Id)).ToList();
                 var entered = given.OfType<ManualGrade>().ToList();
-                return new ItemStats(item, entered.Count, entered.Count == 0 ? 0 : entered.Average(g => g.Points), double.NaN,
+                return new ItemStats(item, entered.Count, entered.Count == 0 ? 0 : entered.Average(g => item.Signed(g.Points)), double.NaN,
                     [KeyValuePair.Create("graded", entered.Count), KeyValuePair.Create("pending", given.Count - entered.Count)], []);
             }
 

@@ -105,6 +105,11 @@ public sealed partial class QuestionBank
                 Fail(q.Kind == QuestionKind.Manual ? "manual items give 0 automatic points (put the handout's points in manual_points)" : "needs positive points");
             }
 
+            if (q.Deduction && (q.Kind != QuestionKind.Manual || q.ManualPoints <= 0 || q.Bonus))
+            {
+                Fail("a deduction is a manual item with the points it can take off in manual_points, and not a bonus");
+            }
+
             if (q.Cases.Select(c => c.Points).Distinct().Count() > 1)
             {
                 Fail("its cases must be worth the same points (the rubric scores the fraction of cases passed)");
@@ -128,11 +133,14 @@ public sealed partial class QuestionBank
                 Expect(ExpressionValidator.Validate(c.When, defined), $"{where}: case '{c.Name}'");
             }
 
-            CheckAnswerShape(q, Fail);
+            CheckAnswerShape(q, BankChecks.KeyNames(problem, q, defined, Fail), Fail);
         }
+
+        BankChecks.CheckDeductions(problem, defined, seen);
+        BankChecks.CheckCarriedBindings(problem);
     }
 
-    private static void CheckAnswerShape(WrittenQuestion q, Action<string> fail)
+    private static void CheckAnswerShape(WrittenQuestion q, IReadOnlyCollection<string> keyNames, Action<string> fail)
     {
         switch (q.Kind)
         {
@@ -143,10 +151,10 @@ public sealed partial class QuestionBank
                     fail("number questions take no variables");
                 }
 
-                Expect(ExpressionValidator.Validate(q.Reference, q.Variables), $"question '{q.Id}': reference");
+                Expect(ExpressionValidator.Validate(q.Reference, keyNames), $"question '{q.Id}': reference");
                 foreach (var (alternative, k) in q.Alternatives.Select((a, k) => (a, k)))
                 {
-                    Expect(ExpressionValidator.Validate(alternative, q.Variables), $"question '{q.Id}': alternatives[{k}]");
+                    Expect(ExpressionValidator.Validate(alternative, keyNames), $"question '{q.Id}': alternatives[{k}]");
                 }
                 break;
             case QuestionKind.Shape:

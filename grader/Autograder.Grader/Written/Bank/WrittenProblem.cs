@@ -24,6 +24,9 @@ public sealed record WrittenProblem
 
     public List<WrittenQuestion> Questions { get; init; } = [];
 
+    /// <summary>The handout's deductions for named mistakes, applied after the problem's questions are graded.</summary>
+    public List<WrittenDeduction> Deductions { get; init; } = [];
+
     /// <summary>The file it was read from (set by the loader).</summary>
     public string SourceFile { get; init; } = "";
 }

@@ -31,6 +31,15 @@ public sealed record WrittenQuestion
     /// </summary>
     public List<string> Alternatives { get; init; } = [];
 
+    /// <summary>
+    /// Error carried forward (expression questions): per earlier question of the problem, the binding its answer stands
+    /// for, e.g. <c>hw3.p1.dFi_dwc: dF</c> with <c>reference: "wc - dF"</c>. The reference and alternatives may name
+    /// these bindings and the variables of those earlier questions. When an earlier answer is wrong, a case the answer
+    /// misses is still earned if the answer matches the key evaluated with the student's earlier answer in place of
+    /// the binding ("correct given your answer to ...").
+    /// </summary>
+    public Dictionary<string, string> CarriesFrom { get; init; } = [];
+
     /// <summary>The expected form, shown next to the key in the kit, e.g. "an expression in y, yhat, o1".</summary>
     public string Hint { get; init; } = "";
 
@@ -56,6 +65,12 @@ public sealed record WrittenQuestion
 
     /// <summary>The handout's points for a manual item (graded by hand, not counted here).</summary>
     public double ManualPoints { get; init; }
+
+    /// <summary>
+    /// A manual item that takes points off: a deduction the handout words but the grader cannot see (HW3 2.3's x_{n1}
+    /// notation); <see cref="ManualPoints"/> is the most the staff can deduct, and <see cref="Prompt"/> quotes the handout.
+    /// </summary>
+    public bool Deduction { get; init; }
 
     /// <summary>A question of a bonus part of the handout (e.g. HW3 3.5): its rubric item adds to the score, not to the maximum.</summary>
     public bool Bonus { get; init; }

@@ -10,11 +10,13 @@ namespace Autograder.Grader.Written.Grading;
 /// <summary>
 /// Expression and number questions: the answer is validated on the host, compiled and run by the
 /// evaluator on every binding, and compared with the reference (evaluated here by the interpreter)
-/// within the question's tolerance. Each case earns its points when every binding it covers matches.
+/// within the question's tolerance. Each case earns its points when every binding it covers matches
+/// the reference, or one alternative, or (error carried forward) a key with the student's own wrong
+/// earlier answer put in, or the key of a mistake a handout deduction names (<see cref="ProblemDeductions"/>).
 /// </summary>
 internal static class ExpressionQuestions
 {
-    public static (QuestionResult? Done, PendingQuestion? Pending) Prepare(WrittenQuestion q, StudentAnswer answer, IReadOnlyList<IReadOnlyDictionary<string, ExprValue>> problemBindings)
+    public static (QuestionResult? Done, PendingQuestion? Pending) Prepare(WrittenProblem problem, WrittenQuestion q, StudentAnswer answer, IReadOnlyList<IReadOnlyDictionary<string, ExprValue>> problemBindings)
     {
         if (answer.Text is not { } text)
         {
@@ -28,37 +30,52 @@ internal static class ExpressionQuestions
         }
 
         var bindings = q.Kind == QuestionKind.Number ? [new Dictionary<string, ExprValue>()] : problemBindings;
-        var reference = SyntaxFactory.ParseExpression(q.Reference);
-        var expected = bindings.Select(b => ValueText.ToWire(Interpreter.Evaluate(reference, b, FunctionContext.None))).ToList();
-        var alternatives = q.Alternatives.Select(a => SyntaxFactory.ParseExpression(a))
-            .Select(a => (IReadOnlyList<WrittenValue>)bindings.Select(b => ValueText.ToWire(Interpreter.Evaluate(a, b, FunctionContext.None))).ToList()).ToList();
+        IReadOnlyList<WrittenValue?> Values(string key)
+        {
+            var syntax = SyntaxFactory.ParseExpression(key);
+            return bindings.Select(b => (WrittenValue?)ValueText.ToWire(Interpreter.Evaluate(syntax, b, FunctionContext.None))).ToList();
+        }
+
+        var keys = new Keys(
+            bindings,
+            Values(q.Reference)!,
+            q.Alternatives.Select(Values).ToList(),
+            problem.Deductions.Where(d => d.Keys.ContainsKey(q.Id)).SelectMany(d => d.Keys[q.Id].Select(key => (d, Values(key)))).ToList());
         var variables = q.Variables.Select(v => new WrittenVariable(v, bindings[0][v] is MatrixValue)).ToList();
         var wireBindings = bindings.Select(b => (IReadOnlyList<WrittenValue>)q.Variables.Select(v => ValueText.ToWire(b[v])).ToList()).ToList();
-        var item = new WrittenItem(q.Id, text, expected[0].IsNumber ? "number" : "matrix", variables, wireBindings);
-        return (null, new PendingQuestion(q, [item], results => Finish(q, results[q.Id], bindings, expected, alternatives)));
+        var item = new WrittenItem(q.Id, text, keys.Expected[0]!.IsNumber ? "number" : "matrix", variables, wireBindings);
+        return (null, new PendingQuestion(q, [item], (results, earlier) =>
+            Finish(q, results[q.Id], keys, q.CarriesFrom.Count == 0 ? null : CarriedKeys.Evaluate(problem, q, bindings, results, earlier))));
     }
 
-    private static QuestionResult Finish(WrittenQuestion q, WrittenItemResult result, IReadOnlyList<IReadOnlyDictionary<string, ExprValue>> bindings, IReadOnlyList<WrittenValue> expected, IReadOnlyList<IReadOnlyList<WrittenValue>> alternatives)
+    private static QuestionResult Finish(WrittenQuestion q, WrittenItemResult result, Keys keys, CarriedKeys? carried)
     {
         if (result.TimedOut)
         {
             return QuestionResult.Zero(q, WrittenStatus.Timeout, result.Error ?? "took too long");
         }
 
-        if (result.Error is { } error || result.Values is null)
+        if (result.Error is { } error || result.Values is null || result.Values.Count != keys.Bindings.Count)
         {
             return QuestionResult.Zero(q, WrittenStatus.CompileError, new ExpressionError(result.Position, result.Error ?? "no values").ToString());
         }
 
+        var bindings = keys.Bindings;
         var mismatch = new string?[bindings.Count];
         for (var i = 0; i < bindings.Count; i++)
         {
-            mismatch[i] = Compare(q, result.Values[i], expected[i]);
+            mismatch[i] = Compare(q, result.Values[i], keys.Expected[i]!);
         }
 
-        // Per alternative key (the handout's printed one), which bindings the answer matches it on.
-        var matchesAlternative = alternatives.Select(alt => Enumerable.Range(0, bindings.Count).Select(i => Compare(q, result.Values[i], alt[i]) is null).ToArray()).ToList();
+        // Per other key, which bindings the answer matches it on.
+        bool[] Matches(IReadOnlyList<WrittenValue?> key) =>
+            Enumerable.Range(0, bindings.Count).Select(i => key[i] is { } v && Compare(q, result.Values[i], v) is null).ToArray();
+        var alternatives = keys.Alternatives.Select(Matches).ToList();
+        var carriedKeys = carried?.Keys.Select(Matches).ToList() ?? [];
+        var mistakes = keys.Mistakes.Select(m => (m.Deduction, Matches: Matches(m.Values))).ToList();
         var byAlternative = false;
+        var byCarried = false;
+        WrittenDeduction? mistake = null;
         var cases = new List<CaseOutcome>();
         string? firstFailure = null;
         foreach (var c in q.ScoredCases)
@@ -66,10 +83,18 @@ internal static class ExpressionQuestions
             var when = string.IsNullOrWhiteSpace(c.When) ? null : SyntaxFactory.ParseExpression(c.When);
             var covered = Enumerable.Range(0, bindings.Count).Where(i => when is null || BindingGenerator.Holds(when, bindings[i])).ToList();
             var failing = covered.FirstOrDefault(i => mismatch[i] is not null, -1);
-            if (failing >= 0 && covered.Count > 0 && matchesAlternative.Any(m => covered.All(i => m[i])))
+            bool AllOf(bool[] m) => covered.Count > 0 && covered.All(i => m[i]);
+            if (failing >= 0 && alternatives.Any(AllOf))
             {
-                failing = -1;
-                byAlternative = true;
+                (failing, byAlternative) = (-1, true);
+            }
+            else if (failing >= 0 && carriedKeys.Any(AllOf))
+            {
+                (failing, byCarried) = (-1, true);
+            }
+            else if (failing >= 0 && mistakes.FirstOrDefault(m => AllOf(m.Matches)).Deduction is { } made)
+            {
+                (failing, mistake) = (-1, made);
             }
 
             cases.Add(new CaseOutcome(c.Name, failing < 0 && covered.Count > 0, failing < 0 ? c.Points : 0, c.Points, covered.Count));
@@ -82,9 +107,16 @@ internal static class ExpressionQuestions
         }
 
         var points = cases.Sum(c => c.Points);
-        var status = points >= q.Points - 1e-12 ? WrittenStatus.Passed : points > 0 ? WrittenStatus.Partial : WrittenStatus.Failed;
-        var message = status == WrittenStatus.Passed ? (byAlternative ? "correct (it matches the handout's printed key, which the course also accepts)" : "correct") : firstFailure ?? "does not match";
-        return new QuestionResult(q.Id, q.Title, status, points, q.Points, $"{q.Id}: {message}", cases);
+        var status = QuestionResult.StatusOf(points, q.Points);
+        var ecf = byCarried ? $"correct given your answer to {carried!.Names} (error carried forward)" : null;
+        var message = status switch
+        {
+            WrittenStatus.Passed when mistake is not null => $"right except for the mistake of {mistake.Id}",
+            WrittenStatus.Passed when ecf is not null => ecf,
+            WrittenStatus.Passed => byAlternative ? "correct (it matches the handout's printed key, which the course also accepts)" : "correct",
+            _ => $"{firstFailure ?? "does not match"}{(ecf is null ? "" : $"; the other cases are {ecf}")}",
+        };
+        return new QuestionResult(q.Id, q.Title, status, points, q.Points, $"{q.Id}: {message}", cases) { CarriedForward = byCarried, Mistake = mistake?.Id };
     }
 
     /// <summary>Null when the answer's value matches the reference, else what differs.</summary>
@@ -125,4 +157,11 @@ internal static class ExpressionQuestions
 
     private static bool Close(double got, double expected, WrittenQuestion q) =>
         !double.IsNaN(got) && (got == expected || Math.Abs(got - expected) <= q.Atol + (q.Rtol * Math.Abs(expected)));
+
+    /// <summary>The values an answer is compared with, per binding: the reference, the alternatives and the keys of named mistakes.</summary>
+    private sealed record Keys(
+        IReadOnlyList<IReadOnlyDictionary<string, ExprValue>> Bindings,
+        IReadOnlyList<WrittenValue?> Expected,
+        IReadOnlyList<IReadOnlyList<WrittenValue?>> Alternatives,
+        IReadOnlyList<(WrittenDeduction Deduction, IReadOnlyList<WrittenValue?> Values)> Mistakes);
 }

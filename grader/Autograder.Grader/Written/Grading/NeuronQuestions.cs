@@ -34,7 +34,7 @@ internal static class NeuronQuestions
             items.Add(new WrittenItem($"{q.Id}#{name}", text, "number", [], [[]]));
         }
 
-        return (null, new PendingQuestion(q, items, results => Finish(q, items.Select(i => results[i.Id]).ToList())));
+        return (null, new PendingQuestion(q, items, (results, _) => Finish(q, items.Select(i => results[i.Id]).ToList())));
     }
 
     private static QuestionResult Finish(WrittenQuestion q, IReadOnlyList<WrittenItemResult> results)

@@ -47,7 +47,8 @@ public sealed class WrittenGrader(QuestionBank bank, IWrittenEvaluator evaluator
             var answer = sheet[q.Id];
             if (q.Kind == QuestionKind.Manual)
             {
-                results[q.Id] = new QuestionResult(q.Id, q.Title, WrittenStatus.Manual, 0, 0, $"{q.Id}: graded by hand ({q.ManualPoints:0.##} points in the handout)", []);
+                var manual = q.Deduction ? $"checked by hand (the handout deducts up to {q.ManualPoints:0.##} point{(q.ManualPoints == 1 ? "" : "s")})" : $"graded by hand ({q.ManualPoints:0.##} points in the handout)";
+                results[q.Id] = new QuestionResult(q.Id, q.Title, WrittenStatus.Manual, 0, 0, $"{q.Id}: {manual}", []);
                 continue;
             }
 
@@ -62,7 +63,7 @@ public sealed class WrittenGrader(QuestionBank bank, IWrittenEvaluator evaluator
                 QuestionKind.Shape => (HostQuestions.Shape(q, answer), null),
                 QuestionKind.Choice => (HostQuestions.Choice(q, answer), null),
                 QuestionKind.Neuron => NeuronQuestions.Prepare(q, answer),
-                _ => ExpressionQuestions.Prepare(q, answer, bindings),
+                _ => ExpressionQuestions.Prepare(problem, q, answer, bindings),
             };
             if (done is not null)
             {
@@ -79,6 +80,7 @@ public sealed class WrittenGrader(QuestionBank bank, IWrittenEvaluator evaluator
             Evaluate(problem, pending, results);
         }
 
+        ProblemDeductions.Apply(problem, results);
         return results;
     }
 
@@ -100,10 +102,11 @@ public sealed class WrittenGrader(QuestionBank bank, IWrittenEvaluator evaluator
             return;
         }
 
+        // In bank order, so a question that carries an earlier answer forward sees that answer's result.
         foreach (var p in pending)
         {
             results[p.Question.Id] = p.Items.All(i => byId.ContainsKey(i.Id))
-                ? p.Finish(byId)
+                ? p.Finish(byId, results)
                 : QuestionResult.Zero(p.Question, WrittenStatus.Error, "the evaluator returned no result");
         }
     }

@@ -66,7 +66,8 @@ internal static class WrittenKitReadme
             var manual = problem.Questions.Where(q => q.Kind == QuestionKind.Manual).ToList();
             foreach (var q in manual)
             {
-                text.Append($"\nGraded by hand (not in `answers.yaml`): **{q.Title}**: {q.Prompt}\n");
+                var how = q.Deduction ? $"Checked by hand, a deduction of up to {q.ManualPoints:0.##} point{(q.ManualPoints == 1 ? "" : "s")}" : "Graded by hand";
+                text.Append($"\n{how} (not in `answers.yaml`): **{q.Title}**: {q.Prompt}\n");
             }
         }
 

@@ -19,7 +19,8 @@ public static class WrittenRubric
         text.Append("# Generated from rubrics/written/*.yaml by Autograder.Grader.Written.Kit.WrittenRubric: do not edit.\n");
         text.Append("# Points live in the question bank; regenerate with WRITTEN_KIT_WRITE=1 dotnet test --filter WrittenKitTests.\n");
         text.Append("# Manual questions with the handout's points (manual_points) get a manual item, graded on `autograder manual`'s page;\n");
-        text.Append("# those without points in the handout (A1's proof and paper review) are not here.\n");
+        text.Append("# those without points in the handout (A1's proof and paper review) are not here. A manual item with deduction: true is\n");
+        text.Append("# a handout deduction the grader cannot see: the staff enter the points to take off.\n");
         text.Append("assignment: written\n");
         text.Append("title: \"Written answers: theory parts of HW3, A1 and HW5 (10-601)\"\n");
         text.Append("limits:\n");
@@ -40,6 +41,7 @@ public static class WrittenRubric
                     text.Append($"    points: {q.ManualPoints.ToString(CultureInfo.InvariantCulture)}\n");
                     text.Append("    manual: true\n");
                     text.Append(q.Bonus ? "    bonus: true\n" : "");
+                    text.Append(q.Deduction ? "    deduction: true\n" : "");
                     text.Append($"    note: \"{q.Prompt.Replace("\"", "'", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal)}\"\n");
                     continue;
                 }
