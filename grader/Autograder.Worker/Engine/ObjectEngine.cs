@@ -16,6 +16,7 @@ internal sealed class ObjectEngine
 {
     private const BindingFlags Public = BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static;
     private readonly Dictionary<string, object?> _bindings = [];
+    private readonly Dictionary<string, (double[] Values, int Rows, int Columns, int Filled)> _rows = new(StringComparer.Ordinal);
     private readonly Func<string, Assembly>? _loader;
     private LibraryTypes? _types;
     private int _nextHandle;
@@ -77,6 +78,7 @@ internal sealed class ObjectEngine
                 return (_types.Library.FullName ?? "?", null);
             case "reset":
                 _bindings.Clear();
+                _rows.Clear();
                 return (null, null);
             case "new":
                 return Invoke(r, isNew: true);
@@ -99,6 +101,8 @@ internal sealed class ObjectEngine
                 return (RunBody(r.Args is [FuncValue f] ? f.Body : throw new ArgumentException("run: exactly one function expected")), null);
             case "let":
                 return (Binder().Natural(r.Args is [var value] ? value : throw new ArgumentException("let: exactly one value expected")), null);
+            case "let-rows":
+                return (LetRows(r), null);
             default:
                 throw new NotSupportedException($"unknown op '{r.Op}'");
         }
@@ -267,5 +271,39 @@ internal sealed class ObjectEngine
         var handle = $"${++_nextHandle}";
         _bindings[handle] = value;
         return new ObjectValue(handle, value.GetType().FullName ?? value.GetType().Name);
+    }
+
+    /// <summary>
+    /// <c>let-rows</c>: a large matrix sent in row chunks (args: the chunk, [first row, total rows]; in order), bound
+    /// to <c>bind</c> as one tensor when the last chunk arrives (null until then). One message of a whole training set
+    /// (about 50 MB of base64, 100 MB as a string) needed several times that to read and decode: with a 1 GiB heap
+    /// limit, A1's second accuracy check ran out of memory reading it (seen). Chunks of 1,000 rows need a few MB.
+    /// </summary>
+    private object? LetRows(WorkerRequest r)
+    {
+        if (r.Args is not [TensorValue { Shape: [var rows, var columns] } chunk, IntsValue { Values: [var first, var total] }] || r.Bind is not { } name)
+        {
+            throw new ArgumentException("let-rows: expected a 2-D tensor chunk, [first row, total rows] and a name to bind");
+        }
+
+        if (first == 0)
+        {
+            _rows[name] = (new double[checked(total * columns)], total, columns, 0);
+        }
+
+        if (!_rows.TryGetValue(name, out var pending) || pending.Columns != columns || first != pending.Filled || first + rows > pending.Rows)
+        {
+            throw new ArgumentException($"let-rows {name}: rows {first}..{first + rows} of {total} with {columns} columns do not continue the rows sent so far");
+        }
+
+        Buffer.BlockCopy(chunk.Data, 0, pending.Values, first * columns * sizeof(double), rows * columns * sizeof(double));
+        if (first + rows < pending.Rows)
+        {
+            _rows[name] = pending with { Filled = first + rows };
+            return null;
+        }
+
+        _rows.Remove(name);
+        return Binder().Natural(TensorValue.From([pending.Rows, columns], pending.Values));
     }
 }

@@ -107,7 +107,7 @@ public sealed class ExperimentLoaderTests
     public static TheoryData<string> ShippedFiles() =>
         // The folders of the seed assignments this runner serves (other folders, e.g. transformer/, have their own runners).
         [.. new[] { "hw3-fashion-mlp", "hw6-dnn-cnn", "a1-mnist-softmax" }
-            .SelectMany(folder => Directory.GetFiles(RepoRoot.Combine("reference", "experiments", folder), "*.yaml"))
+            .SelectMany(folder => Directory.GetFiles(RepoRoot.Combine("reference", "experiments", folder), "*.y*ml"))
             .Select(f => System.IO.Path.GetRelativePath(RepoRoot.Path, f))];
 
     [Theory]

@@ -119,7 +119,7 @@ public sealed class TransformerTrainCommandTests : IDisposable
     public void IsTransformerExperiment_TellsTheShippedFilesApart()
     {
         var transformer = Directory.GetFiles(Experiments("transformer"), "*.yaml");
-        var course = new[] { "hw3-fashion-mlp", "hw6-dnn-cnn", "a1-mnist-softmax" }.SelectMany(a => Directory.GetFiles(Experiments(a), "*.yaml")).ToList();
+        var course = new[] { "hw3-fashion-mlp", "hw6-dnn-cnn", "a1-mnist-softmax" }.SelectMany(a => Directory.GetFiles(Experiments(a), "*.y*ml")).ToList();
 
         Assert.Equal(6, transformer.Length);
         Assert.All(transformer, f => Assert.True(TransformerExperimentConfig.IsTransformerExperiment(File.ReadAllText(f)), f));

@@ -12,7 +12,8 @@ namespace Autograder.Grader.Checks.Kinds;
 /// loads <c>data</c>, binds <c>$train_x</c> and <c>$test_x</c> in the worker (never the test labels), runs
 /// <c>setup</c> there, then <c>epochs</c> passes of <c>step</c> over mini-batches it shuffles with the case
 /// seed (<c>$idx</c> the batch's row indices, <c>$yb</c> its labels), then <c>predict</c>. All of it must fit
-/// in <c>timeout_seconds</c> (default: the rubric's per-call limit); accuracy below <c>min_accuracy</c> fails.
+/// in <c>timeout_seconds</c> (default: the rubric's per-call limit); accuracy below <c>min_accuracy</c> fails, and with
+/// <c>max_below_reference</c> so does accuracy that far below the reference's on the same schedule (run in-process after).
 /// </summary>
 internal sealed class AccuracyCheck : ICheckKind
 {
@@ -63,8 +64,11 @@ internal sealed class AccuracyCheck : ICheckKind
         }
 
         Call(new WorkerRequest(0, "reset"));
-        Call(new WorkerRequest(0, "let", Args: [Tensor(train.X)], Bind: "train_x"));
-        Call(new WorkerRequest(0, "let", Args: [Tensor(test.X)], Bind: "test_x"));
+        foreach (var request in LetRows(train.X, "train_x").Concat(LetRows(test.X, "test_x")))
+        {
+            Call(request);
+        }
+
         foreach (var setup in c.Spec.Setup)
         {
             Call(CallSteps.Request(c, setup));
@@ -95,6 +99,45 @@ internal sealed class AccuracyCheck : ICheckKind
                 $"test accuracy {accuracy * 100:F1}% ({correct} of {test.Count} held-out {spec.Dataset} images) after {c.Spec.Epochs} epoch(s) of {train.Count} examples " +
                 $"is below {c.Spec.MinAccuracy * 100:F0}%; the layers pass their own checks only if they also learn together");
         }
+
+        if (c.Spec.MaxBelowReference is { } margin)
+        {
+            var reference = ReferenceAccuracy(c, train, test);
+            if (accuracy < reference - margin)
+            {
+                throw new CheckFailure(
+                    $"test accuracy {accuracy * 100:F1}% ({correct} of {test.Count} held-out {spec.Dataset} images) after {c.Spec.Epochs} epoch(s) of {train.Count} examples; " +
+                    $"the reference reaches {reference * 100:F1}% with the same initial weights and batches, and at most {margin * 100:F0} points less pass");
+            }
+        }
+    }
+
+    // The same schedule with the reference: same setup, the same seeded batches, the same predict.
+    private static double ReferenceAccuracy(CheckContext c, NeuralNet.Data.Dataset train, NeuralNet.Data.Dataset test)
+    {
+        c.Reference(new WorkerRequest(0, "reset"));
+        c.Reference(new WorkerRequest(0, "let", Args: [Tensor(train.X)], Bind: "train_x"));
+        c.Reference(new WorkerRequest(0, "let", Args: [Tensor(test.X)], Bind: "test_x"));
+        foreach (var setup in c.Spec.Setup)
+        {
+            c.Reference(CallSteps.Request(c, setup));
+        }
+
+        var rng = new Rng(c.CaseSeed);
+        for (var epoch = 0; epoch < c.Spec.Epochs; epoch++)
+        {
+            var order = rng.Permutation(train.Count);
+            for (var start = 0; start + c.Spec.BatchSize <= order.Length; start += c.Spec.BatchSize)
+            {
+                var rows = order[start..(start + c.Spec.BatchSize)];
+                c.Inline["idx"] = new IntsValue(rows);
+                c.Inline["yb"] = new IntsValue([.. rows.Select(i => train.Labels[i])]);
+                c.Reference(Run(c, c.Spec.Step));
+            }
+        }
+
+        var predicted = Labels(c.Reference(Run(c, c.Spec.Predict)), test.Count);
+        return (double)predicted.Zip(test.Labels).Count(p => p.First == p.Second) / test.Count;
     }
 
     private static WorkerRequest Run(CheckContext c, List<Rubrics.CallSpec> steps) =>
@@ -102,6 +145,21 @@ internal sealed class AccuracyCheck : ICheckKind
             : new WorkerRequest(0, "run", Args: [new FuncValue([.. steps.Select(s => CallSteps.Request(c, s))])]);
 
     private static TensorValue Tensor(NeuralNet.Tensor x) => TensorValue.From(x.Shape, x.ToArray());
+
+    /// <summary>Rows per message when a data set goes to the worker (1,000 images of 784 doubles: 6 MB).</summary>
+    private const int ChunkRows = 1000;
+
+    // The worker's let-rows messages that bind x (rows of a matrix) in chunks: one whole-split message ran it out of memory.
+    private static IEnumerable<WorkerRequest> LetRows(NeuralNet.Tensor x, string name)
+    {
+        var (rows, columns) = (x.Dim(0), x.Dim(1));
+        var values = x.ToArray();
+        for (var first = 0; first < rows || first == 0; first += ChunkRows)
+        {
+            var count = Math.Min(ChunkRows, rows - first);
+            yield return new WorkerRequest(0, "let-rows", Args: [TensorValue.From([count, columns], values[(first * columns)..((first + count) * columns)]), new IntsValue([first, rows])], Bind: name);
+        }
+    }
 
     /// <summary>Predicted labels from what predict returned: labels, or scores of shape (N, K) whose row argmax is the label.</summary>
     private static int[] Labels(WireValue? value, int count)
