@@ -9,7 +9,7 @@ namespace Autograder.Cli;
 /// `autograder plot &lt;log.json&gt;... -o curves.png [--metric accuracy|loss] [--split ...]`: learning
 /// curves of one run (train/validation/test with a marker where early stopping fired, HW3 3.1.6 and 3.3)
 /// or of several runs on one figure (HW3 3.4's five momentum curves, HW6's dropout comparison). Transformer
-/// loss logs (they have eval_steps) are drawn by <see cref="TransformerPlot"/> against the step.
+/// loss logs (they have eval_steps) are drawn by <see cref="Run.TransformerPlot"/> against the step.
 /// </summary>
 internal static class PlotCommand
 {
@@ -33,7 +33,7 @@ internal static class PlotCommand
             try
             {
                 var files = result.GetValue(logs)!;
-                var transformer = files.Where(TransformerPlot.IsTransformerLog).ToList();
+                var transformer = files.Where(Run.TransformerPlot.IsTransformerLog).ToList();
                 if (transformer.Count > 0 && transformer.Count < files.Length)
                 {
                     throw new ArgumentException($"{files.Except(transformer).First()} is a course training log and {transformer[0]} a transformer loss log; plot them separately");
@@ -62,7 +62,7 @@ internal static class PlotCommand
                 }
 
                 var path = transformer.Count > 0
-                    ? TransformerPlot.Render(files.Select(TransformerRunLog.Read).ToList(), result.GetValue(output)!, result.GetValue(metric), result.GetValue(split), result.GetValue(title))
+                    ? Run.TransformerPlot.Render(files.Select(TransformerRunLog.Read).ToList(), result.GetValue(output)!, result.GetValue(metric), result.GetValue(split), result.GetValue(title))
                     : Render(files.Select(f => Run.MetricsFile.Is(f) ? Run.MetricsFile.Read(f) : TrainingLogJson.Read(f)).ToList(), result.GetValue(output)!, result.GetValue(metric) ?? "accuracy", result.GetValue(split), result.GetValue(title));
                 Console.WriteLine($"plot: wrote {path}");
                 return 0;

@@ -12,7 +12,7 @@ public sealed record PlotSpec
     /// <summary>accuracy, loss or time.</summary>
     public string Metric { get; init; } = "accuracy";
 
-    /// <summary>epoch (curves per epoch) or batch_size (one point per run, HW3 3.2).</summary>
+    /// <summary>epoch (curves per epoch), step (transformer loss curves per evaluation step) or batch_size (one point per run, HW3 3.2).</summary>
     public string X { get; init; } = "epoch";
 
     /// <summary>Curves each log's run must have on the plot (train, validation, test); epoch plots only.</summary>

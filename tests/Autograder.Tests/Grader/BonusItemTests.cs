@@ -62,13 +62,17 @@ public sealed class BonusItemTests
         var root = CourseRootFinder.TryFind(AppContext.BaseDirectory)!;
         var rubric = RubricLoader.Load(Path.Combine(root, "rubrics", "hw3-fashion-mlp.rubric.yaml"));
 
-        Assert.Equal(22, rubric.MaxScore);
-        Assert.Equal(8, rubric.BonusScore);
-        Assert.Equal(["ext-attention-forward", "ext-attention-backward", "ext-layernorm-forward", "ext-layernorm-backward"], rubric.Items.Where(i => i.Bonus && !i.Manual).Select(i => i.Id));
-        // Problem 4.1 (i)-(iv) as the handout grades it: 10 bonus points by the staff; Problem 3 = 22 automatic + 28 manual.
-        Assert.Equal(["4.1-i", "4.1-ii", "4.1-iii", "4.1-iv"], rubric.Items.Where(i => i.Bonus && i.Manual).Select(i => i.Id));
-        Assert.Equal(10, rubric.Items.Where(i => i.Bonus && i.Manual).Sum(i => i.Points));
-        Assert.Equal(28, rubric.Items.Where(i => i.Manual && !i.Bonus).Sum(i => i.Points));
+        // Problem 3 = 34 automatic + 16 manual = 50; the automatic maximum is 34.
+        Assert.Equal(34, rubric.MaxScore);
+        Assert.Equal(16, rubric.Items.Where(i => i.Manual && !i.Bonus).Sum(i => i.Points));
+        // Automatic bonus: the optional extension (8) and Problem 4.1's runs, generations and plots (5).
+        Assert.Equal(13, rubric.BonusScore);
+        Assert.Equal(["4.1-ii", "4.1-iii-plots", "4.1-iii-generations", "4.1-iv-plots", "4.1-iv-generations", "ext-attention-forward", "ext-attention-backward", "ext-layernorm-forward", "ext-layernorm-backward"],
+            rubric.Items.Where(i => i.Bonus && !i.Manual).Select(i => i.Id));
+        // Problem 4.1 (i)-(iv) as the handout grades it: 10 bonus points, 5 of them the staff's (the discussions).
+        Assert.Equal(["4.1-i", "4.1-iii", "4.1-iv"], rubric.Items.Where(i => i.Bonus && i.Manual).Select(i => i.Id));
+        Assert.Equal(10, rubric.Items.Where(i => i.Bonus && i.Id.StartsWith("4.1", StringComparison.Ordinal)).Sum(i => i.Points));
+        Assert.Equal(5, rubric.Items.Where(i => i.Bonus && i.Manual).Sum(i => i.Points));
     }
 
     [Fact]

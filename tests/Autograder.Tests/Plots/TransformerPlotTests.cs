@@ -16,7 +16,7 @@ public sealed class TransformerPlotTests : IDisposable
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "reference", "experiments", "transformer", "results", name + ".json");
+            var candidate = Path.Combine(dir.FullName, "tests", "Golden", "hw3-fashion-mlp", "PassesAll", name + ".json");
             if (File.Exists(candidate))
             {
                 return candidate;
@@ -40,7 +40,7 @@ public sealed class TransformerPlotTests : IDisposable
     {
         var log = Log("transformer_baseline");
 
-        var curves = TransformerPlot.Curves([log], "all");
+        var curves = global::Run.TransformerPlot.Curves([log], "all");
 
         Assert.Equal(["train", "validation"], curves.Select(c => c.Label));
         Assert.All(curves, c => Assert.Equal(log.EvalSteps.Select(s => (double)s), c.X));
@@ -56,7 +56,7 @@ public sealed class TransformerPlotTests : IDisposable
     {
         var logs = new[] { "transformer_block2", "transformer_block16", "transformer_baseline", "transformer_block64" }.Select(Log).ToList();
 
-        var curves = TransformerPlot.Curves(logs, "all");
+        var curves = global::Run.TransformerPlot.Curves(logs, "all");
 
         Assert.Equal(8, curves.Count);
         Assert.Equal("transformer_block2 train", curves[0].Label);
@@ -72,7 +72,7 @@ public sealed class TransformerPlotTests : IDisposable
     {
         var logs = new[] { "transformer_heads2", "transformer_baseline", "transformer_heads8" }.Select(Log).ToList();
 
-        var curves = TransformerPlot.Curves(logs, "val");
+        var curves = global::Run.TransformerPlot.Curves(logs, "val");
 
         Assert.Equal(["transformer_heads2", "transformer_baseline", "transformer_heads8"], curves.Select(c => c.Label));
         Assert.Equal(logs[2].ValLoss, curves[2].Y);
@@ -82,8 +82,8 @@ public sealed class TransformerPlotTests : IDisposable
     [Fact]
     public void Render_BlockSizeComparison_Writes1000By600Png()
     {
-        var one = TransformerPlot.Render([Log("transformer_baseline")], Path.Combine(_dir, "one.png"), null, null, null);
-        var four = TransformerPlot.Render(new[] { "transformer_block2", "transformer_block16", "transformer_baseline", "transformer_block64" }.Select(Log).ToList(), Path.Combine(_dir, "sub", "blocks.png"), "loss", null, null);
+        var one = global::Run.TransformerPlot.Render([Log("transformer_baseline")], Path.Combine(_dir, "one.png"), null, null, null);
+        var four = global::Run.TransformerPlot.Render(new[] { "transformer_block2", "transformer_block16", "transformer_baseline", "transformer_block64" }.Select(Log).ToList(), Path.Combine(_dir, "sub", "blocks.png"), "loss", null, null);
 
         Assert.Equal((1000, 600), PngSize(four));
         Assert.True(new FileInfo(four).Length > new FileInfo(one).Length, "eight curves and an eight-entry legend should need more bytes than two");
@@ -94,8 +94,8 @@ public sealed class TransformerPlotTests : IDisposable
     {
         var log = Log("transformer_baseline");
 
-        var accuracy = Assert.Throws<ArgumentException>(() => TransformerPlot.Render([log], Path.Combine(_dir, "a.png"), "accuracy", null, null));
-        var test = Assert.Throws<ArgumentException>(() => TransformerPlot.Render([log], Path.Combine(_dir, "t.png"), null, "test", null));
+        var accuracy = Assert.Throws<ArgumentException>(() => global::Run.TransformerPlot.Render([log], Path.Combine(_dir, "a.png"), "accuracy", null, null));
+        var test = Assert.Throws<ArgumentException>(() => global::Run.TransformerPlot.Render([log], Path.Combine(_dir, "t.png"), null, "test", null));
 
         Assert.Contains("losses only", accuracy.Message, StringComparison.Ordinal);
         Assert.Contains("train and val losses only", test.Message, StringComparison.Ordinal);
@@ -107,9 +107,9 @@ public sealed class TransformerPlotTests : IDisposable
         var course = Path.Combine(_dir, "course.json");
         File.WriteAllText(course, "{\"name\": \"MLP_lr0.01_b5\", \"train\": [0.5]}");
 
-        Assert.True(TransformerPlot.IsTransformerLog(Results("transformer_heads8")));
-        Assert.False(TransformerPlot.IsTransformerLog(course));
-        Assert.False(TransformerPlot.IsTransformerLog(Path.Combine(_dir, "missing.json")));
+        Assert.True(global::Run.TransformerPlot.IsTransformerLog(Results("transformer_heads8")));
+        Assert.False(global::Run.TransformerPlot.IsTransformerLog(course));
+        Assert.False(global::Run.TransformerPlot.IsTransformerLog(Path.Combine(_dir, "missing.json")));
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class TransformerTrainCommandTests : IDisposable
 
         Assert.True(code == 0, error.ToString());
         using var log = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "transformer_baseline.json")));
-        using var committed = JsonDocument.Parse(File.ReadAllText(Path.Combine(Experiments("transformer"), "results", "transformer_baseline.json")));
+        using var committed = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "Golden", "hw3-fashion-mlp", "PassesAll", "transformer_baseline.json")));
         var root = log.RootElement;
         Assert.Equal("transformer_baseline", root.GetProperty("name").GetString());
         Assert.Equal(3, root.GetProperty("config").GetProperty("training").GetProperty("max_iters").GetInt32());

@@ -9,7 +9,7 @@ namespace Autograder.Grader.Checks.Kinds;
 /// <summary>
 /// <c>plot</c>: the submitted PNG <c>file</c> must be a plot the kit's plot command drew (it writes what it draws into
 /// the PNG as an <c>autograder-plot</c> text chunk) from the submitted logs <c>plot.logs</c>: each log's run with the
-/// curves <c>plot.series</c> of <c>plot.metric</c> per epoch holding the log's values, and the early-stop marker at the
+/// curves <c>plot.series</c> of <c>plot.metric</c> per epoch (or per evaluation step, <c>plot.x: step</c>, transformer logs) holding the log's values, and the early-stop marker at the
 /// log's stop epoch when <c>plot.marker</c>; or, with <c>plot.x: batch_size</c>, one point per log at its batch size
 /// with its test accuracy (or training seconds). The chunk is read with bounds checks: the PNG is the student's.
 /// </summary>
@@ -69,13 +69,13 @@ internal sealed class PlotCheck : ICheckKind
             }
 
             var name = Text(log, "name") ?? Path.GetFileNameWithoutExtension(logFile);
-            if (spec.X == "epoch")
+            if (spec.X == "batch_size")
             {
-                CheckCurves(file, spec, stamp, log, logFile, name);
+                CheckPoint(file, spec, stamp, log, logFile, name);
             }
             else
             {
-                CheckPoint(file, spec, stamp, log, logFile, name);
+                CheckCurves(file, spec, stamp, log, logFile, name);
             }
         }
     }

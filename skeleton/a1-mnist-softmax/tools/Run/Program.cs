@@ -1,6 +1,9 @@
 using NeuralNet.Data;
 using NeuralNet.Experiments;
 using NeuralNet.Training;
+#if TRANSFORMER
+using NeuralNet.Transformer;
+#endif
 using Run;
 
 // dotnet run --project tools/Run -- train experiments/<file>.yaml [--quick] [--out runs]   (--quick: runs/quick/)
@@ -21,6 +24,10 @@ string? Value(string option)
 
 switch (args.FirstOrDefault())
 {
+#if TRANSFORMER
+    case "train" when files.Count == 1 && TransformerRun.Is(files[0]):
+        return TransformerRun.Train(files[0], options.Contains("--quick"), outPath);
+#endif
     case "train" when files.Count == 1:
         IReadOnlyList<ExperimentConfig> configs;
         try
@@ -90,6 +97,19 @@ switch (args.FirstOrDefault())
 
         try
         {
+#if TRANSFORMER
+            if (files.Any(TransformerPlot.IsTransformerLog))
+            {
+                if (!files.All(TransformerPlot.IsTransformerLog))
+                {
+                    Console.Error.WriteLine($"plot: {files.First(f => !TransformerPlot.IsTransformerLog(f))} is a course training log and {files.First(TransformerPlot.IsTransformerLog)} a transformer loss log; plot them separately");
+                    return 2;
+                }
+
+                Console.WriteLine($"plot written to {TransformerPlot.Render(files.Select(TransformerRunLog.Read).ToList(), outPath ?? "plot.png", "loss", Value("--split"), Value("--title"))}");
+                return 0;
+            }
+#endif
             if (Value("--against") is { } against)
             {
                 if (against != "batch_size")

@@ -2,17 +2,18 @@ using System.Text.Json;
 using NeuralNet.Transformer;
 using ScottPlot;
 
-namespace Autograder.Cli;
+namespace Run;
 
 /// <summary>
-/// The transformer half of `autograder plot` (seed 000, Problem 4.1 (ii)-(iv)): loss curves against the
-/// optimisation step (the log's <c>eval_steps</c>), train and validation per run, several runs on one
-/// figure for the block-size and heads comparisons.
+/// The transformer half of the kit's `tools/Run -- plot` and of `autograder plot` (seed 000, Problem 4.1 (ii)-(iv)):
+/// loss curves against the optimisation step (the log's <c>eval_steps</c>), train and validation per run, several runs
+/// on one figure for the block-size and heads comparisons. Like <see cref="Plotter"/>, it writes a <see cref="PlotStamp"/>
+/// into the PNG. Compiled in kits that ship the transformer module (tools/Run/Run.csproj).
 /// </summary>
-internal static class TransformerPlot
+public static class TransformerPlot
 {
     /// <summary>One curve as drawn: legend text, x (steps) and y (loss) values, line pattern and colour.</summary>
-    internal sealed record Series(string Label, double[] X, double[] Y, LinePattern Pattern, Color Color);
+    public sealed record Series(string Label, double[] X, double[] Y, LinePattern Pattern, Color Color);
 
     /// <summary>Whether a JSON file is a transformer loss log (it has <c>eval_steps</c>); false for anything unreadable, which the course-log reader then reports.</summary>
     public static bool IsTransformerLog(string path)
@@ -78,6 +79,20 @@ internal static class TransformerPlot
 
         split ??= "all";
         var plot = new Plot();
+        var runs = logs.Select(l => new PlotRun(l.Name, new Dictionary<string, List<double>>())).ToList();
+        for (var i = 0; i < logs.Count; i++)
+        {
+            if (split is "train" or "all")
+            {
+                runs[i].Series["train"] = [.. logs[i].TrainLoss];
+            }
+
+            if (split is "val" or "all")
+            {
+                runs[i].Series["validation"] = [.. logs[i].ValLoss];
+            }
+        }
+
         foreach (var curve in Curves(logs, split))
         {
             var scatter = plot.Add.Scatter(curve.X, curve.Y, curve.Color);
@@ -96,8 +111,9 @@ internal static class TransformerPlot
         var full = Path.GetFullPath(output);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         plot.SavePng(full, 1000, 600);
+        PlotStamp.Write(full, new PlotStamp { Kind = "curves", Metric = "loss", X = "step", Runs = runs });
         return full;
     }
 
-    private static Color Colour(int i) => Color.FromHex(PlotCommand.Palette[i % PlotCommand.Palette.Length]);
+    private static Color Colour(int i) => Color.FromHex(Plotter.Palette[i % Plotter.Palette.Length]);
 }
