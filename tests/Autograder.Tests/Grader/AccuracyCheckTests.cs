@@ -61,6 +61,29 @@ public sealed class AccuracyCheckTests
     }
 
     [Fact]
+    public void Accuracy_AgainstTheReference_SameScheduleGivesTheReferencesAccuracy()
+    {
+        // Margin 0: the reference layers trained on the reference's schedule (same weights from the case seed, same
+        // batches) must reach exactly the reference's accuracy, or the comparison is not like for like.
+        var exact = RubricLoader.Parse(RubricYaml.Replace("min_accuracy: 0.6", "min_accuracy: 0.6\n        max_below_reference: 0.0", StringComparison.Ordinal), "accuracy.rubric.yaml", CheckRegistry.Names);
+        var result = GradingPipeline.Grade(new GradeRequest(Autograder.Tests.Grader.Golden.Goldens.Case("hw3-fashion-mlp", "PassesAll"), "hw3-fashion-mlp", Root) { Seed = 3, Rubric = exact, AllowUnsandboxed = true });
+
+        Assert.True(result.Score == 3, string.Join("; ", result.Items.SelectMany(i => i.Checks).Select(c => c.Outcome.Message)));
+    }
+
+    [Fact]
+    public void Accuracy_BelowTheReferenceByMoreThanTheMargin_FailsNamingBoth()
+    {
+        // A margin no run can meet (0.5 above the reference) fails even the reference layers, naming both accuracies.
+        var unreachable = RubricLoader.Parse(RubricYaml.Replace("min_accuracy: 0.6", "min_accuracy: 0.6\n        max_below_reference: -0.5", StringComparison.Ordinal), "accuracy.rubric.yaml", CheckRegistry.Names);
+        var result = GradingPipeline.Grade(new GradeRequest(Autograder.Tests.Grader.Golden.Goldens.Case("hw3-fashion-mlp", "PassesAll"), "hw3-fashion-mlp", Root) { Seed = 3, Rubric = unreachable, AllowUnsandboxed = true });
+
+        var check = result.Items.Single().Checks.Single();
+        Assert.Equal(CheckStatus.Failed, check.Status);
+        Assert.Matches(@"^test accuracy (\d+\.\d)% .*; the reference reaches \1% with the same initial weights and batches, and at most -50 points less pass$", check.Outcome.Message);
+    }
+
+    [Fact]
     public void Accuracy_SgdClimbingTheLoss_FailsNamingTheAccuracy()
     {
         var result = Grade("FailsSgdSignFlip");
