@@ -112,6 +112,6 @@ public sealed class ExperimentReplay
             (at, row) = (at + rows.Length, row + chunkLabels.Length);
         }
 
-        return new Dataset(Tensor.FromArray(data, labels.Length, _features), labels, _imageHeight, _imageWidth, _classes);
+        return new Dataset(Tensor.Wrap(data, [labels.Length, _features]), labels, _imageHeight, _imageWidth, _classes);
     }
 }
