@@ -69,6 +69,13 @@ public sealed class KitBuilder
         }
 
         var checks = rubric.Items.Where(i => !i.Manual).SelectMany(i => i.Checks).ToList();
+        // A file only bonus items grade is optional for pack.
+        bool BonusOnly(string file)
+        {
+            var grading = rubric.Items.Where(i => !i.Manual && i.Checks.Any(c => c.File == file || (c.Plot?.Logs.Contains(file) ?? false))).ToList();
+            return grading.Count > 0 && grading.All(i => i.Bonus);
+        }
+
         foreach (var file in rubric.Logs)
         {
             if (Intake.SubmissionIntake.IsImage(file))
@@ -76,7 +83,7 @@ public sealed class KitBuilder
                 // A graded plot: drawn by the kit's plot command from the graded logs its check names.
                 var plot = checks.FirstOrDefault(c => c.Kind == "plot" && c.File == file && c.Plot is not null)?.Plot
                     ?? throw profile.ErrorAt("experiments", $"the rubric grades the plot {file}, but no plot check names it, so the kit cannot say how to draw it");
-                logs.Add(new KitLog(file, $"{KitLayout.Runs}/{file}", plot.KitCommand(file)));
+                logs.Add(new KitLog(file, $"{KitLayout.Runs}/{file}", plot.KitCommand(file), Bonus: BonusOnly(file)));
                 continue;
             }
 
@@ -89,7 +96,7 @@ public sealed class KitBuilder
                     $"the rubric grades the log {file}, but no experiment is named {name} (experiments: {string.Join(", ", profile.Experiments.Select(e => e.Name))}); students could not produce it");
             var replay = checks.FirstOrDefault(c => c.Kind == "training-log" && c.File == file && c.Replay is not null);
             logs.Add(new KitLog(file, $"{KitLayout.Runs}/{file}", $"dotnet run --project {KitLayout.Tools}/Run -- train experiments/{Path.GetFileName(experiment.Config)}",
-                replay is null ? null : replay.TimeoutSeconds ?? Rubrics.ReplaySpec.DefaultTimeoutSeconds));
+                replay is null ? null : replay.TimeoutSeconds ?? Rubrics.ReplaySpec.DefaultTimeoutSeconds, BonusOnly(file)));
         }
 
         return logs;

@@ -59,4 +59,5 @@ public sealed record KitCheck(string TestClass, string Part, string Item, double
 /// <param name="Command">the command that produces it, run from the kit's folder</param>
 /// <param name="ReplaySeconds">when the grader re-runs the log's first epoch(s) with the student's code (a training-log check with
 /// <c>replay:</c>), its CPU budget in seconds, so the run tool can say how this run's first epoch compares; otherwise null</param>
-public sealed record KitLog(string File, string Path, string Command, double? ReplaySeconds = null);
+/// <param name="Bonus">only bonus items grade it (HW3 Problem 4's runs): pack goes ahead without it and says so</param>
+public sealed record KitLog(string File, string Path, string Command, double? ReplaySeconds = null, bool Bonus = false);

@@ -129,12 +129,12 @@ internal static class KitTemplates
         {
             var plots = logs.Where(l => Intake.SubmissionIntake.IsImage(l.File)).ToList();
             text.Append("\n\nThe training logs the rubric grades, from full (not `--quick`) runs:\n\n");
-            text.AppendJoin('\n', logs.Except(plots).Select(l => $"- `{l.Path}`, written by `{l.Command}`"));
+            text.AppendJoin('\n', logs.Except(plots).Select(l => $"- `{l.Path}`, written by `{l.Command}`{(l.Bonus ? " (bonus: optional)" : "")}"));
             if (plots.Count > 0)
             {
                 text.Append("\n\nThe plots the rubric grades, drawn from those logs by the kit's plot command (it records in the PNG what it " +
                     "draws, and the grader checks the curves against the logs you submit: draw them again after training again):\n\n");
-                text.AppendJoin('\n', plots.Select(l => $"- `{l.Path}`, written by `{l.Command}`"));
+                text.AppendJoin('\n', plots.Select(l => $"- `{l.Path}`, written by `{l.Command}`{(l.Bonus ? " (bonus: optional)" : "")}"));
             }
         }
 

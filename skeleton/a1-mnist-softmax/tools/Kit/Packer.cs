@@ -22,6 +22,13 @@ public static class Packer
         }
 
         var problems = kit.Logs.Select(l => (Log: l, Problem: Problem(kit, l))).Where(p => p.Problem is not null).ToList();
+        // Bonus-only files: a missing one is the student's choice; say so and pack without it.
+        foreach (var (bonus, problem) in problems.Where(p => p.Log.Bonus && p.Problem == "is missing"))
+        {
+            log.WriteLine($"pack: {bonus.Path} {problem} (bonus: packing without it; `{bonus.Command}` writes it)");
+        }
+
+        problems = problems.Where(p => !(p.Log.Bonus && p.Problem == "is missing")).ToList();
         if (problems.Count > 0)
         {
             foreach (var (graded, problem) in problems)

@@ -32,7 +32,8 @@ public sealed record KitFolder(string Root, string Assignment, string Title, str
             kit.GetProperty("library").GetString()!, kit.GetProperty("files").EnumerateArray().Select(f => f.GetString()!).ToList(),
             kit.GetProperty("submission").GetString()!, checks,
             kit.TryGetProperty("logs", out var logs)
-                ? logs.EnumerateArray().Select(l => new KitLog(l.GetProperty("file").GetString()!, l.GetProperty("path").GetString()!, l.GetProperty("command").GetString()!)).ToList()
+                ? logs.EnumerateArray().Select(l => new KitLog(l.GetProperty("file").GetString()!, l.GetProperty("path").GetString()!, l.GetProperty("command").GetString()!,
+                    l.TryGetProperty("bonus", out var b) && b.ValueKind == JsonValueKind.True)).ToList()
                 : []);
     }
 }
@@ -41,5 +42,6 @@ public sealed record KitFolder(string Root, string Assignment, string Title, str
 /// (not provided) and whether it belongs to a bonus item (then <paramref name="BonusPoints"/> is what the grader gives for it).</summary>
 public sealed record KitCheck(string TestClass, string Part, string Item, double Points, bool Assigned, bool Bonus = false, double BonusPoints = 0);
 
-/// <summary>A graded training log: its file name, where the run tool writes it, and the command that does.</summary>
-public sealed record KitLog(string File, string Path, string Command);
+/// <summary>A graded training log or plot: its file name, where the run tool writes it, the command that does, and whether
+/// only bonus items grade it (then pack goes ahead without it).</summary>
+public sealed record KitLog(string File, string Path, string Command, bool Bonus = false);
