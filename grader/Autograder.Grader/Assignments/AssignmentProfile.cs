@@ -51,6 +51,12 @@ public sealed partial record AssignmentProfile(
     /// </summary>
     public IReadOnlyList<string> Needs { get; init; } = [];
 
+    /// <summary>Optional extensions (<see cref="ExtensionSpec"/>); an enabled one's parts and files are already in <see cref="Parts"/> and <see cref="Files"/>.</summary>
+    public IReadOnlyList<ExtensionSpec> Extensions { get; init; } = [];
+
+    /// <summary>The parts of the extensions switched off: the rubric's items that grade them are dropped.</summary>
+    public IReadOnlySet<string> DisabledParts => Extensions.Where(e => !e.Enabled).SelectMany(e => e.Parts).ToHashSet(StringComparer.Ordinal);
+
     public const string CodeKind = "code";
 
     public const string WrittenKind = "written";
@@ -89,7 +95,7 @@ public sealed partial record AssignmentProfile(
     public static AssignmentProfile Parse(string yaml, string file)
     {
         var root = YamlNodeReader.Root(yaml, file);
-        root.RejectUnknownKeys("id", "title", "kind", "parts", "files", "modules", "needs", "data", "programs", "experiments", "public_checks", "submission");
+        root.RejectUnknownKeys("id", "title", "kind", "parts", "files", "modules", "needs", "data", "programs", "experiments", "public_checks", "submission", "extensions");
         var kind = root.OptionalString("kind", CodeKind);
         if (kind is not (CodeKind or WrittenKind))
         {
@@ -145,6 +151,37 @@ public sealed partial record AssignmentProfile(
             return new PublicCheckSpec(part, c.RequiredString("item"), c.RequiredNumber("points"), template.Length == 0 ? null : template);
         }).ToList();
 
+        var extensions = root.MappingList("extensions").Select(e =>
+        {
+            e.RejectUnknownKeys("id", "enabled", "parts", "files");
+            var enabled = e.OptionalString("enabled", "true");
+            if (enabled is not ("true" or "false"))
+            {
+                throw e.Error(e.NodeOf("enabled"), e.Child("enabled"), $"expected true or false, found '{enabled}'");
+            }
+
+            return new ExtensionSpec(e.RequiredString("id"), enabled == "true",
+                Unique(e, "parts", required: true, PartPattern(), "a part id like attention.head.forward"),
+                Unique(e, "files", required: false, FilePattern(), "a relative path like Transformer/Head.cs"));
+        }).ToList();
+        foreach (var extension in extensions)
+        {
+            if (extension.Parts.Concat(extension.Files).FirstOrDefault(x => parts.Contains(x) || files.Contains(x)) is { } twice)
+            {
+                throw root.Error(root.NodeOf("extensions"), "extensions", $"'{twice}' is in extension '{extension.Id}' and also in the assignment's own parts or files; list it once");
+            }
+
+            if (extension.Enabled)
+            {
+                parts.AddRange(extension.Parts);
+                files.AddRange(extension.Files);
+            }
+        }
+
+        // Off: the extension's parts are provided code, so their public checks go (a kit test of a solved part teaches nothing).
+        var disabled = extensions.Where(e => !e.Enabled).SelectMany(e => e.Parts).ToHashSet(StringComparer.Ordinal);
+        checks = [.. checks.Where(c => !disabled.Contains(c.Part))];
+
         return new AssignmentProfile(id, root.RequiredString("title"), parts, files, data, experiments, checks,
             root.OptionalString("submission", id + "_submission.zip"), file)
         {
@@ -153,6 +190,7 @@ public sealed partial record AssignmentProfile(
             Programs = programs,
             Modules = modules,
             Needs = needs,
+            Extensions = extensions,
         };
     }
 

@@ -25,7 +25,26 @@ public static class RubricLoader
     /// <param name="fileName">named in error messages</param>
     /// <param name="knownKinds">check kinds the registry has; null skips that check</param>
     /// <param name="library">the reference library: every type and member a check names must exist in it (<see cref="RubricSymbols"/>); null skips that check</param>
-    public static Rubric Parse(string text, string fileName, IReadOnlyCollection<string>? knownKinds = null, System.Reflection.Assembly? library = null)
+    public static Rubric Parse(string text, string fileName, IReadOnlyCollection<string>? knownKinds = null, System.Reflection.Assembly? library = null) =>
+        WithoutDisabledExtensions(ParseText(text, fileName, knownKinds, library), fileName);
+
+    /// <summary>
+    /// The rubric without the items that grade parts of an extension its assignment profile (the <c>&lt;id&gt;.assignment.yaml</c>
+    /// beside <paramref name="fileName"/>) switches off: one flag in the profile turns the extension's items off too.
+    /// </summary>
+    private static Rubric WithoutDisabledExtensions(Rubric rubric, string fileName)
+    {
+        var profilePath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(fileName)) ?? ".", rubric.Assignment + Assignments.AssignmentProfile.FileSuffix);
+        if (!fileName.EndsWith(".rubric.yaml", StringComparison.Ordinal) || !File.Exists(profilePath))
+        {
+            return rubric;
+        }
+
+        var disabled = Assignments.AssignmentProfile.Load(profilePath).DisabledParts;
+        return disabled.Count == 0 ? rubric : rubric with { Items = [.. rubric.Items.Where(i => !i.Parts.Any(disabled.Contains))] };
+    }
+
+    private static Rubric ParseText(string text, string fileName, IReadOnlyCollection<string>? knownKinds, System.Reflection.Assembly? library)
     {
         if (NeuralNet.Experiments.YamlGuard.Problem(text) is { } guard)
         {
