@@ -22,7 +22,7 @@ internal static class PlotCommand
         var output = new Option<string>("--out", "-o") { Description = "PNG file to write.", Required = true };
         var metric = new Option<string?>("--metric") { Description = "Accuracy or loss (default: accuracy; loss for transformer logs, which have only losses); with --against, accuracy (test) or time (training seconds)." };
         metric.AcceptOnlyFromAmong("accuracy", "loss", "time");
-        var against = new Option<string?>("--against") { Description = "batch_size: one point per log, its test accuracy or training time against its batch size (HW3 3.2)." };
+        var against = new Option<string?>("--against") { Description = "Draw one point per log against a setting, batch_size (HW3 3.2): its test accuracy or training time." };
         against.AcceptOnlyFromAmong("batch_size");
         var split = new Option<string?>("--split") { Description = "Train, val, test or all (default: all for one log; val for accuracy and train for loss with several)." };
         split.AcceptOnlyFromAmong("train", "val", "test", "all");
