@@ -25,6 +25,11 @@ internal sealed class PlotCheck : ICheckKind
     {
         var file = c.Spec.File ?? throw new RubricError("plot needs file");
         var spec = c.Spec.Plot ?? throw new RubricError("plot needs plot: {logs, metric, x, series, marker}");
+        if (spec.Logs.Count == 0)
+        {
+            throw new RubricError($"plot {file}: plot.logs names no log, so nothing ties the picture to the submission");
+        }
+
         if (!c.Environment.Logs.TryGetValue(file, out var base64))
         {
             throw new NotSubmitted($"{file} was not found in the submission; draw it with the kit's plot command and include it");
