@@ -14,6 +14,8 @@ public sealed record PlotStamp
     /// <summary>The PNG tEXt keyword.</summary>
     public const string Keyword = "autograder-plot";
 
+    private static readonly JsonSerializerOptions Options = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
     /// <summary>curves (a value per epoch) or sweep (one value per run against a setting).</summary>
     [JsonPropertyName("kind")] public required string Kind { get; init; }
 
@@ -43,7 +45,8 @@ public sealed record PlotStamp
         }
 
         // tEXt holds Latin-1; the default encoder escapes everything outside ASCII.
-        var data = Encoding.ASCII.GetBytes(Keyword + "\0" + JsonSerializer.Serialize(stamp));
+        // A diverged run's NaN or infinite values are written as "NaN" / "Infinity", as the logs write them.
+        var data = Encoding.ASCII.GetBytes(Keyword + "\0" + JsonSerializer.Serialize(stamp, Options));
         var chunk = new byte[12 + data.Length];
         WriteBigEndian(chunk, 0, (uint)data.Length);
         Encoding.ASCII.GetBytes("tEXt", 0, 4, chunk, 4);
