@@ -25,7 +25,7 @@ train=(dotnet grader/Autograder.Cli/bin/Release/net10.0/autograder.dll train
 start=$(date +%s.%N)
 if [ -x /usr/bin/time ]; then
   /usr/bin/time -f '%M' -o "$tmp/rss" "${train[@]}" > "$tmp/train.out"
-  rss="$(( $(tail -1 "$tmp/rss") / 1024 )) MB"
+  rss="$(( $(tail -1 "$tmp/rss") / 1000 )) MB"
 else
   "${train[@]}" > "$tmp/train.out"
   rss="n/a (no /usr/bin/time)"

@@ -10,7 +10,7 @@ namespace NeuralNet.Training;
 /// activations are not collected (and copied) in the middle of a step. Left to itself the GC collects only when
 /// the budget is spent, so every training process touched all 256 MB, even an MLP whose step allocates 1 MB: the
 /// first pass over it page-faulted (part of HW3's slow first MLP epoch) and it all stayed resident (about 500 MB
-/// peak for a 784-128-10 MLP run, about 330 MB with this). A collection promotes what the layers still hold from the
+/// peak for a 784-128-10 MLP run, about 345 MB with this). A collection promotes what the layers still hold from the
 /// last step (their saved inputs), so steps that allocate a lot are collected every few steps, about as often as
 /// the budget alone would (a CNN step allocates about 55 MB). Measurements: docs/performance.md.
 /// </remarks>
