@@ -3,6 +3,7 @@ using System.Globalization;
 using NeuralNet;
 using NeuralNet.Models.Hw3;
 using NeuralNet.Optimizers;
+using NeuralNet.Training;
 
 namespace Benchmarks;
 
@@ -65,7 +66,7 @@ internal static class EpochBenchmark
         var epochs = options.Quick ? 1 : 3;
 
         // Warm-up: a tenth of an epoch, so the timed epochs run tier-1 code.
-        Epoch(rng, examples / 10, batch, x, y, step);
+        Epoch(rng, examples / 10, batch, x, y, step, options.StepCollect);
         var times = new List<double>();
         for (var e = 0; e < epochs; e++)
         {
@@ -75,7 +76,7 @@ internal static class EpochBenchmark
             var faults = RuntimeInfo.MinorFaults();
             var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
-            Epoch(rng, examples, batch, x, y, step);
+            Epoch(rng, examples, batch, x, y, step, options.StepCollect);
             var seconds = clock.Elapsed.TotalSeconds;
             var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
             times.Add(seconds);
@@ -90,14 +91,15 @@ internal static class EpochBenchmark
         using var final = Process.GetCurrentProcess();
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{{\"bench\":\"{name}\",\"summary\":true,\"epochs\":{epochs},\"medianSeconds\":{times[times.Count / 2]:F3},\"peakWorkingSetMB\":{final.PeakWorkingSet64 / 1e6:F0},\"threads\":{Environment.ProcessorCount},\"gc\":\"{RuntimeInfo.GcKind}\"}}"));
+            $"{{\"bench\":\"{name}\",\"summary\":true,\"epochs\":{epochs},\"medianSeconds\":{times[times.Count / 2]:F3},\"peakWorkingSetMB\":{final.PeakWorkingSet64 / 1e6:F0},\"threads\":{Environment.ProcessorCount},\"gc\":\"{RuntimeInfo.GcKind}\",\"stepCollect\":{(options.StepCollect ? "true" : "false")}}}"));
         return 0;
     }
 
-    private static void Epoch(Rng rng, int examples, int batch, Tensor x, int[] y, Action<Tensor, int[]> step)
+    private static void Epoch(Rng rng, int examples, int batch, Tensor x, int[] y, Action<Tensor, int[]> step, bool stepCollect)
     {
         var order = rng.Permutation(examples);
         var labels = new int[batch];
+        var collector = stepCollect ? new StepCollector() : null;
         for (var start = 0; start + batch <= examples; start += batch)
         {
             var indices = order.AsSpan(start, batch);
@@ -107,6 +109,7 @@ internal static class EpochBenchmark
             }
 
             step(x.Rows(indices), labels);
+            collector?.StepDone();
         }
     }
 }

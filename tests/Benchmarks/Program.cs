@@ -3,7 +3,7 @@ namespace Benchmarks;
 /// <summary>Speed benchmarks printing one JSON line per measurement: <c>dotnet run -c Release --project tests/Benchmarks -- matmul</c>.</summary>
 internal static class Program
 {
-    private const string Usage = "usage: Benchmarks <matmul|mlp-epoch|cnn-epoch|transformer|batch|grade|sandbox> [--quick] [--isa avx512|avx2|portable] [--threads n]";
+    private const string Usage = "usage: Benchmarks <matmul|mlp-epoch|cnn-epoch|transformer|batch|grade|sandbox> [--quick] [--isa avx512|avx2|portable] [--threads n] [--shape MxKxN] [--no-step-collect]";
 
     private static int Main(string[] args)
     {

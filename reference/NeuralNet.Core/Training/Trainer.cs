@@ -124,6 +124,7 @@ public sealed class Trainer
     {
         var clock = Stopwatch.StartNew();
         sampler.NextEpoch();
+        var collector = new StepCollector();
         for (var b = 0; b < batches; b++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -133,6 +134,7 @@ public sealed class Trainer
             // The loss value itself is not needed for the step; epoch losses come from the evaluation pass.
             _model.Backward(_loss.Backward(logits, y));
             _optimizer.Step(_model.Parameters);
+            collector.StepDone();
             BatchCompleted?.Invoke(this, new BatchProgress(epoch, Options.Epochs, b + 1, batches));
         }
 

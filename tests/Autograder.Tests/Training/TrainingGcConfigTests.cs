@@ -39,6 +39,13 @@ public sealed class TrainingGcConfigTests
     }
 
     [Fact]
+    public void Cli_TrainsWithoutDynamicPgo()
+    {
+        // Dynamic PGO's instrumented tier kept the first epoch's element-wise loops slow (docs/performance.md).
+        Assert.False(ConfigProperties("autograder")["System.Runtime.TieredPGO"].GetBoolean());
+    }
+
+    [Fact]
     public void Worker_KeepsTheDefaultGc()
     {
         var properties = ConfigProperties("autograder-worker");
