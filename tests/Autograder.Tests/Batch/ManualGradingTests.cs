@@ -25,7 +25,7 @@ public sealed class ManualGradingTests : IClassFixture<ManualGradingTests.Hw3Bat
     {
         var output = BatchClass.CopyOf(_batch.Output);
         var csv = Path.Combine(output, "..", $"grades-{Guid.NewGuid():N}.csv");
-        File.WriteAllText(csv, "student,item,points,comment\nalice,3.1.6-plot,2,\"clear axes, labelled\"\nalice,3.2-i,1.5,\n");
+        File.WriteAllText(csv, "student,item,points,comment\nalice,3.3-ii,2,\"clear axes, labelled\"\nalice,3.2-i,1.5,\n");
 
         var code = ManualCommand.Create().Parse(["import", csv, output]).Invoke();
 
@@ -34,17 +34,17 @@ public sealed class ManualGradingTests : IClassFixture<ManualGradingTests.Hw3Bat
         var header = rows[0].Split(',');
         var alice = Cells(rows.Single(r => r.StartsWith("alice,", StringComparison.Ordinal)));
         var bob = Cells(rows.Single(r => r.StartsWith("bob,", StringComparison.Ordinal)));
-        Assert.Equal("2", alice[Array.IndexOf(header, "3.1.6-plot")]);
+        Assert.Equal("2", alice[Array.IndexOf(header, "3.3-ii")]);
         Assert.Equal("pending", alice[Array.IndexOf(header, "3.2")]);
         Assert.Equal("3.5", alice[Array.IndexOf(header, "manual")]);
-        Assert.Equal("pending", bob[Array.IndexOf(header, "3.1.6-plot")]);
-        Assert.Contains("| 3.1.6-plot | Training accuracy vs. epochs plot | 2 / 2 | clear axes, labelled |", File.ReadAllText(Path.Combine(output, "alice", StudentRecord.FeedbackFile)), StringComparison.Ordinal);
+        Assert.Equal("pending", bob[Array.IndexOf(header, "3.3-ii")]);
+        Assert.Contains("| 3.3-ii | Trend of training and test accuracy after the early-stopped point | 2 / 2 | clear axes, labelled |", File.ReadAllText(Path.Combine(output, "alice", StudentRecord.FeedbackFile)), StringComparison.Ordinal);
         Assert.Contains("| manual | graded 1, pending 1 |", File.ReadAllText(Path.Combine(output, SummaryWriter.FileName)), StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("student,item,points\nalice,3.1.6-plot,3\n", "line 2: points of alice on 3.1.6-plot: expected a number from 0 to 2, found '3'")]
-    [InlineData("student,item,points\ncarol,3.1.6-plot,1\n", "line 2: student 'carol' is not in this batch")]
+    [InlineData("student,item,points\nalice,3.3-ii,3\n", "line 2: points of alice on 3.3-ii: expected a number from 0 to 2, found '3'")]
+    [InlineData("student,item,points\ncarol,3.3-ii,1\n", "line 2: student 'carol' is not in this batch")]
     [InlineData("student,item,points\nalice,3.1.1,1\n", "line 2: '3.1.1' is not a manual item of hw3-fashion-mlp")]
     [InlineData("name,score\n", "line 1: expected the header student,item,points,comment,updated_at")]
     public void Import_BadRow_IsRefusedNamingTheRow_AndNothingIsWritten(string csvText, string expected)
@@ -75,7 +75,7 @@ public sealed class ManualGradingTests : IClassFixture<ManualGradingTests.Hw3Bat
     {
         Skip.If(Chromium.Path is null, "no chromium at /usr/bin/chromium (apt-get install chromium; .ci/run installs it)");
         var output = BatchClass.CopyOf(_batch.Output);
-        var session = new ManualSession(output, _batch.Submissions, "3.1.6-plot");
+        var session = new ManualSession(output, _batch.Submissions, "3.3-ii");
         await using var server = await ManualServer.StartAsync(session);
         await using var browser = await Puppeteer.LaunchAsync(new LaunchOptions
         {
@@ -104,7 +104,7 @@ public sealed class ManualGradingTests : IClassFixture<ManualGradingTests.Hw3Bat
         await page.WaitForFunctionAsync("() => document.getElementById('progress').textContent === '1 of 2 graded' && document.getElementById('student').textContent === 'bob'");
 
         var saved = File.ReadAllText(Path.Combine(output, ManualGrades.FileName));
-        Assert.Contains("alice,3.1.6-plot,1.5,legend covers the curves,", saved, StringComparison.Ordinal);
+        Assert.Contains("alice,3.3-ii,1.5,legend covers the curves,", saved, StringComparison.Ordinal);
         Assert.Contains("1.5 / 2 | legend covers the curves", File.ReadAllText(Path.Combine(output, "alice", StudentRecord.FeedbackFile)), StringComparison.Ordinal);
         using var anonymous = new HttpClient();
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await anonymous.GetAsync(server.Url.Split('?')[0] + "api/state")).StatusCode);
@@ -115,7 +115,7 @@ public sealed class ManualGradingTests : IClassFixture<ManualGradingTests.Hw3Bat
     {
         var output = BatchClass.CopyOf(_batch.Output);
         var grades = Path.Combine(output, "..", $"grades-{Guid.NewGuid():N}.csv");
-        File.WriteAllText(grades, "student,item,points\nalice,3.1.6-plot,2\n");
+        File.WriteAllText(grades, "student,item,points\nalice,3.3-ii,2\n");
         Assert.Equal(0, ManualCommand.Create().Parse(["import", grades, output]).Invoke());
         var roster = Path.Combine(output, "..", $"roster-{Guid.NewGuid():N}.csv");
         File.WriteAllText(roster, "student,name,id,sis_user_id,sis_login_id,section\nalice,\"Liddell, Alice\",101,S101,alice@uni,Mon\ncarol,Carol,103,S103,carol@uni,Tue\n");
@@ -147,11 +147,11 @@ public sealed class ManualGradingTests : IClassFixture<ManualGradingTests.Hw3Bat
     {
         var manifest = BatchManifest.Read(_batch.Output);
         const string header = "student,item,points,comment,updated_at\n";
-        var early = ManualGrades.Parse(header + "alice,3.2,5,first look,2026-12-01T10:00:00Z\n", "early.csv", manifest);
-        var late = ManualGrades.Parse(header + "alice,3.2,7,after the regrade request,2026-12-02T10:00:00Z\nbob,3.2,3,,2026-12-01T09:00:00Z\n", "late.csv", manifest);
+        var early = ManualGrades.Parse(header + "alice,3.2,2,first look,2026-12-01T10:00:00Z\n", "early.csv", manifest);
+        var late = ManualGrades.Parse(header + "alice,3.2,4,after the regrade request,2026-12-02T10:00:00Z\nbob,3.2,3,,2026-12-01T09:00:00Z\n", "late.csv", manifest);
 
-        Assert.Equal(7, early.Merge(late).Get("alice", "3.2")!.Points);
-        Assert.Equal(7, late.Merge(early).Get("alice", "3.2")!.Points);
+        Assert.Equal(4, early.Merge(late).Get("alice", "3.2")!.Points);
+        Assert.Equal(4, late.Merge(early).Get("alice", "3.2")!.Points);
         Assert.Equal(3, early.Merge(late).Get("bob", "3.2")!.Points);
     }
 
