@@ -68,7 +68,10 @@ public sealed class RealBundleTests
         Assert.True(size < 50L << 20, $"the bundle is {size / (1 << 20)} MB");
         Assert.Equal(["course/rubrics/hw3-fashion-mlp.assignment.yaml", "course/rubrics/hw3-fashion-mlp.rubric.yaml"],
             entries.Where(e => e.StartsWith("course/rubrics/", StringComparison.Ordinal) && !e.StartsWith("course/rubrics/schemas/", StringComparison.Ordinal)));
-        Assert.All(entries.Where(e => e.StartsWith("course/data/", StringComparison.Ordinal) && e != "course/data/checksums.sha256"), e => Assert.StartsWith("course/data/fashion-mnist/", e, StringComparison.Ordinal));
+        // The profile's data sets only: Fashion-MNIST, and the Shakespeare text of Problem 4's runs; never MNIST or HW5's.
+        Assert.All(entries.Where(e => e.StartsWith("course/data/", StringComparison.Ordinal) && e != "course/data/checksums.sha256"),
+            e => Assert.True(e.StartsWith("course/data/fashion-mnist/", StringComparison.Ordinal) || e.StartsWith("course/data/shakespeare/", StringComparison.Ordinal), e));
+        Assert.Contains("course/data/shakespeare/sonnets.txt", entries);
         Assert.Contains("course/data/checksums.sha256", entries);
         Assert.Contains("course/reference/NeuralNet/Transformer/Head.cs", entries);
         Assert.DoesNotContain(entries, e => e.StartsWith("course/reference/NeuralNet/Models/A1/", StringComparison.Ordinal) || e.StartsWith("course/reference/NeuralNet/Models/Hw6/", StringComparison.Ordinal));
