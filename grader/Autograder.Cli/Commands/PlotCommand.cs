@@ -22,8 +22,8 @@ internal static class PlotCommand
         var output = new Option<string>("--out", "-o") { Description = "PNG file to write.", Required = true };
         var metric = new Option<string?>("--metric") { Description = "Accuracy or loss (default: accuracy; loss for transformer logs, which have only losses); with --against, accuracy (test) or time (training seconds)." };
         metric.AcceptOnlyFromAmong("accuracy", "loss", "time");
-        var against = new Option<string?>("--against") { Description = "Draw one point per log against a setting, batch_size (HW3 3.2): its test accuracy or training time." };
-        against.AcceptOnlyFromAmong("batch_size");
+        var against = new Option<string?>("--against") { Description = "Draw one point per log against a setting: batch_size (HW3 3.2; test accuracy or training time) or hidden_units (HW5 1 (a); metrics files named hidden<N>_metrics.txt, last-epoch cross-entropy)." };
+        against.AcceptOnlyFromAmong("batch_size", "hidden_units");
         var split = new Option<string?>("--split") { Description = "Train, val, test or all (default: all for one log; val for accuracy and train for loss with several)." };
         split.AcceptOnlyFromAmong("train", "val", "test", "all");
         var title = new Option<string?>("--title") { Description = "Figure title (default: from the logs)." };
@@ -39,9 +39,15 @@ internal static class PlotCommand
                     throw new ArgumentException($"{files.Except(transformer).First()} is a course training log and {transformer[0]} a transformer loss log; plot them separately");
                 }
 
-                if (files.FirstOrDefault(Run.MetricsFile.Is) is { } metrics && result.GetValue(metric) != "loss")
+                if (files.FirstOrDefault(Run.MetricsFile.Is) is { } metrics && result.GetValue(metric) != "loss" && result.GetValue(against) != "hidden_units")
                 {
                     throw new ArgumentException($"{metrics} is a metrics file of HW5's neuralnet, which holds cross-entropy only; add --metric loss");
+                }
+
+                if (result.GetValue(against) == "hidden_units")
+                {
+                    Console.WriteLine($"plot: wrote {Run.Plotter.RenderHiddenUnits(files, result.GetValue(output)!, result.GetValue(title))}");
+                    return 0;
                 }
 
                 if (result.GetValue(against) is not null)

@@ -90,7 +90,8 @@ internal static class KitTemplates
             if (program.Runs is { Count: > 0 } runs)
             {
                 text.Append("The runs the handout's empirical questions ask for (plot a metrics file's cross-entropy per epoch with ");
-                text.Append(CultureInfo.InvariantCulture, $"`dotnet run --project {KitLayout.Tools}/Run -- plot <metrics file> --loss`; the plots and answers are graded by the staff):\n\n");
+                text.Append(CultureInfo.InvariantCulture, $"`dotnet run --project {KitLayout.Tools}/Run -- plot <metrics file> --loss`, and the last epoch's cross-entropy against the number of hidden units with ");
+                text.Append(CultureInfo.InvariantCulture, $"`dotnet run --project {KitLayout.Tools}/Run -- plot hidden5_metrics.txt hidden20_metrics.txt ... --against hidden_units`; the plots and answers are graded by the staff):\n\n");
                 foreach (var run in runs)
                 {
                     text.Append(CultureInfo.InvariantCulture, $"- {run.Title}:\n  `dotnet run -c Release --project {KitLayout.Tools}/{name} -- {run.Args}`\n");

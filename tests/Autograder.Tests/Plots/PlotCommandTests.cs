@@ -72,6 +72,31 @@ public sealed class PlotCommandTests : IDisposable
     }
 
     [Fact]
+    public void Plot_Hw5HiddenUnits_DrawsLastEpochCrossEntropyPerHiddenUnitCount()
+    {
+        // HW5 empirical 1 (a): average train and validation cross-entropy against hidden units, one metrics file per count.
+        foreach (var (units, train, validation) in new[] { (20, 0.9, 1.1), (5, 1.5, 1.6) })
+        {
+            File.WriteAllLines(Path.Combine(_dir, $"hidden{units}_metrics.txt"),
+                ["epoch=1 crossentropy(train): 2.0", "epoch=1 crossentropy(validation): 2.1",
+                 $"epoch=2 crossentropy(train): {train}", $"epoch=2 crossentropy(validation): {validation}", "error(train): 0.3", "error(validation): 0.35"]);
+        }
+
+        var png = Path.Combine(_dir, "hidden.png");
+        Assert.Equal(0, Cli("plot", Path.Combine(_dir, "hidden20_metrics.txt"), Path.Combine(_dir, "hidden5_metrics.txt"), "--against", "hidden_units", "-o", png));
+
+        var stamp = System.Text.Json.JsonDocument.Parse(Autograder.Grader.Checks.Kinds.PlotCheck.StampText(File.ReadAllBytes(png))!).RootElement;
+        Assert.Equal("hidden_units", stamp.GetProperty("x").GetString());
+        // Ordered by hidden units, the last epoch's values: (5, 1.5) (20, 0.9) for training, (5, 1.6) (20, 1.1) for validation.
+        Assert.Equal([(5.0, 1.5), (20.0, 0.9), (5.0, 1.6), (20.0, 1.1)],
+            stamp.GetProperty("points").EnumerateArray().Select(p => (p.GetProperty("x").GetDouble(), p.GetProperty("y").GetDouble())));
+        var unnamed = Path.Combine(_dir, "run_metrics.txt");
+        File.Copy(Path.Combine(_dir, "hidden5_metrics.txt"), unnamed);
+        var e = Assert.Throws<ArgumentException>(() => Run.Plotter.RenderHiddenUnits([unnamed, Path.Combine(_dir, "hidden20_metrics.txt")], png, null));
+        Assert.StartsWith($"{unnamed}: the number of hidden units is read from the file name (hidden<N>_metrics.txt", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MetricsFile_NamesTheBadLine()
     {
         var metrics = Path.Combine(_dir, "bad_metrics.txt");

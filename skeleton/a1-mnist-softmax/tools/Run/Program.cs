@@ -89,7 +89,7 @@ switch (args.FirstOrDefault())
             return 2;
         }
 
-        if (files.Any(MetricsFile.Is) && !options.Contains("--loss"))
+        if (files.Any(MetricsFile.Is) && !options.Contains("--loss") && Value("--against") != "hidden_units")
         {
             Console.Error.WriteLine($"plot: {files.First(MetricsFile.Is)} is a metrics file, which holds cross-entropy only; add --loss");
             return 2;
@@ -110,11 +110,17 @@ switch (args.FirstOrDefault())
                 return 0;
             }
 #endif
+            if (Value("--against") is "hidden_units")
+            {
+                Console.WriteLine($"plot written to {Plotter.RenderHiddenUnits(files, outPath ?? "plot.png", Value("--title"))}");
+                return 0;
+            }
+
             if (Value("--against") is { } against)
             {
                 if (against != "batch_size")
                 {
-                    Console.Error.WriteLine($"plot: --against takes batch_size, found {against}");
+                    Console.Error.WriteLine($"plot: --against takes batch_size or hidden_units, found {against}");
                     return 2;
                 }
 
@@ -136,6 +142,7 @@ switch (args.FirstOrDefault())
         Console.Error.WriteLine("       dotnet run --project tools/Run -- plot runs/<name>.json [more logs...] [--loss] [--split train|val|test|all] [--title T] [--out plot.png]");
         Console.Error.WriteLine("       dotnet run --project tools/Run -- plot runs/<name>.json [more logs...] --against batch_size [--time] [--out plot.png]   (test accuracy or training time per batch size)");
         Console.Error.WriteLine("       dotnet run --project tools/Run -- plot <metrics file>.txt ... --loss   (HW5's neuralnet metrics: cross-entropy per epoch)");
+        Console.Error.WriteLine("       dotnet run --project tools/Run -- plot hidden5_metrics.txt hidden20_metrics.txt ... --against hidden_units   (HW5 1 (a): last-epoch cross-entropy per hidden units)");
         return 2;
 }
 

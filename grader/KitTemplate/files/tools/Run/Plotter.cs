@@ -97,6 +97,64 @@ public static class Plotter
         return full;
     }
 
+    /// <summary>
+    /// HW5 empirical 1 (a): the average training and validation cross-entropy after the last epoch of each metrics file
+    /// against its number of hidden units, read from the file name as the kit's runs name them (<c>hidden20_metrics.txt</c>).
+    /// </summary>
+    /// <param name="files">the metrics files, one per hidden-unit count</param>
+    /// <param name="output">the PNG to write</param>
+    /// <param name="title">the figure's title (default: says what is drawn)</param>
+    /// <returns>the full path written</returns>
+    public static string RenderHiddenUnits(IReadOnlyList<string> files, string output, string? title)
+    {
+        var points = files.Select(f =>
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(Path.GetFileName(f), @"hidden(\d+)");
+            if (!match.Success)
+            {
+                throw new ArgumentException($"{f}: the number of hidden units is read from the file name (hidden<N>_metrics.txt, as the kit README's runs write it); rename the file");
+            }
+
+            var log = MetricsFile.Read(f);
+            return (Units: int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), Train: log.TrainLoss[^1], Validation: log.ValLoss[^1]);
+        }).OrderBy(p => p.Units).ToList();
+        if (points.Count < 2 || points.Select(p => p.Units).Distinct().Count() != points.Count)
+        {
+            throw new ArgumentException($"a hidden-units plot needs two or more metrics files with different numbers of hidden units, found {string.Join(", ", points.Select(p => p.Units))}");
+        }
+
+        var plot = new Plot();
+        var xs = Enumerable.Range(1, points.Count).Select(i => (double)i).ToArray();
+        foreach (var (label, ys, pattern, colour) in new[]
+        {
+            ("training", points.Select(p => p.Train).ToArray(), LinePattern.Solid, Palette[0]),
+            ("validation", points.Select(p => p.Validation).ToArray(), LinePattern.Dashed, Palette[1]),
+        })
+        {
+            var scatter = plot.Add.Scatter(xs, ys, Color.FromHex(colour));
+            scatter.LinePattern = pattern;
+            scatter.LineWidth = 2;
+            scatter.MarkerSize = 8;
+            scatter.LegendText = label;
+        }
+
+        plot.Axes.Bottom.SetTicks(xs, points.Select(p => p.Units.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+        plot.Title(title ?? "average cross-entropy after the last epoch against hidden units");
+        plot.XLabel("hidden units");
+        plot.YLabel("average cross-entropy");
+        plot.Axes.AutoScale();
+        plot.ShowLegend(Edge.Right);
+        var full = Path.GetFullPath(output);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        plot.SavePng(full, 1100, 600);
+        PlotStamp.Write(full, new PlotStamp
+        {
+            Kind = "sweep", Metric = "loss", X = "hidden_units",
+            Points = [.. points.Select(p => new PlotPoint("train", p.Units, p.Train)), .. points.Select(p => new PlotPoint("validation", p.Units, p.Validation))],
+        });
+        return full;
+    }
+
     private static PlotRun AddRun(Plot plot, TrainingLog log, bool loss, string split, Color color, bool single, ref PlotMarker? marker)
     {
         var series = new List<(string Label, IReadOnlyList<double> Values, LinePattern Pattern)>();
