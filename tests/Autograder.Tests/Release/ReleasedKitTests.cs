@@ -155,7 +155,8 @@ public sealed class ReleasedKitTests(ITestOutputHelper log)
             {
                 // The committed real runs: the full-marks example's logs, else the reference's results folder.
                 var root = RepositoryLayout.Find(AppContext.BaseDirectory).Root;
-                var committed = new[] { Path.Combine(root, "tests", "Golden", assignment, "PassesAll", graded.File), Path.Combine(root, "reference", "experiments", assignment, "results", graded.File) }.First(File.Exists);
+                var places = new[] { Path.Combine(root, "tests", "Golden", assignment, "PassesAll", graded.File), Path.Combine(root, "reference", "experiments", assignment, "results", graded.File) };
+                var committed = places.FirstOrDefault(File.Exists) ?? throw new FileNotFoundException($"{graded.File}: no committed run in {string.Join(" or ", places)}");
                 Directory.CreateDirectory(Path.Combine(dir, "runs"));
                 File.Copy(committed, Path.Combine(dir, graded.Path));
                 continue;

@@ -85,16 +85,8 @@ public static class Plotter
         var scatter = plot.Add.Scatter(xs, points.Select(p => p.Y).ToArray(), Color.FromHex(Palette[0]));
         scatter.LineWidth = 2;
         scatter.MarkerSize = 8;
-        plot.Axes.Bottom.SetTicks(xs, points.Select(p => p.X.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
-        plot.Title(title ?? (time ? "training time against batch size" : "test accuracy against batch size"));
-        plot.XLabel("mini-batch size");
-        plot.YLabel(time ? "training time (s, all epochs)" : "test accuracy");
-        plot.Axes.AutoScale();
-        var full = Path.GetFullPath(output);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        plot.SavePng(full, 1100, 600);
-        PlotStamp.Write(full, new PlotStamp { Kind = "sweep", Metric = metric, X = "batch_size", Points = points });
-        return full;
+        return SaveAgainst(plot, xs, points.Select(p => p.X), title ?? (time ? "training time against batch size" : "test accuracy against batch size"),
+            "mini-batch size", time ? "training time (s, all epochs)" : "test accuracy", output, new PlotStamp { Kind = "sweep", Metric = metric, X = "batch_size", Points = points });
     }
 
     /// <summary>
@@ -138,20 +130,27 @@ public static class Plotter
             scatter.LegendText = label;
         }
 
-        plot.Axes.Bottom.SetTicks(xs, points.Select(p => p.Units.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
-        plot.Title(title ?? "average cross-entropy after the last epoch against hidden units");
-        plot.XLabel("hidden units");
-        plot.YLabel("average cross-entropy");
-        plot.Axes.AutoScale();
         plot.ShowLegend(Edge.Right);
+        return SaveAgainst(plot, xs, points.Select(p => (double)p.Units), title ?? "average cross-entropy after the last epoch against hidden units",
+            "hidden units", "average cross-entropy", output, new PlotStamp
+            {
+                Kind = "sweep", Metric = "loss", X = "hidden_units",
+                Points = [.. points.Select(p => new PlotPoint("train", p.Units, p.Train)), .. points.Select(p => new PlotPoint("validation", p.Units, p.Validation))],
+            });
+    }
+
+    // A plot of one point per run at evenly spaced positions labelled with the runs' setting: labels, save, stamp.
+    private static string SaveAgainst(Plot plot, double[] xs, IEnumerable<double> settings, string title, string xLabel, string yLabel, string output, PlotStamp stamp)
+    {
+        plot.Axes.Bottom.SetTicks(xs, settings.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+        plot.Title(title);
+        plot.XLabel(xLabel);
+        plot.YLabel(yLabel);
+        plot.Axes.AutoScale();
         var full = Path.GetFullPath(output);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         plot.SavePng(full, 1100, 600);
-        PlotStamp.Write(full, new PlotStamp
-        {
-            Kind = "sweep", Metric = "loss", X = "hidden_units",
-            Points = [.. points.Select(p => new PlotPoint("train", p.Units, p.Train)), .. points.Select(p => new PlotPoint("validation", p.Units, p.Validation))],
-        });
+        PlotStamp.Write(full, stamp);
         return full;
     }
 
