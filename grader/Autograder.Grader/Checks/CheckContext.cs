@@ -51,6 +51,9 @@ internal sealed class CheckContext(IExecutor reference, IExecutor student, Check
     /// </summary>
     public double StudentSeconds { get; private set; }
 
+    /// <summary>The student worker's limit for one call (the rubric's <c>call_timeout_seconds</c>), where it has one.</summary>
+    public TimeSpan? StudentCallTimeout => student.CallTimeout;
+
     public WorkerResponse Student(WorkerRequest request, TimeSpan? timeout = null)
     {
         var before = student.CpuSeconds;

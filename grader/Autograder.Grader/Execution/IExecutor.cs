@@ -13,4 +13,7 @@ internal interface IExecutor : IDisposable
 
     /// <summary>CPU seconds the executor's process tree has used so far, or null where that cannot be read (then callers count wall time).</summary>
     double? CpuSeconds => null;
+
+    /// <summary>The limit of a call made without its own timeout, where the executor has one.</summary>
+    TimeSpan? CallTimeout => null;
 }

@@ -30,6 +30,9 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits) : 
     /// <inheritdoc />
     public double? CpuSeconds => _process is { HasExited: false } process ? ProcessTreeCpu.Seconds(process.Id) : null;
 
+    /// <inheritdoc />
+    public TimeSpan? CallTimeout => limits.CallTimeout;
+
     /// <summary>How many worker processes this session has started (1 when no check killed one).</summary>
     public int Starts { get; private set; }
 

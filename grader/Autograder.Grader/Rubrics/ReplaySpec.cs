@@ -12,6 +12,13 @@ public sealed record ReplaySpec
     /// <summary>Epochs to re-run (the replay costs about that many epochs of the student's own run).</summary>
     public int Epochs { get; init; } = 1;
 
+    /// <summary>
+    /// CPU budget of the short run made before the re-run (the log's experiment in quick mode, 20 batches, on only the
+    /// rows they need), so that a submission that hangs is stopped after this instead of the whole <c>timeout_seconds</c>;
+    /// null: the rubric's <c>call_timeout_seconds</c>.
+    /// </summary>
+    public double? ProbeSeconds { get; init; }
+
     /// <summary>Largest difference accepted between a logged and a replayed accuracy (0.002 = 4 of 2,000 validation images).</summary>
     public double AccuracyTolerance { get; init; } = 0.002;
 

@@ -18,6 +18,15 @@ internal sealed class TrainingLogCheck : ICheckKind
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonSchema> Schemas = new(StringComparer.Ordinal);
 
+    /// <summary>Batches of the short run made before a re-run (quick mode's, NeuralNet.Experiments.RunSettings.QuickBatches).</summary>
+    private const int ProbeBatches = 20;
+
+    /// <summary>Largest training set the short run is sent (larger batches skip it: it would no longer be short).</summary>
+    private const int ProbeMaxRows = 1000;
+
+    /// <summary>Validation rows the short run evaluates.</summary>
+    private const int ProbeValidationRows = 100;
+
     /// <summary>Rows per message when a replay sends the data set to the worker (1,000 images of 784 doubles: 6 MB).</summary>
     private const int ReplayChunkRows = 1000;
 
@@ -119,31 +128,45 @@ internal sealed class TrainingLogCheck : ICheckKind
         var epochs = Math.Min(replay.Epochs, logged.Min(l => l.Length));
         var budget = TimeSpan.FromSeconds(c.Spec.TimeoutSeconds ?? ReplaySpec.DefaultTimeoutSeconds);
         var quick = log.TryGetProperty("quick", out var q) && q.ValueKind == JsonValueKind.True;
+        var probe = replay.ProbeSeconds is { } probeSeconds ? TimeSpan.FromSeconds(probeSeconds) : c.StudentCallTimeout ?? TimeSpan.FromSeconds(10);
+        var probing = false;
         WireValue? value;
         try
         {
-            // The data go in chunks of rows: one message of a whole split would cost the worker several times its size.
             c.Student(new WorkerRequest(0, "reset"));
-            c.Student(new WorkerRequest(0, "new", Type: "NeuralNet.Experiments.ExperimentReplay", Bind: "log_replay",
-                Args: [new IntValue(splits.Train.ImageHeight), new IntValue(splits.Train.ImageWidth), new IntValue(splits.Train.NumClasses)]));
-            foreach (var (member, set) in new[] { ("AddTrain", splits.Train), ("AddValidation", splits.Validation) })
+            var batch = config.TryGetProperty("training", out var training) && training.TryGetProperty("batch_size", out var b) && b.TryGetInt32(out var size) ? size : 0;
+            if (!quick && batch > 0 && ProbeBatches * batch <= Math.Min(ProbeMaxRows, splits.Train.Count))
             {
-                for (var start = 0; start < set.Count; start += ReplayChunkRows)
+                // A short run first, on a small budget of its own (the per-call limit unless probe_seconds says otherwise), so
+                // code that hangs is stopped after seconds rather than the whole budget: the log's experiment in quick mode
+                // (NeuralNet.Experiments.RunSettings: 20 batches) on just the rows those batches need and a few validation rows.
+                // Only its time counts: any other failure is the full re-run's to report, on the full data.
+                probing = true;
+                try
                 {
-                    var rows = set.X.Slice(start, Math.Min(ReplayChunkRows, set.Count - start));
-                    c.Student(new WorkerRequest(0, "call", Target: "log_replay", Member: member,
-                        Args: [TensorValue.From(rows.Shape, rows.ToArray()), new IntsValue(set.Labels[start..(start + rows.Dim(0))])]));
+                    Send(c, "log_probe", splits, ProbeBatches * batch, ProbeValidationRows);
+                    c.Student(new WorkerRequest(0, "call", Target: "log_probe", Member: "FirstEpochs",
+                        Args: [new StringValue(config.GetRawText()), new BoolValue(true), new IntValue(1)]), probe);
                 }
+                catch (StudentFault)
+                {
+                }
+
+                probing = false;
+                c.Student(new WorkerRequest(0, "reset"));
             }
 
+            Send(c, "log_replay", splits, splits.Train.Count, splits.Validation.Count);
             value = c.Student(new WorkerRequest(0, "call", Target: "log_replay", Member: "FirstEpochs",
                 Args: [new StringValue(config.GetRawText()), new BoolValue(quick), new IntValue(epochs)]), budget).Value;
         }
         catch (WorkerFailure failure) when (failure.Status == CheckStatus.Timeout)
         {
-            throw new WorkerFailure(CheckStatus.Timeout,
-                $"{file}: re-running the first {epochs} epoch(s) of the logged run with your code did not finish within {budget.TotalSeconds:0.#} s of CPU time " +
-                "(the grader compares them with the log, so the log must come from your submitted code)");
+            throw new WorkerFailure(CheckStatus.Timeout, probing
+                ? $"{file}: a short re-run of the logged experiment with your code (its first {ProbeBatches} batches, made before re-running epoch 1 to compare it with the log) {failure.Message}; " +
+                  "a correct solution, even in plain loops, takes well under a second for it"
+                : $"{file}: re-running the first {epochs} epoch(s) of the logged run with your code did not finish within {budget.TotalSeconds:0.#} s of CPU time " +
+                  "(the grader compares them with the log, so the log must come from your submitted code)");
         }
         finally
         {
@@ -182,6 +205,22 @@ internal sealed class TrainingLogCheck : ICheckKind
             throw new CheckFailure(
                 $"{file} does not match a re-run of its own experiment with your submitted code (same config and seed): {string.Join("; ", differences.Take(4))}. " +
                 $"Train again with the code you submit and submit the new log (a re-run may differ by {replay.AccuracyTolerance:0.####} in accuracy and {replay.LossTolerance * 100:0.####} % in loss)");
+        }
+    }
+
+    /// <summary>Creates an <c>ExperimentReplay</c> bound to <paramref name="name"/> in the worker and sends it the first rows of the training and validation splits, in chunks.</summary>
+    private static void Send(CheckContext c, string name, NeuralNet.Data.DataSplits splits, int trainRows, int validationRows)
+    {
+        c.Student(new WorkerRequest(0, "new", Type: "NeuralNet.Experiments.ExperimentReplay", Bind: name,
+            Args: [new IntValue(splits.Train.ImageHeight), new IntValue(splits.Train.ImageWidth), new IntValue(splits.Train.NumClasses)]));
+        foreach (var (member, set, count) in new[] { ("AddTrain", splits.Train, trainRows), ("AddValidation", splits.Validation, validationRows) })
+        {
+            for (var start = 0; start < count; start += ReplayChunkRows)
+            {
+                var rows = set.X.Slice(start, Math.Min(ReplayChunkRows, count - start));
+                c.Student(new WorkerRequest(0, "call", Target: name, Member: member,
+                    Args: [TensorValue.From(rows.Shape, rows.ToArray()), new IntsValue(set.Labels[start..(start + rows.Dim(0))])]));
+            }
         }
     }
 
