@@ -10,7 +10,8 @@ namespace NeuralNet.Experiments;
 /// streams), stopped after the requested epochs, without the gradient and magnitude checks the log records (they run on
 /// their own random stream and restore the weights, so training does not depend on them; a loop-style solution spends
 /// most of a re-run in the magnitude check's 5,000-example batch). The worker reads no files, so the grader
-/// sends the data set in chunks of rows (<see cref="AddTrain"/>, <see cref="AddValidation"/>), then calls <see cref="FirstEpochs"/>.
+/// sends the data set in chunks of rows (<see cref="AddTrain"/>, <see cref="AddValidation"/>, or as pixel bytes with
+/// <see cref="AddTrainPixels"/>, <see cref="AddValidationPixels"/>), then calls <see cref="FirstEpochs"/>.
 /// </summary>
 public sealed class ExperimentReplay
 {
@@ -45,6 +46,19 @@ public sealed class ExperimentReplay
     /// <param name="rows">shape (n, D)</param>
     /// <param name="labels">length n</param>
     public void AddValidation(Tensor rows, int[] labels) => _validation.Add(Chunk(rows, labels));
+
+    /// <summary>
+    /// Appends rows of the training split given as their pixel bytes (base64, <paramref name="labels"/>.Length rows of equal
+    /// length), scaled as the data loaders scale them (byte / 255): an eighth of the doubles' size on the wire.
+    /// </summary>
+    /// <param name="pixelsBase64">the rows' pixel bytes 0..255, row-major, as base64</param>
+    /// <param name="labels">length n</param>
+    public void AddTrainPixels(string pixelsBase64, int[] labels) => _train.Add(Pixels(pixelsBase64, labels));
+
+    /// <summary>Appends rows of the validation split given as pixel bytes (see <see cref="AddTrainPixels"/>).</summary>
+    /// <param name="pixelsBase64">the rows' pixel bytes 0..255, row-major, as base64</param>
+    /// <param name="labels">length n</param>
+    public void AddValidationPixels(string pixelsBase64, int[] labels) => _validation.Add(Pixels(pixelsBase64, labels));
 
     /// <summary>Trains the logged experiment for its first <paramref name="epochs"/> epochs on the rows sent so far.</summary>
     /// <param name="configJson">the log's <c>config</c> object (snake_case JSON, as <see cref="TrainingLogJson"/> writes it)</param>
@@ -98,6 +112,20 @@ public sealed class ExperimentReplay
 
         _features = rows.Dim(1);
         return (rows.ToArray(), (int[])labels.Clone());
+    }
+
+    private (double[] Rows, int[] Labels) Pixels(string pixelsBase64, int[] labels)
+    {
+        ArgumentNullException.ThrowIfNull(pixelsBase64);
+        ArgumentNullException.ThrowIfNull(labels);
+        var pixels = Convert.FromBase64String(pixelsBase64);
+        if (labels.Length == 0 || pixels.Length % labels.Length != 0 || (_features >= 0 && pixels.Length != labels.Length * _features))
+        {
+            throw new ArgumentException($"ExperimentReplay: expected {labels.Length} rows of {(_features >= 0 ? _features : "D")} pixels, found {pixels.Length} bytes");
+        }
+
+        _features = pixels.Length / labels.Length;
+        return (PixelScaling.ToUnitRange(pixels), (int[])labels.Clone());
     }
 
     private Dataset Join(List<(double[] Rows, int[] Labels)> chunks)
