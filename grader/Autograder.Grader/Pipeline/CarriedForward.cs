@@ -11,9 +11,12 @@ namespace Autograder.Grader.Pipeline;
 /// cannot cost that item. One build and one worker per distinct set of parts, made only when an item needs it.
 /// </summary>
 internal sealed class CarriedForward(CourseLibrary library, AssignmentProfile assignment, IReadOnlyDictionary<string, string> files,
-    TimeSpan compileTimeout, string workDir, WorkerLimits limits) : IDisposable
+    TimeSpan compileTimeout, string workDir, WorkerLimits limits, Microsoft.CodeAnalysis.Compilation? compiled = null) : IDisposable
 {
     private readonly Dictionary<string, Variant?> _variants = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Dictionary<string, string> Files, List<string> Swapped, HashSet<string> Changed)> _plans = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<Microsoft.CodeAnalysis.INamedTypeSymbol>> _changedTypes = new(StringComparer.Ordinal);
+    private TypeReach? _reach;
 
     /// <summary>A build for one set of parts: where it is, the worker that runs it, the members the reference supplied.</summary>
     public sealed record Variant(string AssemblyPath, string ScratchDirectory, WorkerSession Worker, IReadOnlyList<string> Swapped);
@@ -30,23 +33,14 @@ internal sealed class CarriedForward(CourseLibrary library, AssignmentProfile as
     /// </summary>
     public Variant? For(IReadOnlyCollection<string> parts)
     {
-        var key = string.Join(',', parts.Order(StringComparer.Ordinal));
+        var key = Key(parts);
         if (_variants.TryGetValue(key, out var known))
         {
             return known;
         }
 
         var clock = Stopwatch.StartNew();
-        var keep = parts.ToHashSet(StringComparer.Ordinal);
-        var spliced = new Dictionary<string, string>(files, StringComparer.Ordinal);
-        var swapped = new List<string>();
-        foreach (var (file, text) in files.Where(f => library.Regions.ContainsKey(f.Key)))
-        {
-            var (result, swaps) = PartSplicer.Splice(text, library.Tree(file, SubmissionCompiler.ParseOptions), library.Regions[file], keep);
-            spliced[file] = result;
-            swapped.AddRange(swaps.Where(s => s.Changed).Select(s => $"{s.Part} ({s.Member})"));
-        }
-
+        var (spliced, swapped, _) = Plan(parts);
         Variant? variant = null;
         if (swapped.Count > 0)
         {
@@ -65,6 +59,64 @@ internal sealed class CarriedForward(CourseLibrary library, AssignmentProfile as
         _variants[key] = variant;
         Spent += clock.Elapsed;
         return variant;
+    }
+
+    /// <summary>
+    /// Whether the build for <paramref name="parts"/> can run different code than the student's own build for
+    /// <paramref name="check"/>: true unless the check's code (<see cref="TypeReach"/>) reaches no type of a file that
+    /// the splice changes, or there is no such file. False means its result there would be the one it already has.
+    /// </summary>
+    public bool MayDiffer(IReadOnlyCollection<string> parts, Rubrics.CheckSpec check)
+    {
+        var (_, _, changed) = Plan(parts);
+        if (changed.Count == 0)
+        {
+            return false;
+        }
+
+        if (compiled is null)
+        {
+            return true;
+        }
+
+        _reach ??= new TypeReach(compiled);
+        var key = Key(parts);
+        if (!_changedTypes.TryGetValue(key, out var types))
+        {
+            _changedTypes[key] = types = new HashSet<Microsoft.CodeAnalysis.INamedTypeSymbol>(_reach.DeclaredIn(changed), Microsoft.CodeAnalysis.SymbolEqualityComparer.Default);
+        }
+
+        return _reach.From(check) is not { } reached || reached.Overlaps(types);
+    }
+
+    private static string Key(IReadOnlyCollection<string> parts) => string.Join(',', parts.Order(StringComparer.Ordinal));
+
+    /// <summary>The student's files with every part outside <paramref name="parts"/> the reference's, what that swapped, and the files it changed.</summary>
+    private (Dictionary<string, string> Files, List<string> Swapped, HashSet<string> Changed) Plan(IReadOnlyCollection<string> parts)
+    {
+        var key = Key(parts);
+        if (_plans.TryGetValue(key, out var plan))
+        {
+            return plan;
+        }
+
+        var keep = parts.ToHashSet(StringComparer.Ordinal);
+        var spliced = new Dictionary<string, string>(files, StringComparer.Ordinal);
+        var swapped = new List<string>();
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (file, text) in files.Where(f => library.Regions.ContainsKey(f.Key)))
+        {
+            var (result, swaps) = PartSplicer.Splice(text, library.Tree(file, SubmissionCompiler.ParseOptions), library.Regions[file], keep);
+            spliced[file] = result;
+            var changes = swaps.Where(s => s.Changed).Select(s => $"{s.Part} ({s.Member})").ToList();
+            swapped.AddRange(changes);
+            if (changes.Count > 0)
+            {
+                changed.Add(file);
+            }
+        }
+
+        return _plans[key] = (spliced, swapped, changed);
     }
 
     public void Dispose()

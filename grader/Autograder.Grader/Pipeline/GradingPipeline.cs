@@ -110,7 +110,7 @@ public static class GradingPipeline
         else
         {
             using var reference = new InProcessExecutor(ReferenceOf(request));
-            using var carried = new CarriedForward(library, assignment, build.Files, TimeSpan.FromSeconds(rubric.Limits.CompileTimeoutSeconds), workDir, workerLimits);
+            using var carried = new CarriedForward(library, assignment, build.Files, TimeSpan.FromSeconds(rubric.Limits.CompileTimeoutSeconds), workDir, workerLimits, build.Compiled.Compilation);
             var context = new ItemGrading(library, intake, build, reference, student, request.CourseRoot, seed, layout.ScratchDirectory, messages, carried);
             items.AddRange(auto.Select(context.Grade));
             if (context.Carried > 0)

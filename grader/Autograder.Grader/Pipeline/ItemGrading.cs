@@ -41,12 +41,17 @@ internal sealed class ItemGrading(
         }
 
         var checks = Run(item, student, build.Compiled.AssemblyPath, scratchDirectory);
-        if (NeedsCarrying(item, checks) && carried?.For(item.Parts) is { } variant)
+        // A check whose code reaches none of the types the carried-forward build changes would run the same code there
+        // (TypeReach): its result is reused, and no build is made when that holds for every check.
+        var differs = NeedsCarrying(item, checks) && carried is not null
+            ? item.Checks.Select(check => carried.MayDiffer(item.Parts, check)).ToList()
+            : null;
+        if (differs is not null && differs.Contains(true) && carried!.For(item.Parts) is { } variant)
         {
             // The better of the two counts: the handouts' rule is that a mistake inherited from another part costs
             // nothing, and a student whose own parts only fit each other (a field that their forward caches for
             // their backward) must not lose what their whole code earns.
-            var alone = Run(item, variant.Worker, variant.AssemblyPath, variant.ScratchDirectory);
+            var alone = Run(item, variant.Worker, variant.AssemblyPath, variant.ScratchDirectory, i => differs[i] ? null : checks[i]);
             if (Earned(item, alone) > Earned(item, checks))
             {
                 var other = string.Join(", ", variant.Swapped.Take(4)) + (variant.Swapped.Count > 4 ? ", ..." : "");
@@ -65,11 +70,17 @@ internal sealed class ItemGrading(
     /// <summary>The points a list of check results earns on the item (before rubric-wide deductions).</summary>
     private static double Earned(RubricItem item, List<CheckResult> checks) => ItemScorer.Score(item, checks, []).Points;
 
-    private List<CheckResult> Run(RubricItem item, IExecutor worker, string? assemblyPath, string scratch)
+    private List<CheckResult> Run(RubricItem item, IExecutor worker, string? assemblyPath, string scratch, Func<int, CheckResult?>? known = null)
     {
         var checks = new List<CheckResult>();
         for (var i = 0; i < item.Checks.Count; i++)
         {
+            if (known?.Invoke(i) is { } result)
+            {
+                checks.Add(result);
+                continue;
+            }
+
             var environment = new GradingEnvironment(courseRoot, item.Id, i, seed, intake.Logs, scratch, assemblyPath);
             checks.Add(CheckRunner.Run(item.Checks[i], reference, worker, environment, messages.Add));
         }
