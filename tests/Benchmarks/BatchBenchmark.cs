@@ -22,11 +22,11 @@ internal static class BatchBenchmark
 {
     private static readonly (string Name, string File, string From, string To)[] Mutations =
     [
-        ("FailsReluBackward", "Layers/Relu.cs", "var mask = x > 0.0;\n        return gradOutput * mask;", "var mask = x >= 0.0;\n        return gradOutput * mask;"),
+        ("FailsReluBackward", "Layers/Relu.cs", "var dX = x > 0.0;", "var dX = x >= 0.0;"),
         ("FailsBiasGradient", "Layers/Linear.cs", "B.Grad = gradOutput.Sum(0, keepDims: true);", "B.Grad = gradOutput.Slice(0, 1).Contiguous();"),
         ("FailsSgdSign", "Optimizers/Sgd.cs", "p.Value.AddInPlace(p.Grad, -learningRate);", "p.Value.AddInPlace(p.Grad, learningRate);"),
         ("NotImplementedForward", "Layers/Linear.cs", "return x.MatMul(W.Value) + B.Value;", "throw new NotImplementedException(\"TODO(linear.forward)\");"),
-        ("CompileError", "Layers/Relu.cs", "return x * mask;", "return x * undefinedMask;"),
+        ("CompileError", "Layers/Relu.cs", "return x.Maximum(0.0);", "return x.Maximum(undefinedFloor);"),
         ("InfiniteLoopInForward", "Layers/Linear.cs", "return x.MatMul(W.Value) + B.Value;", "var spin = 0L; while (spin >= 0) { spin = (spin + 1) % 7; }\n        return x.MatMul(W.Value) + B.Value;"),
     ];
 
@@ -116,6 +116,12 @@ internal static class BatchBenchmark
             else
             {
                 var mutation = Mutations.FirstOrDefault(m => m.Name == kind);
+                if (mutation.File is { } target && !reference[target].Contains(mutation.From, StringComparison.Ordinal))
+                {
+                    // A stale mutation would silently grade a correct submission under a bug's name.
+                    throw new InvalidOperationException($"batch: the {kind} mutation expects '{mutation.From}' in reference/NeuralNet/{target}, which no longer contains it");
+                }
+
                 foreach (var (file, text) in reference)
                 {
                     var edited = file == mutation.File ? text.Replace(mutation.From, mutation.To, StringComparison.Ordinal) : text;
