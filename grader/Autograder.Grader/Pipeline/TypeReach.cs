@@ -12,7 +12,8 @@ namespace Autograder.Grader.Pipeline;
 /// forward uses it to skip re-running a check whose code is the same in the carried-forward build: if no type that the
 /// splice changes is reachable, that build runs the same code for the check, so its result would be the same.
 /// Conservative where it cannot know: a check kind that builds objects from catalogs or files (training runs, logs,
-/// programs) or a spec name it cannot resolve reaches everything.
+/// programs), a spec name it cannot resolve, or reached code that uses the course catalog (NeuralNet.Experiments, which
+/// creates modules by name) reaches everything.
 /// </summary>
 internal sealed class TypeReach(Microsoft.CodeAnalysis.Compilation compilation)
 {
@@ -20,6 +21,9 @@ internal sealed class TypeReach(Microsoft.CodeAnalysis.Compilation compilation)
     private static readonly HashSet<string> Traceable = new(StringComparer.Ordinal) { "init", "forward", "backward", "gradcheck", "model", "optimizer", "function" };
 
     private Dictionary<INamedTypeSymbol, HashSet<INamedTypeSymbol>>? _edges;
+
+    /// <summary>Source types whose code uses the course catalog (NeuralNet.Experiments), which creates modules by name.</summary>
+    private readonly HashSet<INamedTypeSymbol> _reflective = new(SymbolEqualityComparer.Default);
 
     private static readonly Regex NamePattern = new(@"NeuralNet(?:\.[A-Za-z_][A-Za-z0-9_]*)+", RegexOptions.CultureInvariant);
 
@@ -63,6 +67,11 @@ internal sealed class TypeReach(Microsoft.CodeAnalysis.Compilation compilation)
             if (!seen.Add(type))
             {
                 continue;
+            }
+
+            if (_reflective.Contains(type))
+            {
+                return null;
             }
 
             foreach (var next in edges.GetValueOrDefault(type) ?? [])
@@ -122,12 +131,15 @@ internal sealed class TypeReach(Microsoft.CodeAnalysis.Compilation compilation)
                     if (node is Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.TypeSyntax)
                     {
                         var info = model.GetSymbolInfo(node);
-                        foreach (var symbol in info.CandidateSymbols.Append(info.Symbol))
+                        var type = model.GetTypeInfo(node).Type as INamedTypeSymbol;
+                        foreach (var used in info.CandidateSymbols.Append(info.Symbol).Select(symbol => symbol as INamedTypeSymbol ?? symbol?.ContainingType).Append(type))
                         {
-                            Add(targets, symbol as INamedTypeSymbol ?? symbol?.ContainingType);
+                            Add(targets, used);
+                            if (used?.ContainingNamespace?.ToDisplayString().StartsWith("NeuralNet.Experiments", StringComparison.Ordinal) == true)
+                            {
+                                _reflective.Add(owner);
+                            }
                         }
-
-                        Add(targets, model.GetTypeInfo(node).Type as INamedTypeSymbol);
                     }
                 }
             }

@@ -77,6 +77,20 @@ public sealed class CarriedForwardReachTests
     }
 
     [Fact]
+    public void MayDiffer_ALayerThatUsesTheCourseCatalog_IsRerun()
+    {
+        // The catalog creates modules by name, so what such code runs cannot be read from the types it names.
+        var (carried, rubric) = Build((file, text) => file == "Layers/Linear.cs"
+            ? Replace(text, "return x.MatMul(W.Value) + B.Value;", "_ = NeuralNet.Experiments.CourseCatalog.Default;\n        return x.MatMul(W.Value) + B.Value;")
+            : ReluDiffers(file, text));
+        using (carried)
+        {
+            var linear = Item(rubric, "3.1.1");
+            Assert.Contains(linear.Checks, check => check.Kind == "forward" && carried.MayDiffer(linear.Parts, check));
+        }
+    }
+
+    [Fact]
     public void MayDiffer_NothingChangedOutsideTheParts_IsFalseForEveryKind()
     {
         var (carried, rubric) = Build((_, text) => text);
