@@ -35,8 +35,18 @@ internal sealed class TypeReach(Microsoft.CodeAnalysis.Compilation compilation)
             return null;
         }
 
+        string text;
+        try
+        {
+            text = JsonSerializer.Serialize(spec);
+        }
+        catch (Exception e) when (e is NotSupportedException or JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+
         var roots = new List<INamedTypeSymbol>();
-        foreach (var name in NamePattern.Matches(JsonSerializer.Serialize(spec)).Select(m => m.Value).Distinct(StringComparer.Ordinal))
+        foreach (var name in NamePattern.Matches(text).Select(m => m.Value).Distinct(StringComparer.Ordinal))
         {
             // The longest prefix that names a type: "NeuralNet.Optimizers.Sgd.Update" is the type Sgd's method Update.
             var parts = name.Split('.');

@@ -91,6 +91,34 @@ public sealed class CarriedForwardReachTests
     }
 
     [Fact]
+    public void From_EveryCheckOfEveryRubric_ResolvesOrSaysItCannot()
+    {
+        // The reach of a check is read from its spec's NeuralNet.* names: every traceable check of the course's rubrics
+        // must resolve them in a build of the reference (a name that does not resolve would make it re-run always).
+        var work = Directory.CreateTempSubdirectory("carried-reach-all-").FullName;
+        foreach (var id in new[] { "hw3-fashion-mlp", "hw6-dnn-cnn", "a1-mnist-softmax", "hw5-neuralnet-cli" })
+        {
+            var assignment = GradingPipeline.LoadAssignment(Root, id);
+            var library = CourseLibrary.Load(new Autograder.Grader.Release.RepositoryLayout(Root).ReferenceLibrary, assignment.Modules);
+            var compiled = SubmissionCompiler.Compile(library, new Dictionary<string, string>(), assignment.Parts, Path.Combine(work, id, "NeuralNet.dll"));
+            var reach = new TypeReach(compiled.Compilation);
+            var rubric = BatchRunner.LoadRubric(new Autograder.Grader.Pipeline.GradeRequest("", id, Root));
+            foreach (var (item, check) in rubric.Items.SelectMany(i => i.Checks.Select(c => (i, c))))
+            {
+                var reached = reach.From(check);
+                if (check.Kind is "init" or "forward" or "backward" or "gradcheck" or "model" or "optimizer" or "function")
+                {
+                    Assert.True(reached is { Count: > 0 }, $"{id} {item.Id}/{check.Name}: its NeuralNet.* names did not resolve to source types");
+                }
+                else
+                {
+                    Assert.Null(reached);
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void MayDiffer_NothingChangedOutsideTheParts_IsFalseForEveryKind()
     {
         var (carried, rubric) = Build((_, text) => text);
