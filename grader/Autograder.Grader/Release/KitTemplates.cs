@@ -167,7 +167,7 @@ internal static class KitTemplates
                 {
                     "accuracy" => $"trains for {check.Epochs} epoch(s) of {check.Data?.Train} examples in batches of {check.BatchSize} within {Number(check.TimeoutSeconds!.Value)} s of CPU time (one step at most {Number(check.StepTimeoutSeconds)} s)",
                     "training-log" when check.Replay is { } replay =>
-                        $"the grader re-runs the first {replay.Epochs} epoch(s) of the logged run with your submitted code (the log's config and seed) and compares them with the log; the re-run must finish within {Number(check.TimeoutSeconds!.Value)} s of CPU time, and a short run of its first 20 batches, made before it, within {Number(replay.ProbeSeconds ?? rubric.Limits.CallTimeoutSeconds)} s",
+                        $"the grader re-runs the first {replay.Epochs} epoch(s) of the logged run with your submitted code (the log's config and seed) and compares them with the log; the re-run must finish within {Number(check.TimeoutSeconds!.Value)} s of CPU time, and a short run of its first {Checks.Kinds.TrainingLogCheck.ProbeBatches} batches, made before it, within {Number(replay.ProbeSeconds ?? rubric.Limits.CallTimeoutSeconds)} s",
                     _ => $"must finish within {Number(check.TimeoutSeconds!.Value)} s of CPU time",
                 };
                 text.Append($"- item **{item.Id}** ({Number(item.Points)} pts), {check.Name ?? check.Kind}: {what}");

@@ -18,8 +18,11 @@ internal sealed class TrainingLogCheck : ICheckKind
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, JsonSchema> Schemas = new(StringComparer.Ordinal);
 
-    /// <summary>Batches of the short run made before a re-run (quick mode's, NeuralNet.Experiments.RunSettings.QuickBatches).</summary>
-    private const int ProbeBatches = 20;
+    /// <summary>Batches of the short run made before a re-run: quick mode's (the kit README states it).</summary>
+    internal const int ProbeBatches = NeuralNet.Experiments.RunSettings.QuickBatches;
+
+    /// <summary>Each data set's images as pixel bytes (or null when they are not all byte / 255), worked out once per process.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<NeuralNet.Data.Dataset, PixelRows> Pixels = new();
 
     /// <summary>Largest training set the short run is sent (larger batches skip it: it would no longer be short).</summary>
     private const int ProbeMaxRows = 1000;
@@ -131,7 +134,7 @@ internal sealed class TrainingLogCheck : ICheckKind
         var epochs = Math.Min(replay.Epochs, logged.Min(l => l.Length));
         var budget = TimeSpan.FromSeconds(c.Spec.TimeoutSeconds ?? ReplaySpec.DefaultTimeoutSeconds);
         var quick = log.TryGetProperty("quick", out var q) && q.ValueKind == JsonValueKind.True;
-        var probe = replay.ProbeSeconds is { } probeSeconds ? TimeSpan.FromSeconds(probeSeconds) : c.StudentCallTimeout ?? TimeSpan.FromSeconds(10);
+        var probe = replay.ProbeSeconds is { } probeSeconds ? TimeSpan.FromSeconds(probeSeconds) : c.StudentCallTimeout ?? WorkerLimits.Default.CallTimeout;
         var probing = false;
         WireValue? value;
         try
@@ -143,15 +146,16 @@ internal sealed class TrainingLogCheck : ICheckKind
                 // A short run first, on a small budget of its own (the per-call limit unless probe_seconds says otherwise), so
                 // code that hangs is stopped after seconds rather than the whole budget: the log's experiment in quick mode
                 // (NeuralNet.Experiments.RunSettings: 20 batches) on just the rows those batches need and a few validation rows.
-                // Only its time counts: any other failure is the full re-run's to report, on the full data.
+                // Only its time counts: any other failure (an exception, a crash: the next request starts a fresh worker)
+                // is the full re-run's to report, on the full data.
                 probing = true;
                 try
                 {
-                    Send(c, "log_probe", splits, ProbeBatches * batch, ProbeValidationRows);
+                    Send(c, "log_probe", splits, ProbeBatches * batch, Math.Min(ProbeValidationRows, splits.Validation.Count));
                     c.Student(new WorkerRequest(0, "call", Target: "log_probe", Member: "FirstEpochs",
                         Args: [new StringValue(config.GetRawText()), new BoolValue(true), new IntValue(1)]), probe);
                 }
-                catch (StudentFault)
+                catch (Exception e) when (e is StudentFault or WorkerFailure { Status: not CheckStatus.Timeout })
                 {
                 }
 
@@ -222,38 +226,40 @@ internal sealed class TrainingLogCheck : ICheckKind
             Args: [new IntValue(splits.Train.ImageHeight), new IntValue(splits.Train.ImageWidth), new IntValue(splits.Train.NumClasses)]));
         foreach (var (member, set, count) in new[] { ("Train", splits.Train, trainRows), ("Validation", splits.Validation, validationRows) })
         {
-            var values = set.X.Slice(0, count).ToArray();
-            var pixels = AsPixels(values);
+            var pixels = Pixels.GetValue(set, PixelRows.Of).Bytes;
             var chunk = pixels is null ? ReplayChunkRows : ReplayPixelChunkRows;
-            var features = set.X.Dim(1);
             for (var start = 0; start < count; start += chunk)
             {
                 var rows = Math.Min(chunk, count - start);
                 var labels = new IntsValue(set.Labels[start..(start + rows)]);
                 c.Student(new WorkerRequest(0, "call", Target: name, Member: pixels is null ? $"Add{member}" : $"Add{member}Pixels",
                     Args: pixels is null
-                        ? [TensorValue.From([rows, features], values[(start * features)..((start + rows) * features)]), labels]
-                        : [new StringValue(Convert.ToBase64String(pixels, start * features, rows * features)), labels]));
+                        ? [TensorValue.From([rows, set.Features], set.X.Slice(start, rows).ToArray()), labels]
+                        : [new StringValue(Convert.ToBase64String(pixels, start * set.Features, rows * set.Features)), labels]));
             }
         }
     }
 
-    /// <summary>The values as bytes b with b / 255.0 equal to each value, or null when some value is not such a pixel.</summary>
-    private static byte[]? AsPixels(double[] values)
+    /// <summary>A data set's values as bytes b with b / 255.0 bit for bit equal to each value, or null when some value is not such a pixel.</summary>
+    private sealed record PixelRows(byte[]? Bytes)
     {
-        var pixels = new byte[values.Length];
-        for (var i = 0; i < values.Length; i++)
+        public static PixelRows Of(NeuralNet.Data.Dataset set)
         {
-            var scaled = Math.Round(values[i] * 255.0);
-            if (scaled is < 0 or > 255 || BitConverter.DoubleToInt64Bits(scaled / 255.0) != BitConverter.DoubleToInt64Bits(values[i]))
+            var values = set.X.ToArray();
+            var pixels = new byte[values.Length];
+            for (var i = 0; i < values.Length; i++)
             {
-                return null;
+                var scaled = Math.Round(values[i] * 255.0);
+                if (scaled is < 0 or > 255 || BitConverter.DoubleToInt64Bits(scaled / 255.0) != BitConverter.DoubleToInt64Bits(values[i]))
+                {
+                    return new PixelRows((byte[]?)null);
+                }
+
+                pixels[i] = (byte)scaled;
             }
 
-            pixels[i] = (byte)scaled;
+            return new PixelRows(pixels);
         }
-
-        return pixels;
     }
 
     /// <summary>The first "NaN", "Infinity" or "-Infinity" a diverged run wrote for a number (outside the config's echo), or null.</summary>
