@@ -27,7 +27,8 @@ internal sealed class StepCollector
     private long _largestStep;
 
     /// <summary>Call between steps, when the step's tensors are no longer referenced.</summary>
-    public void StepDone()
+    /// <returns>whether it collected</returns>
+    public bool StepDone()
     {
         var allocated = GC.GetAllocatedBytesForCurrentThread();
         _largestStep = Math.Max(_largestStep, allocated - _stepStart);
@@ -37,6 +38,9 @@ internal sealed class StepCollector
             GC.Collect(0, GCCollectionMode.Forced, blocking: true);
             _mark = GC.GetAllocatedBytesForCurrentThread();
             _stepStart = _mark;
+            return true;
         }
+
+        return false;
     }
 }

@@ -3,24 +3,49 @@ using NeuralNet.Training;
 namespace Autograder.Tests.Training;
 
 /// <summary>
-/// The trainer collects gen0 between steps once <see cref="StepCollector.MinBytesPerCollection"/> have been allocated,
+/// The trainer collects gen0 between steps once <see cref="StepCollector.MinBytesPerCollection"/> have been allocated
 /// (and a few steps of the largest size), so a training process does not touch (and keep resident) the whole 256 MB gen0 budget of TrainingGc.props.
 /// </summary>
 public sealed class StepCollectorTests
 {
     [Fact]
-    public void StepDone_AfterSmallStepsAllocatingTheMinimum_CollectsGen0()
+    public void StepDone_CollectsOnceTheMinimumIsAllocated_NotBefore()
     {
         var collector = new StepCollector();
-        var before = GC.CollectionCount(0);
 
-        // 1 MB steps, as a small-batch MLP makes them: a collection once the minimum is reached.
-        for (var step = 0; step <= StepCollector.MinBytesPerCollection >> 20; step++)
+        // 1 MB steps, as a small-batch MLP makes them (16 x 64 KB arrays each, small-object heap): no collection while
+        // the steps since the last one allocated less than the minimum, one at the step that reaches it.
+        var steps = (int)(StepCollector.MinBytesPerCollection >> 20);
+        var collected = new List<bool>();
+        for (var step = 0; step < steps + 1; step++)
         {
-            _ = GC.AllocateUninitializedArray<byte>(1 << 20);
-            collector.StepDone();
+            for (var i = 0; i < 16; i++)
+            {
+                _ = GC.AllocateUninitializedArray<byte>(64 << 10);
+            }
+
+            collected.Add(collector.StepDone());
         }
 
-        Assert.True(GC.CollectionCount(0) > before, "no gen0 collection after steps that allocated the minimum");
+        Assert.DoesNotContain(true, collected.Take(steps - 1));
+        Assert.Contains(true, collected.Skip(steps - 1));
+    }
+
+    [Fact]
+    public void StepDone_LargeSteps_WaitForAboutFourOfTheLargest()
+    {
+        var collector = new StepCollector();
+        var large = (int)(StepCollector.MinBytesPerCollection / 2);
+
+        // Steps of 16 MB: max(32 MB, 4 x 16 MB) = 64 MB, so no collection at 32 MB as for small steps; one about four
+        // steps in (the fourth or, where it allocated a few bytes less than the largest, the fifth).
+        var collected = Enumerable.Range(0, 5).Select(step =>
+        {
+            _ = GC.AllocateUninitializedArray<byte>(large);
+            return collector.StepDone();
+        }).ToList();
+
+        Assert.Equal([false, false, false], collected.Take(3));
+        Assert.Contains(true, collected.Skip(3));
     }
 }
