@@ -62,9 +62,8 @@ internal sealed class TypeReach(Microsoft.CodeAnalysis.Compilation compilation)
             {
                 roots.Add(type.OriginalDefinition);
             }
-            else if (type.ContainingNamespace?.ToDisplayString().StartsWith("NeuralNet.Experiments", StringComparison.Ordinal) == true)
+            else if (IsCatalog(type))
             {
-                // The course catalog creates modules by reflection.
                 return null;
             }
         }
@@ -145,7 +144,7 @@ internal sealed class TypeReach(Microsoft.CodeAnalysis.Compilation compilation)
                         foreach (var used in info.CandidateSymbols.Append(info.Symbol).Select(symbol => symbol as INamedTypeSymbol ?? symbol?.ContainingType).Append(type))
                         {
                             Add(targets, used);
-                            if (used?.ContainingNamespace?.ToDisplayString().StartsWith("NeuralNet.Experiments", StringComparison.Ordinal) == true)
+                            if (used is not null && IsCatalog(used))
                             {
                                 _reflective.Add(owner);
                             }
@@ -157,6 +156,10 @@ internal sealed class TypeReach(Microsoft.CodeAnalysis.Compilation compilation)
 
         return _edges = edges;
     }
+
+    /// <summary>A type of NeuralNet.Experiments, whose course catalog creates modules by name (reflection).</summary>
+    private static bool IsCatalog(INamedTypeSymbol type) =>
+        type.ContainingNamespace?.ToDisplayString().StartsWith("NeuralNet.Experiments", StringComparison.Ordinal) == true;
 
     private static void Add(HashSet<INamedTypeSymbol> targets, INamedTypeSymbol? type)
     {

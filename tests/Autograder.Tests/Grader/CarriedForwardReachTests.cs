@@ -18,11 +18,11 @@ public sealed class CarriedForwardReachTests
     private static readonly string Root = CourseRootFinder.TryFind(AppContext.BaseDirectory)!;
     private const string Assignment = "hw3-fashion-mlp";
 
-    private static (CarriedForward Carried, Rubric Rubric) Build(Func<string, string, string> edit)
+    private static (CarriedForward Carried, Rubric Rubric) Build(Func<string, string, string> edit, string? folder = null)
     {
         var profile = GradingPipeline.LoadAssignment(Root, Assignment);
         var library = CourseLibrary.Load(new Autograder.Grader.Release.RepositoryLayout(Root).ReferenceLibrary, profile.Modules);
-        var folder = Goldens.Case(Assignment, "PassesAll");
+        folder ??= Goldens.Case(Assignment, "PassesAll");
         var files = profile.Files.Where(f => File.Exists(Path.Combine(folder, f)))
             .ToDictionary(f => f, f => edit(f, File.ReadAllText(Path.Combine(folder, f))), StringComparer.Ordinal);
         var work = Directory.CreateTempSubdirectory("carried-reach-").FullName;
@@ -60,6 +60,21 @@ public sealed class CarriedForwardReachTests
             // A re-run of a training log builds its model by name: its reach is not known, so it is re-run.
             var log = Item(rubric, "3.1.6");
             Assert.True(carried.MayDiffer(["linear.forward"], log.Checks.Single()));
+        }
+    }
+
+    [Fact]
+    public void MayDiffer_IndependentlyWrittenLoops_LinearNotRerunButTheModelIs()
+    {
+        // PassesLoops was written from the handout without the reference: its ReLU, SGD, checker and transformer files
+        // all differ from the reference's, so the carried-forward build for Linear's parts changes every one of them.
+        var (carried, rubric) = Build((_, text) => text, Goldens.Of(Assignment, Path.Combine(Root, "tests", "Overlays", Assignment, "PassesLoops")));
+        using (carried)
+        {
+            var linear = Item(rubric, "3.1.1");
+            Assert.All(linear.Checks, check => Assert.False(carried.MayDiffer(linear.Parts, check), $"{check.Name}: the loop-style Linear uses no other part"));
+            var model = Item(rubric, "3.1.4");
+            Assert.Contains(model.Checks, check => carried.MayDiffer(model.Parts, check));
         }
     }
 
