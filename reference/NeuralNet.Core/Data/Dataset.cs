@@ -5,10 +5,18 @@ namespace NeuralNet.Data;
 /// of length N. The loaders scale pixels to [0, 1] (byte / 255), so X of an MNIST-style set has D = 784
 /// and rows that are 28 x 28 images flattened row by row.
 /// </summary>
+/// <remarks>
+/// A set read from image files keeps its pixel bytes (an eighth of the doubles' size) and builds <see cref="X"/> the
+/// first time it is read; the training loop, the evaluation and <see cref="Subset"/> / <see cref="Take"/> scale only the
+/// rows they use, with the same byte / 255 values, so a training run never holds a whole split as doubles.
+/// </remarks>
 public sealed class Dataset
 {
     /// <summary>Number of classes of the course's data sets (digits or clothes 0..9).</summary>
     public const int DefaultClasses = 10;
+
+    private readonly byte[]? _pixels;
+    private Tensor? _x;
 
     /// <summary>Creates a data set; the tensor and array are kept, not copied.</summary>
     /// <param name="x">features, shape (N, D); the loaders give values in [0, 1]</param>
@@ -37,15 +45,24 @@ public sealed class Dataset
                 $"Dataset: images of {imageHeight} x {imageWidth} do not match D = {x.Dim(1)} features per row", nameof(imageHeight));
         }
 
-        for (int i = 0; i < labels.Length; i++)
+        CheckLabels(labels, numClasses);
+        _x = x;
+        Labels = labels;
+        ImageHeight = imageHeight;
+        ImageWidth = imageWidth;
+        NumClasses = numClasses;
+    }
+
+    /// <summary>A data set of images kept as their pixel bytes (row-major, D = height x width per row); X is built on first use.</summary>
+    private Dataset(byte[] pixels, int[] labels, int imageHeight, int imageWidth, int numClasses)
+    {
+        if (imageHeight <= 0 || imageWidth <= 0 || pixels.Length != (long)labels.Length * imageHeight * imageWidth)
         {
-            if ((uint)labels[i] >= (uint)numClasses)
-            {
-                throw new ArgumentException($"Dataset: labels[{i}] = {labels[i]} is out of range 0..{numClasses - 1}", nameof(labels));
-            }
+            throw new ArgumentException($"Dataset: {pixels.Length} pixel bytes are not {labels.Length} images of {imageHeight} x {imageWidth}", nameof(pixels));
         }
 
-        X = x;
+        CheckLabels(labels, numClasses);
+        _pixels = pixels;
         Labels = labels;
         ImageHeight = imageHeight;
         ImageWidth = imageWidth;
@@ -61,8 +78,8 @@ public sealed class Dataset
     {
     }
 
-    /// <summary>Features, shape (N, D).</summary>
-    public Tensor X { get; }
+    /// <summary>Features, shape (N, D). For a set read from image files, built from its pixel bytes on first use.</summary>
+    public Tensor X => _x ?? MaterializeX();
 
     /// <summary>Labels, shape (N), values 0..NumClasses-1.</summary>
     public int[] Labels { get; }
@@ -71,7 +88,7 @@ public sealed class Dataset
     public int Count => Labels.Length;
 
     /// <summary>Number of features per example D (784 for 28 x 28 images).</summary>
-    public int Features => X.Dim(1);
+    public int Features => _x?.Dim(1) ?? (ImageHeight * ImageWidth);
 
     /// <summary>Height of the image each row holds (28 for MNIST).</summary>
     public int ImageHeight { get; }
@@ -117,6 +134,18 @@ public sealed class Dataset
             labels[i] = Labels[indices[i]];
         }
 
+        if (_pixels is not null)
+        {
+            var d = Features;
+            var pixels = GC.AllocateUninitializedArray<byte>(indices.Length * d);
+            for (int i = 0; i < indices.Length; i++)
+            {
+                _pixels.AsSpan(indices[i] * d, d).CopyTo(pixels.AsSpan(i * d, d));
+            }
+
+            return new Dataset(pixels, labels, ImageHeight, ImageWidth, NumClasses);
+        }
+
         return new Dataset(X.Rows(indices), labels, ImageHeight, ImageWidth, NumClasses);
     }
 
@@ -129,7 +158,9 @@ public sealed class Dataset
             throw new ArgumentOutOfRangeException(nameof(count), $"Take: count {count} is out of range 0..{Count}");
         }
 
-        return new Dataset(X.Slice(0, count), Labels[..count], ImageHeight, ImageWidth, NumClasses);
+        return _pixels is not null
+            ? new Dataset(_pixels[..(count * Features)], Labels[..count], ImageHeight, ImageWidth, NumClasses)
+            : new Dataset(X.Slice(0, count), Labels[..count], ImageHeight, ImageWidth, NumClasses);
     }
 
     /// <summary>Number of examples of each class.</summary>
@@ -167,8 +198,47 @@ public sealed class Dataset
             ints[i] = labels[i];
         }
 
-        var x = Tensor.Wrap(PixelScaling.ToUnitRange(images.Pixels), [images.Count, images.PixelsPerImage]);
-        return new Dataset(x, ints, images.Rows, images.Cols, numClasses);
+        return new Dataset(images.Pixels, ints, images.Rows, images.Cols, numClasses);
+    }
+
+    /// <summary>A data set of images given as pixel bytes (row-major, height x width per row), scaled by 1/255 where read.</summary>
+    /// <param name="pixels">labels.Length x height x width bytes; kept, not copied</param>
+    /// <param name="labels">class of each row</param>
+    /// <param name="imageHeight">image rows</param>
+    /// <param name="imageWidth">image columns</param>
+    /// <param name="numClasses">number of classes K</param>
+    internal static Dataset FromPixels(byte[] pixels, int[] labels, int imageHeight, int imageWidth, int numClasses = DefaultClasses)
+    {
+        ArgumentNullException.ThrowIfNull(pixels);
+        ArgumentNullException.ThrowIfNull(labels);
+        return new Dataset(pixels, labels, imageHeight, imageWidth, numClasses);
+    }
+
+    /// <summary>Whether the rows are still only pixel bytes (X not built yet); the training loop then scales rows as it copies them.</summary>
+    internal bool HasPixelsOnly => _x is null && _pixels is not null;
+
+    /// <summary>Writes rows start..start+count-1 as doubles (byte / 255) into <paramref name="destination"/>; only while <see cref="HasPixelsOnly"/>.</summary>
+    internal void ScalePixelRows(int start, int count, Span<double> destination)
+    {
+        var d = Features;
+        PixelScaling.ToUnitRange(_pixels.AsSpan(start * d, count * d), destination);
+    }
+
+    private Tensor MaterializeX()
+    {
+        var x = Tensor.Wrap(PixelScaling.ToUnitRange(_pixels!), [Count, ImageHeight * ImageWidth]);
+        return Interlocked.CompareExchange(ref _x, x, null) ?? x;
+    }
+
+    private static void CheckLabels(int[] labels, int numClasses)
+    {
+        for (int i = 0; i < labels.Length; i++)
+        {
+            if ((uint)labels[i] >= (uint)numClasses)
+            {
+                throw new ArgumentException($"Dataset: labels[{i}] = {labels[i]} is out of range 0..{numClasses - 1}", nameof(labels));
+            }
+        }
     }
 
     private static int? SquareSide(Tensor x)

@@ -9,12 +9,19 @@ internal static class PixelScaling
     public static double[] ToUnitRange(ReadOnlySpan<byte> pixels)
     {
         var result = GC.AllocateUninitializedArray<double>(pixels.Length);
+        ToUnitRange(pixels, result);
+        return result;
+    }
+
+    /// <summary>Writes byte / 255 for every pixel into <paramref name="destination"/> (at least as long as the pixels).</summary>
+    public static void ToUnitRange(ReadOnlySpan<byte> pixels, Span<double> destination)
+    {
+        var table = Table;
+        destination = destination[..pixels.Length];
         for (int i = 0; i < pixels.Length; i++)
         {
-            result[i] = Table[pixels[i]];
+            destination[i] = table[pixels[i]];
         }
-
-        return result;
     }
 
     private static double[] BuildTable()

@@ -1,3 +1,4 @@
+using NeuralNet.Data;
 using System.Reflection;
 using System.Runtime.Loader;
 using NeuralNet.Optimizers;
@@ -30,12 +31,12 @@ public interface IDebugChecks
 
     /// <summary>The l1 norm of the first parameter's gradient on random batches of each size.</summary>
     /// <param name="model">the network</param>
-    /// <param name="x">training inputs, shape (N, D)</param>
-    /// <param name="y">training labels, length N</param>
+    /// <param name="train">the training examples (take a batch's rows with <see cref="Dataset.Subset"/>: a set read from
+    /// image files then scales only those rows)</param>
     /// <param name="rng">chooses the batches</param>
     /// <param name="batchSizes">sizes to compare, each capped at N</param>
     /// <returns>one line per size</returns>
-    IReadOnlyList<MagnitudeCheckLog> Magnitudes(LayerChain model, Tensor x, int[] y, Rng rng, IReadOnlyList<int> batchSizes);
+    IReadOnlyList<MagnitudeCheckLog> Magnitudes(LayerChain model, Dataset train, Rng rng, IReadOnlyList<int> batchSizes);
 }
 
 /// <summary>A course module: registers the models, optimisers and checks it provides (named by <see cref="CourseModuleAttribute"/>).</summary>

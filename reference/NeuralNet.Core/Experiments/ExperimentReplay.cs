@@ -21,8 +21,8 @@ public sealed class ExperimentReplay
     private readonly int _imageHeight;
     private readonly int _imageWidth;
     private readonly int _classes;
-    private readonly List<(double[] Rows, int[] Labels)> _train = [];
-    private readonly List<(double[] Rows, int[] Labels)> _validation = [];
+    private readonly List<Rows> _train = [];
+    private readonly List<Rows> _validation = [];
     private int _features = -1;
 
     /// <summary>An empty replay for images of the given size.</summary>
@@ -101,7 +101,7 @@ public sealed class ExperimentReplay
         return values;
     }
 
-    private (double[] Rows, int[] Labels) Chunk(Tensor rows, int[] labels)
+    private Rows Chunk(Tensor rows, int[] labels)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(labels);
@@ -111,10 +111,10 @@ public sealed class ExperimentReplay
         }
 
         _features = rows.Dim(1);
-        return (rows.ToArray(), (int[])labels.Clone());
+        return new Rows(rows.ToArray(), null, (int[])labels.Clone());
     }
 
-    private (double[] Rows, int[] Labels) Pixels(string pixelsBase64, int[] labels)
+    private Rows Pixels(string pixelsBase64, int[] labels)
     {
         ArgumentNullException.ThrowIfNull(pixelsBase64);
         ArgumentNullException.ThrowIfNull(labels);
@@ -125,21 +125,55 @@ public sealed class ExperimentReplay
         }
 
         _features = pixels.Length / labels.Length;
-        return (PixelScaling.ToUnitRange(pixels), (int[])labels.Clone());
+        return new Rows(null, pixels, (int[])labels.Clone());
     }
 
-    private Dataset Join(List<(double[] Rows, int[] Labels)> chunks)
+    /// <summary>
+    /// The rows sent, as one data set: kept as pixel bytes when every chunk came as pixels and they make images of the
+    /// replay's size (the training loop then scales only the rows it uses, as with the loaders' sets), else as doubles.
+    /// </summary>
+    private Dataset Join(List<Rows> chunks)
     {
-        var data = new double[chunks.Sum(c => c.Rows.Length)];
         var labels = new int[chunks.Sum(c => c.Labels.Length)];
-        var (at, row) = (0, 0);
-        foreach (var (rows, chunkLabels) in chunks)
+        var row = 0;
+        foreach (var chunk in chunks)
         {
-            rows.CopyTo(data, at);
-            chunkLabels.CopyTo(labels, row);
-            (at, row) = (at + rows.Length, row + chunkLabels.Length);
+            chunk.Labels.CopyTo(labels, row);
+            row += chunk.Labels.Length;
+        }
+
+        if (chunks.All(c => c.Pixels is not null) && _features == _imageHeight * _imageWidth)
+        {
+            var pixels = new byte[chunks.Sum(c => c.Pixels!.Length)];
+            var offset = 0;
+            foreach (var chunk in chunks)
+            {
+                chunk.Pixels!.CopyTo(pixels, offset);
+                offset += chunk.Pixels.Length;
+            }
+
+            return Dataset.FromPixels(pixels, labels, _imageHeight, _imageWidth, _classes);
+        }
+
+        var data = new double[labels.Length * _features];
+        var at = 0;
+        foreach (var chunk in chunks)
+        {
+            if (chunk.Pixels is not null)
+            {
+                PixelScaling.ToUnitRange(chunk.Pixels, data.AsSpan(at));
+            }
+            else
+            {
+                chunk.Values!.CopyTo(data, at);
+            }
+
+            at += chunk.Labels.Length * _features;
         }
 
         return new Dataset(Tensor.Wrap(data, [labels.Length, _features]), labels, _imageHeight, _imageWidth, _classes);
     }
+
+    /// <summary>One chunk of rows as sent: doubles or pixel bytes, and its labels.</summary>
+    private sealed record Rows(double[]? Values, byte[]? Pixels, int[] Labels);
 }

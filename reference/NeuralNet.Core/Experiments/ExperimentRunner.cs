@@ -110,10 +110,10 @@ public sealed class ExperimentRunner
         var debug = _catalog.DebugChecks ?? throw new NotSupportedException("the experiment asks for gradient or magnitude checks, but no module of this build provides them");
         var batch = Math.Min(GradientCheckBatch, train.Count);
         var gradients = checks.Gradient
-            ? debug.Gradients(model, train.X.Slice(0, batch), train.Labels[..batch])
+            ? debug.Gradients(model, train.Take(batch).X, train.Labels[..batch])
             : [];
         var magnitudes = checks.Magnitude
-            ? debug.Magnitudes(model, train.X, train.Labels, rng, MagnitudeBatchSizes)
+            ? debug.Magnitudes(model, train, rng, MagnitudeBatchSizes)
             : [];
         var report = new ChecksReport(gradients, magnitudes);
         ChecksCompleted?.Invoke(this, report);

@@ -24,14 +24,29 @@ public static class Evaluator
         }
 
         var loss = new SoftmaxCrossEntropy();
-        var x = data.X.Contiguous();
+
+        // A set still held as pixel bytes is scaled a chunk at a time into one buffer (the same values as X).
+        var pixels = data.HasPixelsOnly;
+        var x = pixels ? null : data.X.Contiguous();
+        var buffer = pixels ? new double[Math.Min(chunkSize, n) * data.Features] : null;
         var correct = 0;
         var totalLoss = 0.0;
         for (var start = 0; start < n; start += chunkSize)
         {
             var count = Math.Min(chunkSize, n - start);
             var labels = data.Labels[start..(start + count)];
-            var logits = model.Forward(x.Slice(start, count), training: false); // (count, K)
+            Tensor rows;
+            if (pixels)
+            {
+                data.ScalePixelRows(start, count, buffer);
+                rows = Tensor.Wrap(buffer!, [buffer!.Length / data.Features, data.Features]).Slice(0, count);
+            }
+            else
+            {
+                rows = x!.Slice(start, count);
+            }
+
+            var logits = model.Forward(rows, training: false); // (count, K)
             totalLoss += loss.Forward(logits, labels) * count;
             var predicted = logits.ArgMaxRows();
             for (var i = 0; i < count; i++)

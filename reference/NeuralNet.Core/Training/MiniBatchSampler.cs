@@ -1,3 +1,5 @@
+using NeuralNet.Data;
+
 namespace NeuralNet.Training;
 
 /// <summary>
@@ -7,7 +9,8 @@ namespace NeuralNet.Training;
 /// </summary>
 public sealed class MiniBatchSampler
 {
-    private readonly Tensor _x;
+    private readonly Tensor? _x;
+    private readonly Dataset? _pixelData;
     private readonly int[] _labels;
     private readonly Rng _rng;
     private readonly int[] _order;
@@ -27,24 +30,37 @@ public sealed class MiniBatchSampler
     /// <param name="shuffle">false keeps the file order every epoch</param>
     /// <param name="rng">the seeded generator drawing the permutations</param>
     public MiniBatchSampler(Tensor x, int[] labels, int batchSize, bool dropLast, bool shuffle, Rng rng)
+        : this(Contiguous(x, labels), null, labels, x.Dim(1), batchSize, dropLast, shuffle, rng)
     {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(labels);
-        ArgumentNullException.ThrowIfNull(rng);
-        if (x.Rank != 2 || x.Dim(0) != labels.Length)
-        {
-            throw new ArgumentException($"MiniBatchSampler: expected x of shape (N, D) with N = {labels.Length} labels, found ({string.Join(", ", x.Shape)}).");
-        }
+    }
 
+    /// <summary>
+    /// Creates the sampler over a data set. A set still held as pixel bytes stays so: each batch's rows are scaled
+    /// (byte / 255, the values of <see cref="Dataset.X"/>) as they are copied.
+    /// </summary>
+    /// <param name="data">the examples</param>
+    /// <param name="batchSize">B</param>
+    /// <param name="dropLast">skip the final short batch</param>
+    /// <param name="shuffle">false keeps the file order every epoch</param>
+    /// <param name="rng">the seeded generator drawing the permutations</param>
+    public MiniBatchSampler(Dataset data, int batchSize, bool dropLast, bool shuffle, Rng rng)
+        : this((data ?? throw new ArgumentNullException(nameof(data))).HasPixelsOnly ? null : data.X.Contiguous(), data, data.Labels, data.Features, batchSize, dropLast, shuffle, rng)
+    {
+    }
+
+    private MiniBatchSampler(Tensor? x, Dataset? data, int[] labels, int rowSize, int batchSize, bool dropLast, bool shuffle, Rng rng)
+    {
+        ArgumentNullException.ThrowIfNull(rng);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
-        _x = x.Contiguous();
+        _x = x;
+        _pixelData = x is null ? data : null;
         _labels = labels;
         _rng = rng;
         BatchSize = Math.Min(batchSize, labels.Length);
         DropLast = dropLast;
         Shuffle = shuffle;
         _order = new int[labels.Length];
-        _rowSize = x.Dim(1);
+        _rowSize = rowSize;
         _fullX = new double[BatchSize * _rowSize];
         _fullLabels = new int[BatchSize];
         _fullBatch = Tensor.Wrap(_fullX, [BatchSize, _rowSize]);
@@ -98,11 +114,19 @@ public sealed class MiniBatchSampler
         var start = index * BatchSize;
         var count = Math.Min(BatchSize, _labels.Length - start);
         var (buffer, labels, batch) = count == BatchSize ? (_fullX, _fullLabels, _fullBatch) : ShortBatch(count);
-        var source = _x.AsSpan();
+        var source = _x is null ? default : _x.AsSpan();
         for (var i = 0; i < count; i++)
         {
             var row = _order[start + i];
-            source.Slice(row * _rowSize, _rowSize).CopyTo(buffer.AsSpan(i * _rowSize, _rowSize));
+            if (_x is null)
+            {
+                _pixelData!.ScalePixelRows(row, 1, buffer.AsSpan(i * _rowSize, _rowSize));
+            }
+            else
+            {
+                source.Slice(row * _rowSize, _rowSize).CopyTo(buffer.AsSpan(i * _rowSize, _rowSize));
+            }
+
             labels[i] = _labels[row];
         }
 
@@ -119,5 +143,17 @@ public sealed class MiniBatchSampler
         }
 
         return (_lastX!, _lastLabels, _lastBatch!);
+    }
+
+    private static Tensor Contiguous(Tensor x, int[] labels)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (x.Rank != 2 || x.Dim(0) != labels.Length)
+        {
+            throw new ArgumentException($"MiniBatchSampler: expected x of shape (N, D) with N = {labels.Length} labels, found ({string.Join(", ", x.Shape)}).");
+        }
+
+        return x.Contiguous();
     }
 }

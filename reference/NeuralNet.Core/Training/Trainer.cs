@@ -67,7 +67,7 @@ public sealed class Trainer
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(validation);
-        var sampler = new MiniBatchSampler(train.X, train.Labels, Options.BatchSize, Options.DropLast, Options.Shuffle, new Rng(Options.Seed));
+        var sampler = new MiniBatchSampler(train, Options.BatchSize, Options.DropLast, Options.Shuffle, new Rng(Options.Seed));
         var batches = Math.Min(sampler.BatchesPerEpoch, Options.MaxBatchesPerEpoch ?? int.MaxValue);
         if (batches == 0)
         {

@@ -1,3 +1,4 @@
+using NeuralNet.Data;
 using NeuralNet.Gradients;
 using NeuralNet.Layers;
 using NeuralNet.Losses;
@@ -42,16 +43,14 @@ public sealed class Hw3DebugChecks : IDebugChecks
 
     /// <summary>The l1 norm of the first parameter's gradient (dW1) on random batches of each size.</summary>
     /// <param name="model">the network</param>
-    /// <param name="x">training inputs, shape (N, D)</param>
-    /// <param name="y">training labels, length N</param>
+    /// <param name="train">the training examples</param>
     /// <param name="rng">chooses the batches</param>
     /// <param name="batchSizes">sizes to compare (HW3: 50 and 5000), each capped at N</param>
     /// <returns>one line per size</returns>
-    public IReadOnlyList<MagnitudeCheckLog> Magnitudes(LayerChain model, Tensor x, int[] y, Rng rng, IReadOnlyList<int> batchSizes)
+    public IReadOnlyList<MagnitudeCheckLog> Magnitudes(LayerChain model, Dataset train, Rng rng, IReadOnlyList<int> batchSizes)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(y);
+        ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(rng);
         ArgumentNullException.ThrowIfNull(batchSizes);
         var loss = new SoftmaxCrossEntropy();
@@ -59,11 +58,9 @@ public sealed class Hw3DebugChecks : IDebugChecks
         var lines = new List<MagnitudeCheckLog>();
         foreach (var requested in batchSizes)
         {
-            var size = Math.Min(requested, y.Length);
-            var indices = rng.Permutation(y.Length)[..size];
-            var labels = indices.Select(i => y[i]).ToArray();
-            var xb = x.Rows(indices);
-            model.Backward(loss.Backward(model.Forward(xb, training: false), labels));
+            var size = Math.Min(requested, train.Count);
+            var batch = train.Subset(rng.Permutation(train.Count)[..size]);
+            model.Backward(loss.Backward(model.Forward(batch.X, training: false), batch.Labels));
             lines.Add(new MagnitudeCheckLog(size, first.Grad.Abs().Sum()));
         }
 
