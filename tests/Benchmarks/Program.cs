@@ -3,7 +3,7 @@ namespace Benchmarks;
 /// <summary>Speed benchmarks printing one JSON line per measurement: <c>dotnet run -c Release --project tests/Benchmarks -- matmul</c>.</summary>
 internal static class Program
 {
-    private const string Usage = "usage: Benchmarks <matmul|mlp-epoch|cnn-epoch|transformer|batch|grade|sandbox> [--quick] [--isa avx512|avx2|portable] [--threads n] [--shape MxKxN] [--no-step-collect]";
+    private const string Usage = "usage: Benchmarks <matmul|mlp-epoch|mlp-step|cnn-epoch|transformer|batch|grade|sandbox> [--quick] [--isa avx512|avx2|portable] [--threads n] [--shape MxKxN] [--no-step-collect]";
 
     private static int Main(string[] args)
     {
@@ -24,6 +24,8 @@ internal static class Program
                 return MatMulBenchmark.Run(options);
             case "mlp-epoch":
                 return EpochBenchmark.RunMlp(options);
+            case "mlp-step":
+                return StepBreakdownBenchmark.Run(options);
             case "cnn-epoch":
                 return EpochBenchmark.RunCnn(options);
             case "transformer":

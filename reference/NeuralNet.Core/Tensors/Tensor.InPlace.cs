@@ -29,11 +29,11 @@ public sealed partial class Tensor
         var source = other.Contiguous().ReadSpan();
         if (alpha == 1.0)
         {
-            TensorPrimitives.Add(target, source, target);
+            CacheChunks.Apply<AddOp>(target, source, target);
         }
         else
         {
-            TensorPrimitives.MultiplyAdd(source, alpha, target, target);
+            CacheChunks.MultiplyAdd(source, alpha, target);
         }
     }
 
@@ -51,14 +51,14 @@ public sealed partial class Tensor
         }
 
         var target = WritableSpan("MultiplyInPlace");
-        TensorPrimitives.Multiply(target, other.Contiguous().ReadSpan(), target);
+        CacheChunks.Apply<MultiplyOp>(target, other.Contiguous().ReadSpan(), target);
     }
 
     /// <summary>this *= factor, in place.</summary>
     public void ScaleInPlace(double factor)
     {
         var target = WritableSpan("ScaleInPlace");
-        TensorPrimitives.Multiply(target, factor, target);
+        CacheChunks.Apply<MultiplyOp>(target, factor, target);
     }
 
     /// <summary>Sets every element to <paramref name="value"/>, in place (e.g. zeroing a gradient).</summary>

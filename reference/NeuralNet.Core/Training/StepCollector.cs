@@ -26,6 +26,24 @@ internal sealed class StepCollector
     private long _stepStart = GC.GetAllocatedBytesForCurrentThread();
     private long _largestStep;
 
+    /// <summary>
+    /// Call after the epoch's last step: collects what its steps left, so the evaluation that follows reuses that
+    /// memory (HW3's MLP run peaked in the evaluation after its first epoch: 245 MB without this, 223 MB with it).
+    /// </summary>
+    /// <returns>whether it collected (not when nothing was allocated since the last collection)</returns>
+    public bool Finish()
+    {
+        if (GC.GetAllocatedBytesForCurrentThread() == _mark)
+        {
+            return false;
+        }
+
+        GC.Collect(0, GCCollectionMode.Forced, blocking: true);
+        _mark = GC.GetAllocatedBytesForCurrentThread();
+        _stepStart = _mark;
+        return true;
+    }
+
     /// <summary>Call between steps, when the step's tensors are no longer referenced.</summary>
     /// <returns>whether it collected</returns>
     public bool StepDone()

@@ -138,6 +138,7 @@ public sealed class Trainer
             BatchCompleted?.Invoke(this, new BatchProgress(epoch, Options.Epochs, b + 1, batches));
         }
 
+        collector.Finish();
         return clock.Elapsed.TotalSeconds;
     }
 

@@ -13,6 +13,7 @@ public sealed class DeferredProductTests
     public static TheoryData<int, int, int> Shapes => new()
     {
         { 5, 784, 1000 },
+        { 5, 784, 128 }, // HW3's MLP_lr0.01_b5: 800 KB, deferred since the cache measurements of issue 19
         { 3, 781, 1003 },
         { 1, 1030, 257 },
         { 32, 784, 1000 },

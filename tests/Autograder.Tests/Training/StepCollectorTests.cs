@@ -48,4 +48,26 @@ public sealed class StepCollectorTests
         Assert.Equal([false, false, false], collected.Take(3));
         Assert.Contains(true, collected.Skip(3));
     }
+
+    [Fact]
+    public void Finish_CollectsWhatTheLastStepsLeft_OnlyWhenTheyAllocated()
+    {
+        var collector = new StepCollector();
+        for (var i = 0; i < 16; i++)
+        {
+            _ = GC.AllocateUninitializedArray<byte>(64 << 10);
+        }
+
+        Assert.False(collector.StepDone());
+        var before = GC.CollectionCount(0);
+        var first = collector.Finish();
+        var collections = GC.CollectionCount(0);
+        var second = collector.Finish(); // nothing allocated since the first: no second collection
+        var after = GC.CollectionCount(0);
+
+        Assert.True(first);
+        Assert.Equal(before + 1, collections);
+        Assert.False(second);
+        Assert.Equal(collections, after);
+    }
 }
