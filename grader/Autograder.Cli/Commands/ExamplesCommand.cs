@@ -65,9 +65,10 @@ internal static class ExamplesCommand
                 Parallel.For(0, examples.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parse.GetValue(jobs)) }, i =>
                 {
                     // The bundled examples are the repository's own: trusted, so they grade on a machine without bubblewrap too (and say so).
+                    var started = clock.Elapsed;
                     var submission = ExampleSubmission.Materialise(root!, profile, examples[i], Path.Combine(scratch, Path.GetFileName(examples[i])));
                     results[i] = GradingPipeline.Grade(new GradeRequest(submission, id, root!) { AllowUnsandboxed = true });
-                    Console.Error.WriteLine($"  {Path.GetFileName(examples[i])}: {results[i].ScoreText}");
+                    Console.Error.WriteLine($"  {Path.GetFileName(examples[i])}: {results[i].ScoreText} ({(clock.Elapsed - started).TotalSeconds:0.0} s, from {started.TotalSeconds:0.0} s)");
                 });
             }
             finally
