@@ -33,4 +33,40 @@ public sealed class ExamplesCommandTests
             Directory.Delete(Path.GetDirectoryName(target)!, recursive: true);
         }
     }
+
+    [Fact]
+    public void GradingOrder_PutsTheExamplesExpectedToTimeOutFirst_ThenKeepsNameOrder()
+    {
+        // HW3's stored examples: InfiniteLoopInForward (its expected.json expects two timeouts) waits out its limits on one
+        // core, so it starts first; the rest keep their name order.
+        var examples = Directory.GetDirectories(Path.Combine(Root, "tests", "Golden", "hw3-fashion-mlp")).Order(StringComparer.Ordinal).ToList();
+
+        var order = ExamplesCommand.GradingOrder(examples).Select(i => Path.GetFileName(examples[i])).ToList();
+
+        Assert.Equal("InfiniteLoopInForward", order[0]);
+        Assert.Equal(examples.Select(Path.GetFileName).Where(n => n != "InfiniteLoopInForward"), order.Skip(1));
+    }
+
+    [Fact]
+    public void GradingOrder_AnUnreadableManifestCountsAsNoTimeout()
+    {
+        var folder = Directory.CreateTempSubdirectory("examples-order-").FullName;
+        try
+        {
+            var (broken, slow, plain) = (Path.Combine(folder, "A"), Path.Combine(folder, "B"), Path.Combine(folder, "C"));
+            foreach (var d in new[] { broken, slow, plain })
+            {
+                Directory.CreateDirectory(d);
+            }
+
+            File.WriteAllText(Path.Combine(broken, "expected.json"), "{ not json");
+            File.WriteAllText(Path.Combine(slow, "expected.json"), """{"items": {"1": {"status": "timeout"}, "2": {"status": "passed"}}}""");
+
+            Assert.Equal([1, 0, 2], ExamplesCommand.GradingOrder([broken, slow, plain]));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
