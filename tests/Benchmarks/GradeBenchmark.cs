@@ -21,6 +21,7 @@ internal static class GradeBenchmark
     {
         var assignment = "hw6-dnn-cnn";
         var runs = 3;
+        var example = ExampleSubmission.PassesAll;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
@@ -28,11 +29,14 @@ internal static class GradeBenchmark
                 case "--assignment":
                     assignment = args[i + 1];
                     break;
+                case "--example":
+                    example = args[i + 1];
+                    break;
                 case "--runs":
                     runs = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
                     break;
                 default:
-                    Console.Error.WriteLine($"grade: unknown option {args[i]}; use --assignment <id> --runs <n>");
+                    Console.Error.WriteLine($"grade: unknown option {args[i]}; use --assignment <id> [--example <name under tests/Golden/<id>>] --runs <n>");
                     return 2;
             }
         }
@@ -43,14 +47,14 @@ internal static class GradeBenchmark
         {
             // The golden is stored as an overlay over the reference: materialised once, then copied per run.
             var profile = GradingPipeline.LoadAssignment(root, assignment);
-            var golden = ExampleSubmission.Materialise(root, profile, Path.Combine(root, "tests", "Golden", assignment, ExampleSubmission.PassesAll), Path.Combine(work, "golden"));
+            var golden = ExampleSubmission.Materialise(root, profile, Path.Combine(root, "tests", "Golden", assignment, example), Path.Combine(work, "golden"));
             for (var run = 1; run <= runs; run++)
             {
                 var submission = Copy(golden, Path.Combine(work, $"run{run}"), run);
-                Measure(run == 1 ? "cold" : "warm", run, submission, assignment, root);
+                Measure(run == 1 ? "cold" : "warm", run, submission, assignment, root, example);
             }
 
-            Measure("regrade", runs + 1, Path.Combine(work, $"run{runs}"), assignment, root);
+            Measure("regrade", runs + 1, Path.Combine(work, $"run{runs}"), assignment, root, example);
             return 0;
         }
         finally
@@ -59,7 +63,7 @@ internal static class GradeBenchmark
         }
     }
 
-    private static void Measure(string kind, int run, string submission, string assignment, string root)
+    private static void Measure(string kind, int run, string submission, string assignment, string root, string example)
     {
         using var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
@@ -72,6 +76,7 @@ internal static class GradeBenchmark
         {
             benchmark = "grade",
             assignment,
+            example,
             run,
             kind,
             seconds = Math.Round(seconds, 3),

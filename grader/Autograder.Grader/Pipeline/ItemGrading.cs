@@ -43,7 +43,7 @@ internal sealed class ItemGrading(
         var checks = Run(item, student, build.Compiled.AssemblyPath, scratchDirectory);
         // A check whose code reaches none of the types the carried-forward build changes would run the same code there
         // (TypeReach): its result is reused, and no build is made when that holds for every check.
-        var differs = NeedsCarrying(item, checks) && carried is not null
+        var differs = NeedsCarrying(item, checks, files, intake.Missing) && carried is not null
             ? item.Checks.Select(check => carried.MayDiffer(item.Parts, check)).ToList()
             : null;
         if (differs is not null && differs.Contains(true) && carried!.For(item.Parts) is { } variant)
@@ -90,11 +90,22 @@ internal sealed class ItemGrading(
 
     /// <summary>
     /// A failing item that grades parts is graded again with the reference for every other part, unless it grades a
-    /// composition or its own part is still the kit's stub (then nothing else can be to blame).
+    /// composition or its own part is still the kit's stub (then nothing else can be to blame): the stub it ran into,
+    /// or every file holding its parts missing from the submission (those parts are the kit's stubs in any build, so
+    /// the build would change nothing; a missing Transformer/Head.cs made two builds and two workers per grade).
     /// </summary>
-    private static bool NeedsCarrying(RubricItem item, List<CheckResult> checks)
+    /// <param name="item">the rubric item</param>
+    /// <param name="checks">its checks' results with all of the student's code</param>
+    /// <param name="files">the files holding the item's parts</param>
+    /// <param name="missing">the assignment files the submission lacks</param>
+    internal static bool NeedsCarrying(RubricItem item, List<CheckResult> checks, IReadOnlyCollection<string> files, IReadOnlyCollection<string> missing)
     {
         if (item.Parts.Count == 0 || item.Composition || checks.FirstOrDefault(c => c.Status != CheckStatus.Passed) is not { } first)
+        {
+            return false;
+        }
+
+        if (files.Count > 0 && files.All(missing.Contains))
         {
             return false;
         }
