@@ -134,7 +134,8 @@ public sealed class Dataset
             labels[i] = Labels[indices[i]];
         }
 
-        if (_pixels is not null)
+        // Once X is built it is what the rows are (the caller may have changed it in place); until then, the bytes.
+        if (HasPixelsOnly)
         {
             var d = Features;
             var pixels = GC.AllocateUninitializedArray<byte>(indices.Length * d);
@@ -158,8 +159,8 @@ public sealed class Dataset
             throw new ArgumentOutOfRangeException(nameof(count), $"Take: count {count} is out of range 0..{Count}");
         }
 
-        return _pixels is not null
-            ? new Dataset(_pixels[..(count * Features)], Labels[..count], ImageHeight, ImageWidth, NumClasses)
+        return HasPixelsOnly
+            ? new Dataset(_pixels![..(count * Features)], Labels[..count], ImageHeight, ImageWidth, NumClasses)
             : new Dataset(X.Slice(0, count), Labels[..count], ImageHeight, ImageWidth, NumClasses);
     }
 

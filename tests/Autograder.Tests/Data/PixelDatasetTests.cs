@@ -103,6 +103,20 @@ public sealed class PixelDatasetTests
     }
 
     [Fact]
+    public void OnceXIsBuiltAndChanged_SubsetsBatchesAndEvaluationReadX()
+    {
+        // A student who rescales the training set in place (x -= 0.5) must train on what they made, as before.
+        var set = DataStore.Load("fashion-mnist", DataRoot).Validation;
+        set.X.AddInPlace(Tensor.Full(-0.5, 1));
+
+        Assert.False(set.HasPixelsOnly);
+        Assert.Equal(set.X.Rows([3, 1]).ToArray(), set.Subset([3, 1]).X.ToArray());
+        Assert.Equal(set.X.Slice(0, 4).ToArray(), set.Take(4).X.ToArray());
+        var sampler = new MiniBatchSampler(set, 4, dropLast: true, shuffle: false, new Rng(1));
+        Assert.Equal(set.X.Slice(0, 4).ToArray(), sampler.Batch(0).X.ToArray());
+    }
+
+    [Fact]
     public void FromPixels_RejectsBytesThatAreNotWholeImages()
     {
         var error = Assert.Throws<ArgumentException>(() => Dataset.FromPixels(new byte[785], [0], 28, 28));
