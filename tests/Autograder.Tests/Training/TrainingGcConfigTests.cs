@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Autograder.Tests.Training;
 
 /// <summary>
-/// TrainingGc.props: `autograder` (which trains the course's experiments) runs on the segments GC with a 16 MB
+/// TrainingGc.props: `autograder` (which trains the course's experiments) runs on the segments GC with a 128 MB
 /// large-object threshold and a 256 MB gen0 budget when the runtime ships the standalone GC; the sandboxed worker
 /// keeps .NET's default GC.
 /// </summary>
@@ -34,7 +34,7 @@ public sealed class TrainingGcConfigTests
         }
 
         Assert.Equal(StandaloneGcFile, properties["System.GC.Name"].GetString());
-        Assert.Equal(16777216, properties["System.GC.LOHThreshold"].GetInt64());
+        Assert.Equal(134217728, properties["System.GC.LOHThreshold"].GetInt64());
         Assert.Equal(268435456, properties["System.GC.Gen0MaxBudget"].GetInt64());
     }
 
