@@ -30,7 +30,7 @@ public static class ExampleSubmission
     public static string Materialise(string courseRoot, AssignmentProfile profile, string caseFolder, string target)
     {
         Directory.CreateDirectory(target);
-        var (kit, absent) = ReadManifest(caseFolder);
+        var (kit, absent, _) = ReadManifest(caseFolder);
         var library = BaseLibrary(courseRoot, profile, kit);
         foreach (var file in profile.Files.Where(f => !absent.Contains(f) && !File.Exists(Path.Combine(caseFolder, f))))
         {
@@ -70,13 +70,17 @@ public static class ExampleSubmission
     /// <summary>The assignment files and logs <paramref name="caseFolder"/>'s <c>expected.json</c> says the student did not submit.</summary>
     public static IReadOnlySet<string> Absent(string caseFolder) => ReadManifest(caseFolder).Absent;
 
-    /// <summary>What materialising needs from the case's <c>expected.json</c>, read once.</summary>
-    private static (bool Kit, IReadOnlySet<string> Absent) ReadManifest(string caseFolder)
+    /// <summary>How many items <paramref name="caseFolder"/>'s <c>expected.json</c> expects to time out (0 without a manifest).</summary>
+    /// <exception cref="InvalidDataException">the manifest is not valid JSON</exception>
+    public static int ExpectedTimeouts(string caseFolder) => ReadManifest(caseFolder).Timeouts;
+
+    /// <summary>What materialising (and ordering the examples) needs from the case's <c>expected.json</c>, read once.</summary>
+    private static (bool Kit, IReadOnlySet<string> Absent, int Timeouts) ReadManifest(string caseFolder)
     {
         var manifest = Path.Combine(caseFolder, Manifest);
         if (!File.Exists(manifest))
         {
-            return (false, new HashSet<string>(StringComparer.Ordinal));
+            return (false, new HashSet<string>(StringComparer.Ordinal), 0);
         }
 
         JsonDocument doc;
@@ -96,7 +100,11 @@ public static class ExampleSubmission
             var absent = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("absent", out var list) && list.ValueKind == JsonValueKind.Array
                 ? list.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString() ?? "" : "").Where(s => s.Length > 0).ToHashSet(StringComparer.Ordinal)
                 : new HashSet<string>(StringComparer.Ordinal);
-            return (kit, absent);
+            var timeouts = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Object
+                ? items.EnumerateObject().Count(item => item.Value.ValueKind == JsonValueKind.Object
+                    && item.Value.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.String && status.GetString() == "timeout")
+                : 0;
+            return (kit, absent, timeouts);
         }
     }
 
