@@ -26,42 +26,28 @@ public sealed class Dataset
     /// <param name="numClasses">number of classes K</param>
     /// <exception cref="ArgumentException">shapes disagree or a label is out of range</exception>
     public Dataset(Tensor x, int[] labels, int imageHeight, int imageWidth, int numClasses = DefaultClasses)
+        : this(Checked(x, labels, imageHeight, imageWidth), null, labels, imageHeight, imageWidth, numClasses)
     {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(labels);
-        if (x.Rank != 2)
-        {
-            throw new ArgumentException($"Dataset: x must have shape (N, D), found rank {x.Rank} shape ({string.Join(", ", x.Shape)})", nameof(x));
-        }
-
-        if (labels.Length != x.Dim(0))
-        {
-            throw new ArgumentException($"Dataset: x has {x.Dim(0)} rows but labels has {labels.Length} entries", nameof(labels));
-        }
-
-        if (imageHeight <= 0 || imageWidth <= 0 || imageHeight * imageWidth != x.Dim(1))
-        {
-            throw new ArgumentException(
-                $"Dataset: images of {imageHeight} x {imageWidth} do not match D = {x.Dim(1)} features per row", nameof(imageHeight));
-        }
-
-        CheckLabels(labels, numClasses);
-        _x = x;
-        Labels = labels;
-        ImageHeight = imageHeight;
-        ImageWidth = imageWidth;
-        NumClasses = numClasses;
     }
 
     /// <summary>A data set of images kept as their pixel bytes (row-major, D = height x width per row); X is built on first use.</summary>
     private Dataset(byte[] pixels, int[] labels, int imageHeight, int imageWidth, int numClasses)
+        : this(null, Checked(pixels, labels, imageHeight, imageWidth), labels, imageHeight, imageWidth, numClasses)
     {
-        if (imageHeight <= 0 || imageWidth <= 0 || pixels.Length != (long)labels.Length * imageHeight * imageWidth)
+    }
+
+    /// <summary>The one place a data set's fields are set: exactly one of <paramref name="x"/> and <paramref name="pixels"/> is given.</summary>
+    private Dataset(Tensor? x, byte[]? pixels, int[] labels, int imageHeight, int imageWidth, int numClasses)
+    {
+        for (int i = 0; i < labels.Length; i++)
         {
-            throw new ArgumentException($"Dataset: {pixels.Length} pixel bytes are not {labels.Length} images of {imageHeight} x {imageWidth}", nameof(pixels));
+            if ((uint)labels[i] >= (uint)numClasses)
+            {
+                throw new ArgumentException($"Dataset: labels[{i}] = {labels[i]} is out of range 0..{numClasses - 1}", nameof(labels));
+            }
         }
 
-        CheckLabels(labels, numClasses);
+        _x = x;
         _pixels = pixels;
         Labels = labels;
         ImageHeight = imageHeight;
@@ -208,15 +194,14 @@ public sealed class Dataset
     /// <param name="imageHeight">image rows</param>
     /// <param name="imageWidth">image columns</param>
     /// <param name="numClasses">number of classes K</param>
-    internal static Dataset FromPixels(byte[] pixels, int[] labels, int imageHeight, int imageWidth, int numClasses = DefaultClasses)
-    {
-        ArgumentNullException.ThrowIfNull(pixels);
-        ArgumentNullException.ThrowIfNull(labels);
-        return new Dataset(pixels, labels, imageHeight, imageWidth, numClasses);
-    }
+    internal static Dataset FromPixels(byte[] pixels, int[] labels, int imageHeight, int imageWidth, int numClasses = DefaultClasses) =>
+        new(pixels, labels, imageHeight, imageWidth, numClasses);
 
     /// <summary>Whether the rows are still only pixel bytes (X not built yet); the training loop then scales rows as it copies them.</summary>
     internal bool HasPixelsOnly => _x is null && _pixels is not null;
+
+    /// <summary>The rows' pixel bytes (row-major, byte / 255 is X) while <see cref="HasPixelsOnly"/>, else null.</summary>
+    internal byte[]? PixelBytes => HasPixelsOnly ? _pixels : null;
 
     /// <summary>Writes rows start..start+count-1 as doubles (byte / 255) into <paramref name="destination"/>; only while <see cref="HasPixelsOnly"/>.</summary>
     internal void ScalePixelRows(int start, int count, Span<double> destination)
@@ -231,15 +216,39 @@ public sealed class Dataset
         return Interlocked.CompareExchange(ref _x, x, null) ?? x;
     }
 
-    private static void CheckLabels(int[] labels, int numClasses)
+    private static Tensor Checked(Tensor x, int[] labels, int imageHeight, int imageWidth)
     {
-        for (int i = 0; i < labels.Length; i++)
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (x.Rank != 2)
         {
-            if ((uint)labels[i] >= (uint)numClasses)
-            {
-                throw new ArgumentException($"Dataset: labels[{i}] = {labels[i]} is out of range 0..{numClasses - 1}", nameof(labels));
-            }
+            throw new ArgumentException($"Dataset: x must have shape (N, D), found rank {x.Rank} shape ({string.Join(", ", x.Shape)})", nameof(x));
         }
+
+        if (labels.Length != x.Dim(0))
+        {
+            throw new ArgumentException($"Dataset: x has {x.Dim(0)} rows but labels has {labels.Length} entries", nameof(labels));
+        }
+
+        if (imageHeight <= 0 || imageWidth <= 0 || imageHeight * imageWidth != x.Dim(1))
+        {
+            throw new ArgumentException(
+                $"Dataset: images of {imageHeight} x {imageWidth} do not match D = {x.Dim(1)} features per row", nameof(imageHeight));
+        }
+
+        return x;
+    }
+
+    private static byte[] Checked(byte[] pixels, int[] labels, int imageHeight, int imageWidth)
+    {
+        ArgumentNullException.ThrowIfNull(pixels);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (imageHeight <= 0 || imageWidth <= 0 || pixels.Length != (long)labels.Length * imageHeight * imageWidth)
+        {
+            throw new ArgumentException($"Dataset: {pixels.Length} pixel bytes are not {labels.Length} images of {imageHeight} x {imageWidth}", nameof(pixels));
+        }
+
+        return pixels;
     }
 
     private static int? SquareSide(Tensor x)

@@ -28,7 +28,7 @@ public static class Evaluator
         // A set still held as pixel bytes is scaled a chunk at a time into one buffer (the same values as X).
         var pixels = data.HasPixelsOnly;
         var x = pixels ? null : data.X.Contiguous();
-        var buffer = pixels ? new double[Math.Min(chunkSize, n) * data.Features] : null;
+        var buffer = pixels ? Tensor.Zeros(Math.Min(chunkSize, n), data.Features) : null;
         var correct = 0;
         var totalLoss = 0.0;
         for (var start = 0; start < n; start += chunkSize)
@@ -38,8 +38,8 @@ public static class Evaluator
             Tensor rows;
             if (pixels)
             {
-                data.ScalePixelRows(start, count, buffer);
-                rows = Tensor.Wrap(buffer!, [buffer!.Length / data.Features, data.Features]).Slice(0, count);
+                data.ScalePixelRows(start, count, buffer!.AsSpan());
+                rows = count == buffer.Dim(0) ? buffer : buffer.Slice(0, count);
             }
             else
             {

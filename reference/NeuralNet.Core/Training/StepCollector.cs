@@ -38,9 +38,7 @@ internal sealed class StepCollector
             return false;
         }
 
-        GC.Collect(0, GCCollectionMode.Forced, blocking: true);
-        _mark = GC.GetAllocatedBytesForCurrentThread();
-        _stepStart = _mark;
+        Collect();
         return true;
     }
 
@@ -53,12 +51,17 @@ internal sealed class StepCollector
         _stepStart = allocated;
         if (allocated - _mark >= Math.Max(MinBytesPerCollection, StepsPerCollection * _largestStep))
         {
-            GC.Collect(0, GCCollectionMode.Forced, blocking: true);
-            _mark = GC.GetAllocatedBytesForCurrentThread();
-            _stepStart = _mark;
+            Collect();
             return true;
         }
 
         return false;
+    }
+
+    private void Collect()
+    {
+        GC.Collect(0, GCCollectionMode.Forced, blocking: true);
+        _mark = GC.GetAllocatedBytesForCurrentThread();
+        _stepStart = _mark;
     }
 }

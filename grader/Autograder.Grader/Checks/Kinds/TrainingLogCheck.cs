@@ -245,6 +245,12 @@ internal sealed class TrainingLogCheck : ICheckKind
     {
         public static PixelRows Of(NeuralNet.Data.Dataset set)
         {
+            // A set read from image files still holds its bytes: send those, without building X and scaling it back.
+            if (set.PixelBytes is { } bytes)
+            {
+                return new PixelRows(bytes);
+            }
+
             var values = set.X.ToArray();
             var pixels = new byte[values.Length];
             for (var i = 0; i < values.Length; i++)
