@@ -8,8 +8,9 @@ namespace NeuralNet;
 /// 784 x 128 weight matrix (800 KB) through one call, the next forward pass read the weights back from memory
 /// (docs/performance.md, <c>Benchmarks mlp-step</c>: the first layer's forward pass 102 µs against 20 µs). Pieces
 /// stay in the cache. Destinations over 2 MB keep one call (and its non-temporal stores): they do not stay in a core's
-/// cache anyway, and a 784 x 1000 update measured no faster in pieces. Only operations that round each element on its own (add, subtract, multiply, divide, maximum,
-/// minimum, multiply-add) go through here, so cutting never changes a value.
+/// cache anyway, and a 784 x 1000 update measured no faster in pieces. Only operations that round each element on its own
+/// (add, subtract, multiply, divide, maximum, minimum, multiply-add) are cut, so cutting never changes a value; Pow keeps
+/// one call (its vector and scalar paths may round differently).
 /// </summary>
 internal static class CacheChunks
 {
@@ -24,7 +25,7 @@ internal static class CacheChunks
         where TOp : IBinaryOp
     {
         var start = 0;
-        for (; d.Length <= MaxElements && d.Length - start >= 2 * Elements; start += Elements)
+        for (; Exact<TOp>() && d.Length <= MaxElements && d.Length - start >= 2 * Elements; start += Elements)
         {
             TOp.Apply(a.Slice(start, Elements), b.Slice(start, Elements), d.Slice(start, Elements));
         }
@@ -37,7 +38,7 @@ internal static class CacheChunks
         where TOp : IBinaryOp
     {
         var start = 0;
-        for (; d.Length <= MaxElements && d.Length - start >= 2 * Elements; start += Elements)
+        for (; Exact<TOp>() && d.Length <= MaxElements && d.Length - start >= 2 * Elements; start += Elements)
         {
             TOp.Apply(a.Slice(start, Elements), b, d.Slice(start, Elements));
         }
@@ -50,7 +51,7 @@ internal static class CacheChunks
         where TOp : IBinaryOp
     {
         var start = 0;
-        for (; d.Length <= MaxElements && d.Length - start >= 2 * Elements; start += Elements)
+        for (; Exact<TOp>() && d.Length <= MaxElements && d.Length - start >= 2 * Elements; start += Elements)
         {
             TOp.Apply(a, b.Slice(start, Elements), d.Slice(start, Elements));
         }
@@ -71,4 +72,8 @@ internal static class CacheChunks
         var rest = target[start..];
         TensorPrimitives.MultiplyAdd(source[start..], alpha, rest, rest);
     }
+
+    /// <summary>Whether the operation rounds each element on its own the same way on every path (all but Pow); folded by the JIT.</summary>
+    private static bool Exact<TOp>()
+        where TOp : IBinaryOp => typeof(TOp) != typeof(PowOp);
 }

@@ -20,40 +20,17 @@ public sealed partial class Tensor
             return Wrap(result, shape);
         }
 
-        // Exact operations in cache-sized pieces (CacheChunks); Pow keeps one call (its vector and scalar paths may round differently).
-        var pieces = typeof(TOp) != typeof(PowOp);
         if (ca.Size == result.Length && cb.Size == result.Length)
         {
-            if (pieces)
-            {
-                CacheChunks.Apply<TOp>(ca.ReadSpan(), cb.ReadSpan(), result);
-            }
-            else
-            {
-                TOp.Apply(ca.ReadSpan(), cb.ReadSpan(), result);
-            }
+            CacheChunks.Apply<TOp>(ca.ReadSpan(), cb.ReadSpan(), result);
         }
         else if (cb.Size == 1)
         {
-            if (pieces)
-            {
-                CacheChunks.Apply<TOp>(ca.ReadSpan(), cb.Storage[cb._offset], result);
-            }
-            else
-            {
-                TOp.Apply(ca.ReadSpan(), cb.Storage[cb._offset], result);
-            }
+            CacheChunks.Apply<TOp>(ca.ReadSpan(), cb.Storage[cb._offset], result);
         }
         else if (ca.Size == 1)
         {
-            if (pieces)
-            {
-                CacheChunks.Apply<TOp>(ca.Storage[ca._offset], cb.ReadSpan(), result);
-            }
-            else
-            {
-                TOp.Apply(ca.Storage[ca._offset], cb.ReadSpan(), result);
-            }
+            CacheChunks.Apply<TOp>(ca.Storage[ca._offset], cb.ReadSpan(), result);
         }
         else if (ca.Size == result.Length && RepeatsAlongLeadingAxes(cb._shape, shape))
         {
