@@ -4,7 +4,7 @@
 # (and PyTorch), the same training loop and product in them on the same data, in float64, with the ratios.
 # Python is optional: without it (or without NumPy) only our figures print. Epoch times are the training steps only
 # (no evaluation), as the log's epoch_seconds are.
-# usage: tools/bench/side-by-side.sh [--epochs N]   (from anywhere; N >= 2, default 3)
+# usage: tools/bench/side-by-side.sh [--epochs N]   (from anywhere; N >= 2, default 3; PYTHON=path picks the python)
 # Run it on a quiet machine (`uptime`): every figure is wall-clock time.
 set -eu
 epochs=3
@@ -48,11 +48,18 @@ printf 'ours   matmul (10000x784)(784x128): kernel %.2f ms (%s GFLOP/s), Tensor.
   "$(awk -v s="$ours_mm" 'BEGIN{print s*1e3}')" "$(gf "$ours_mm")" "$(awk -v s="$ours_api" 'BEGIN{print s*1e3}')" "$(gf "$ours_api")"
 
 # --- NumPy / PyTorch, where installed ---
-if ! command -v python3 > /dev/null || ! python3 -c 'import numpy' 2> /dev/null; then
-  echo "numpy  not installed (python3 -c 'import numpy' failed): no comparison"
+# The first of $PYTHON, python3 on PATH and the system's /usr/bin/python3 that can import NumPy (a pyenv python3
+# on PATH often has none while Debian's python3-numpy sits under /usr/bin).
+py=""
+for candidate in ${PYTHON:-} python3 /usr/bin/python3; do
+  if command -v "$candidate" > /dev/null && "$candidate" -c 'import numpy' 2> /dev/null; then py=$candidate; break; fi
+done
+if [ -z "$py" ]; then
+  echo "numpy  not installed (no python3 here imports numpy; PYTHON=... names one): no comparison"
   exit 0
 fi
-python3 - "$epochs" > "$tmp/py.out" << 'EOF'
+echo "python: $py ($("$py" -c 'import sys, numpy; print(sys.version.split()[0], "numpy", numpy.__version__)'))"
+"$py" - "$epochs" > "$tmp/py.out" << 'EOF'
 import gzip, os, statistics, sys, time
 import numpy as np
 
