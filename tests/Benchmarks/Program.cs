@@ -3,7 +3,7 @@ namespace Benchmarks;
 /// <summary>Speed benchmarks printing one JSON line per measurement: <c>dotnet run -c Release --project tests/Benchmarks -- matmul</c>.</summary>
 internal static class Program
 {
-    private const string Usage = "usage: Benchmarks <matmul|mlp-epoch|mlp-step|cnn-epoch|transformer|batch|grade|sandbox> [--quick] [--isa avx512|avx2|portable] [--threads n] [--shape MxKxN] [--no-step-collect]";
+    private const string Usage = "usage: Benchmarks <matmul|mlp-epoch|mlp-step|cnn-epoch|cnn-step|transformer|batch|grade|sandbox> [--quick] [--isa avx512|avx2|portable] [--threads n] [--shape MxKxN] [--no-step-collect]";
 
     private static int Main(string[] args)
     {
@@ -25,7 +25,9 @@ internal static class Program
             case "mlp-epoch":
                 return EpochBenchmark.RunMlp(options);
             case "mlp-step":
-                return StepBreakdownBenchmark.Run(options);
+                return StepBreakdownBenchmark.RunMlp(options);
+            case "cnn-step":
+                return StepBreakdownBenchmark.RunCnn(options);
             case "cnn-epoch":
                 return EpochBenchmark.RunCnn(options);
             case "transformer":

@@ -14,14 +14,20 @@ namespace Benchmarks;
 /// runner's own layer chain) spends its time: each layer's forward and backward pass, the loss gradient and the SGD
 /// update, timed separately over an epoch of 2,000 steps on synthetic images (after a warm-up epoch), with the
 /// trainer's step collection. Prints one JSON line: microseconds per step for each phase.
+/// <c>cnn-step</c>: the same for HW3 3.5's two-layer CNN (the catalog's <c>hw3-cnn2</c> chain), batch 32.
 /// </summary>
 internal static class StepBreakdownBenchmark
 {
-    public static int Run(BenchmarkOptions options)
+    public static int RunMlp(BenchmarkOptions options) =>
+        Run(options, "mlp-step", [.. new Hw3Mlp(new Rng(2), 784, 128, 10).Layers.Select(l => l.Layer)], null, batch: 5);
+
+    public static int RunCnn(BenchmarkOptions options) =>
+        Run(options, "cnn-step", [.. Hw3OodModels.TwoLayerCnn(new Rng(2)).ToLayerChain().Layers], null, batch: 32);
+
+    private static int Run(BenchmarkOptions options, string name, Module[] layers, int[]? inputShape, int batch)
     {
         var rng = new Rng(1);
         const int examples = 10_000;
-        const int batch = 5;
         var x = Tensor.RandomUniform([examples, 784], 0, 1, rng);
         var y = new int[examples];
         for (var i = 0; i < y.Length; i++)
@@ -29,8 +35,6 @@ internal static class StepBreakdownBenchmark
             y[i] = rng.NextInt(10);
         }
 
-        var mlp = new Hw3Mlp(new Rng(2), 784, 128, 10);
-        var layers = mlp.Layers.Select(l => l.Layer).ToArray();
         var names = layers.Select((l, i) => $"{l.GetType().Name}{i}").ToArray();
         var parameters = layers.SelectMany(l => l.Parameters).ToArray();
         var loss = new SoftmaxCrossEntropy();
@@ -58,7 +62,7 @@ internal static class StepBreakdownBenchmark
             {
                 var t = Stopwatch.GetTimestamp();
                 var (xb, yb) = sampler.Batch(b);
-                var h = xb;
+                var h = inputShape is null ? xb : xb.Reshape(inputShape);
                 Add("batch", Stopwatch.GetTimestamp() - t);
                 for (var i = 0; i < layers.Length; i++)
                 {
@@ -99,7 +103,7 @@ internal static class StepBreakdownBenchmark
         var perStep = phases.ToDictionary(p => p.Key, p => Math.Round(p.Value * 1e6 / Stopwatch.Frequency / steps, 2));
         Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
         {
-            benchmark = "mlp-step",
+            benchmark = name,
             steps,
             secondsPerEpoch = Math.Round(seconds / epochs, 4),
             microsecondsPerStep = Math.Round(seconds * 1e6 / steps, 2),

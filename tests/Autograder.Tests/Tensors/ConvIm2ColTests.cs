@@ -13,6 +13,11 @@ public sealed class ConvIm2ColTests
         { 1, 2, 5, 6, 3, 2, 2, 2 },
         { 1, 1, 2, 3, 5, 5, 1, 4 },
         { 2, 2, 9, 4, 4, 3, 3, 1 },
+        { 1, 2, 12, 13, 9, 9, 1, 0 }, // kernel rows longer than two vectors
+        { 2, 1, 10, 12, 8, 8, 1, 0 }, // exactly two vectors
+        { 1, 3, 6, 6, 1, 1, 1, 0 }, // 1 x 1
+        { 1, 3, 11, 13, 5, 4, 2, 1 }, // one vector plus one, padded
+        { 1, 1, 9, 9, 6, 6, 1, 2 }, // windows cut by the padding on both sides
     };
 
     /// <summary>cols[(n, oh, ow), (c, i, j)] = x[n, c, oh*s + i - pad, ow*s + j - pad], 0 outside the image.</summary>
@@ -75,10 +80,10 @@ public sealed class ConvIm2ColTests
 
         var cols = values.Reshape(sources.Length / (c * kh * kw), c * kh * kw);
         var actual = Conv.Col2Im(cols, [n, c, h, w], kh, kw, stride, pad).ToArray();
-        for (var p = 0; p < expected.Length; p++)
-        {
-            Assert.Equal(expected[p], actual[p], 1e-12);
-        }
+
+        // Bit for bit: each pixel adds its windows' values in the order of the rows of cols, as the loop above does,
+        // so a conv layer's dX never depends on how Col2Im is organised inside.
+        Assert.Equal(expected, actual);
     }
 
     [Fact]
