@@ -167,6 +167,7 @@ public sealed class ReleasedKitTests(ITestOutputHelper log)
             log.WriteLine(quickOutput);
             Assert.True(quickCode == 0, quickOutput);
             Assert.True(File.Exists(Path.Combine(dir, "runs", "quick", graded.File)), quickOutput);
+            AssertTrainsWithTrainingRuntimeSettings(dir);
             Assert.False(File.Exists(Path.Combine(dir, graded.Path)), "a --quick run wrote the graded log's path");
             var (packCode, packOutput) = DotnetProcess.Run(dir, Timeout, null, "run", "--no-build", "--project", "tools/Kit", "--", "pack");
             Assert.True(packCode == 1, packOutput);
@@ -174,6 +175,23 @@ public sealed class ReleasedKitTests(ITestOutputHelper log)
             var (code, output) = DotnetProcess.Run(dir, Timeout, null, "run", "--project", "tools/Run", "--", "train", config);
             log.WriteLine(output);
             Assert.True(code == 0, output);
+        }
+    }
+
+    /// <summary>
+    /// The kit's tools/Run, as `dotnet run` built it, runs with the kit's copy of TrainingGc.props: tier-up call counting
+    /// from the start (a faster first epoch) and, where the runtime ships it, the segments GC with a large gen0.
+    /// </summary>
+    private static void AssertTrainsWithTrainingRuntimeSettings(string dir)
+    {
+        var config = Directory.EnumerateFiles(Path.Combine(dir, "tools", "Run", "bin"), "Run.runtimeconfig.json", SearchOption.AllDirectories).Single();
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(config));
+        var properties = json.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+        Assert.Equal(0, properties.GetProperty("System.Runtime.TieredCompilation.CallCountingDelayMs").GetInt32());
+        Assert.False(properties.GetProperty("System.Runtime.TieredPGO").GetBoolean());
+        if (properties.TryGetProperty("System.GC.Name", out _))
+        {
+            Assert.Equal(268435456, properties.GetProperty("System.GC.Gen0MaxBudget").GetInt64());
         }
     }
 

@@ -45,6 +45,16 @@ public sealed class TrainingGcConfigTests
         Assert.False(ConfigProperties("autograder")["System.Runtime.TieredPGO"].GetBoolean());
     }
 
+    [Theory]
+    [InlineData("autograder")]
+    [InlineData("autograder-worker")]
+    public void GradingPrograms_LeaveTierUpCallCountingAtItsDefault(string program)
+    {
+        // Counting calls toward optimised code at once sped up training but slowed a cold grade, which JIT-compiles
+        // Roslyn (TrainingGc.props; the kit's tools/Run, which only trains, has it: ReleasedKitTests).
+        Assert.False(ConfigProperties(program).ContainsKey("System.Runtime.TieredCompilation.CallCountingDelayMs"));
+    }
+
     [Fact]
     public void Worker_KeepsTheDefaultGc()
     {
