@@ -79,8 +79,9 @@ public sealed class RealBundleTests
         Assert.All(natives, rid => Assert.Contains(rid, new[] { "linux-x64", "linux", "unix" }));
         Assert.Contains("bin/cli/autograder.dll", entries);
         Assert.Contains("bin/worker/autograder-worker.dll", entries);
+        // The CLI is published for linux-x64 (its natives beside it), the worker portable (other systems' natives dropped).
+        Assert.Contains("bin/cli/libSkiaSharp.so", entries);
         using var archive = ZipFile.OpenRead(zip);
-        Assert.Contains(archive.Entries, e => e.FullName.EndsWith("/runtimes/linux-x64/native/libSkiaSharp.so", StringComparison.Ordinal));
         var foreign = ForeignModuleTypes.Of(root, "hw3-fashion-mlp");
         var dlls = archive.Entries.Where(e => e.FullName.StartsWith("bin/", StringComparison.Ordinal) && e.FullName.EndsWith(".dll", StringComparison.Ordinal)).Select(e =>
         {
@@ -91,5 +92,17 @@ public sealed class RealBundleTests
         }).ToList();
         Assert.Contains(dlls, d => d.EndsWith("/bin/cli/NeuralNet.dll", StringComparison.Ordinal));
         Assert.All(dlls, dll => Assert.Empty(foreign.DefinedIn(dll)));
+
+        // Each submission is graded by a fresh process: the grader and the Roslyn that compiles the submission carry
+        // precompiled (ReadyToRun) code instead of being JIT-compiled from IL every time.
+        Assert.All(new[] { "bin/cli/autograder.dll", "bin/cli/Autograder.Grader.dll", "bin/cli/Microsoft.CodeAnalysis.CSharp.dll" },
+            name => Assert.True(IsReadyToRun(dlls.Single(d => d.EndsWith("/" + name, StringComparison.Ordinal))), $"{name} has no ReadyToRun code"));
+    }
+
+    private static bool IsReadyToRun(string dll)
+    {
+        using var stream = File.OpenRead(dll);
+        using var reader = new System.Reflection.PortableExecutable.PEReader(stream);
+        return reader.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
     }
 }
