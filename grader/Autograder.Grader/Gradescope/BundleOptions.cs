@@ -17,6 +17,9 @@ public sealed record BundleOptions(string CourseRoot, string AssignmentId, strin
 
     public string Configuration { get; init; } = "Release";
 
+    /// <summary>The runtime the CLI is precompiled (ReadyToRun) for: Gradescope's image is linux-x64.</summary>
+    public string ReadyToRunRuntime { get; init; } = "linux-x64";
+
     /// <summary>Progress lines (publish steps, files added).</summary>
     public Action<string>? Log { get; init; }
 }

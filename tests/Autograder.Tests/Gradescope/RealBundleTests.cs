@@ -99,6 +99,28 @@ public sealed class RealBundleTests
             name => Assert.True(IsReadyToRun(dlls.Single(d => d.EndsWith("/" + name, StringComparison.Ordinal))), $"{name} has no ReadyToRun code"));
     }
 
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void Bundle_WhereTheCliCannotBePrecompiled_IsPublishedAsIl_AndTheLogSaysSo()
+    {
+        // As on a machine without the ReadyToRun compiler package: here, a runtime nobody can precompile for.
+        var root = CourseRootFinder.TryFind(AppContext.BaseDirectory)!;
+        var dir = Directory.CreateTempSubdirectory("bundle-il-").FullName;
+        var zip = Path.Combine(dir, "autograder.zip");
+        var log = new List<string>();
+
+        var entries = GradescopeBundle.Build(new BundleOptions(root, "a1-mnist-softmax", zip) { ReadyToRunRuntime = "no-such-runtime", Log = log.Add });
+
+        Assert.Contains(log, l => l.Contains("the ReadyToRun publish of grader/Autograder.Cli failed", StringComparison.Ordinal)
+            && l.Contains("publishing it without precompiled code", StringComparison.Ordinal));
+        Assert.Contains("bin/cli/autograder.dll", entries);
+        using var archive = ZipFile.OpenRead(zip);
+        var cli = Path.Combine(dir, "autograder.dll");
+        archive.GetEntry("bin/cli/autograder.dll")!.ExtractToFile(cli);
+        Assert.False(IsReadyToRun(cli));
+        Directory.Delete(dir, recursive: true);
+    }
+
     private static bool IsReadyToRun(string dll)
     {
         using var stream = File.OpenRead(dll);
