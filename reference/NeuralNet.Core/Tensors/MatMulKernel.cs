@@ -11,7 +11,8 @@ namespace NeuralNet;
 /// </summary>
 /// <remarks>
 /// Paths, chosen from the shapes and strides only (so a given product always takes the same one):
-/// few rows of A (M at most one register tile) stream a row-major B directly (<see cref="GemmSmallRows{TKernel}"/>);
+/// few rows of A (M at most one register tile) stream a row-major B directly (<see cref="GemmSmallRows{TKernel}"/>; the
+/// wide, short tile only when B has more columns than the standard tile, so a 10-column B is not computed 32 wide);
 /// few rows times a transposed B (G x W.T) become dot products of contiguous rows (<see cref="GemmTransposedB{TDot}"/>);
 /// everything else goes through the packed, cache-blocked product (<see cref="GemmBlocked{TKernel}"/>).
 /// Work over about <see cref="FlopsPerWorker"/> floating-point operations is split across cores by
@@ -97,7 +98,7 @@ internal static class MatMulKernel
         where TSmall : struct, IGemmKernel
         where TDot : struct, IGemmDotKernel
     {
-        if (a.Rows <= TSmall.Rows && b.ColStride == 1)
+        if (a.Rows <= TSmall.Rows && b.ColStride == 1 && b.Cols > TKernel.Cols)
         {
             GemmSmallRows<TSmall>.Multiply(a, b, c, cOffset, b.Cols, workers);
         }

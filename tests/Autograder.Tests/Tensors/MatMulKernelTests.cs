@@ -127,6 +127,32 @@ public sealed class MatMulKernelTests
         }
     }
 
+    [Theory]
+    [InlineData(5, 1000, 10)]
+    [InlineData(3, 7, 5)]
+    [InlineData(6, 40, 45)]
+    public void Multiply_NarrowBInsideAWiderMatrix_IgnoresTheNeighbouringColumns(int m, int k, int n)
+    {
+        // B is the first n columns of a wider matrix whose other columns are NaN: the few-rows path reads a partial strip
+        // of B in place, neighbours included, and must keep them out of C (and give the packed strip's bits).
+        var rng = new Rng(11);
+        var wide = Tensor.RandomNormal([k, n + 3], 0, 1, rng);
+        var values = wide.AsSpan();
+        for (var p = 0; p < k; p++)
+        {
+            values.Slice(p * (n + 3) + n, 3).Fill(double.NaN);
+        }
+
+        var b = wide.T.Slice(0, n).T; // (k, n), rows n + 3 apart
+        var a = Operand(m, k, 0, rng);
+        var packed = Run(a, b.Contiguous(), GemmIsa.Portable, 1);
+        foreach (var isa in AllIsas)
+        {
+            Assert.Equal(packed, Run(a, b, isa, 1));
+            Assert.Equal(packed, Run(a, b.Contiguous(), isa, 2));
+        }
+    }
+
     [Fact]
     public void Multiply_RowMajorB_GivesTheSameBitsOnEveryKernel()
     {
