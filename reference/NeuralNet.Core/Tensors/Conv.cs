@@ -174,14 +174,7 @@ public static class Conv
         var last = (nuint)(kw - Vector256<double>.Count);
         for (var ow = 0; ow < windows; ow++)
         {
-            ref var from = ref Unsafe.Add(ref s, ow * stride);
-            ref var to = ref Unsafe.Add(ref d, ow * patch);
-            for (nuint j = 0; j < last; j += (nuint)Vector256<double>.Count)
-            {
-                Vector256.LoadUnsafe(ref from, j).StoreUnsafe(ref to, j);
-            }
-
-            Vector256.LoadUnsafe(ref from, last).StoreUnsafe(ref to, last);
+            MoveRun(ref Unsafe.Add(ref s, ow * stride), ref Unsafe.Add(ref d, ow * patch), last);
         }
     }
 
@@ -197,15 +190,19 @@ public static class Conv
         }
 
         _ = dst[length - 1]; // one bounds check for the whole run
-        ref var s = ref MemoryMarshal.GetReference(src);
-        ref var d = ref MemoryMarshal.GetReference(dst);
-        var last = (nuint)(length - Vector256<double>.Count);
+        MoveRun(ref MemoryMarshal.GetReference(src), ref MemoryMarshal.GetReference(dst), (nuint)(length - Vector256<double>.Count));
+    }
+
+    /// <summary>Moves last + 4 values (at least 4) with vector moves, the last one overlapping; the caller checked the bounds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MoveRun(ref double from, ref double to, nuint last)
+    {
         for (nuint j = 0; j < last; j += (nuint)Vector256<double>.Count)
         {
-            Vector256.LoadUnsafe(ref s, j).StoreUnsafe(ref d, j);
+            Vector256.LoadUnsafe(ref from, j).StoreUnsafe(ref to, j);
         }
 
-        Vector256.LoadUnsafe(ref s, last).StoreUnsafe(ref d, last);
+        Vector256.LoadUnsafe(ref from, last).StoreUnsafe(ref to, last);
     }
 
     /// <summary>dst[j] += src[j] over a short run, four at a time; each element is one rounded addition, as in a scalar loop.</summary>
