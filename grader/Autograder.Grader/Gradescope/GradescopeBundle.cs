@@ -175,25 +175,25 @@ public static class GradescopeBundle
         foreach (var (project, folder, precompiled) in new[] { ("grader/Autograder.Cli", "cli", true), ("grader/Autograder.Worker", "worker", false) })
         {
             var output = Path.Combine(staging, folder);
-            var (code, log) = precompiled
-                ? RunPublish(course, project, output, options, "-r", options.ReadyToRunRuntime, "--self-contained", "false", "-p:PublishReadyToRun=true")
-                : (-1, "");
-            if (precompiled && code != 0)
+            if (precompiled)
             {
-                options.Log?.Invoke($"gradescope: the ReadyToRun publish of {project} failed (exit {code}; {LastLine(log)}): publishing it without precompiled code, so each grade JIT-compiles the grader and Roslyn (about 2 s slower)");
+                var (precompiledCode, precompiledLog) = RunPublish(course, project, output, options, "-r", options.ReadyToRunRuntime, "--self-contained", "false", "-p:PublishReadyToRun=true");
+                if (precompiledCode == 0)
+                {
+                    continue;
+                }
+
+                options.Log?.Invoke($"gradescope: the ReadyToRun publish of {project} failed (exit {precompiledCode}; {LastLine(precompiledLog)}): publishing it without precompiled code, so each grade JIT-compiles the grader and Roslyn (about 2 s slower)");
                 if (Directory.Exists(output))
                 {
                     Directory.Delete(output, recursive: true);
                 }
             }
 
-            if (!precompiled || code != 0)
+            var (code, log) = RunPublish(course, project, output, options);
+            if (code != 0)
             {
-                (code, log) = RunPublish(course, project, output, options);
-                if (code != 0)
-                {
-                    throw new InvalidOperationException($"gradescope: dotnet publish {project} failed ({code}):\n{log}");
-                }
+                throw new InvalidOperationException($"gradescope: dotnet publish {project} failed ({code}):\n{log}");
             }
         }
 

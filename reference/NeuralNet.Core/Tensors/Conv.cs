@@ -50,8 +50,8 @@ public static class Conv
 
         // Kernel row i of channel ch for every window of output row oh: kw values of image row y per window. Looping
         // over windows innermost keeps the image row in L1; windows wholly inside the image (all of them without
-        // padding) copy kw values with two overlapping vector moves instead of a span copy per row (1.2 -> 0.3 ms
-        // for a 32-image HW3 batch, `Benchmarks cnn-step`).
+        // padding) copy kw values with vector moves, the last one overlapping, instead of a span copy per row (for a
+        // 32-image HW3 batch 1.23 -> 0.44-0.46 ms; docs/performance.md, "The HW3 CNN step").
         for (var img = 0; img < n; img++)
         {
             for (var ch = 0; ch < c; ch++)
