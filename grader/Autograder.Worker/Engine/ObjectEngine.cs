@@ -304,6 +304,6 @@ internal sealed class ObjectEngine
         }
 
         _rows.Remove(name);
-        return Binder().Natural(TensorValue.From([pending.Rows, columns], pending.Values));
+        return Types.NewTensor([pending.Rows, columns], pending.Values);
     }
 }

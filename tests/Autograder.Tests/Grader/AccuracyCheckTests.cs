@@ -125,4 +125,62 @@ public sealed class AccuracyCheckTests
         Assert.Equal(CheckStatus.Timeout, check.Status);
         Assert.Equal("one training step (epoch 1, step 1 of 50) did not finish within 1 s of CPU time; a step of a correct solution takes well under a second, so this is an infinite loop or a wait", check.Outcome.Message);
     }
+
+    [Fact]
+    public void Accuracy_StepsGroupedPerRequest_TrainExactlyAsOneStepPerRequest()
+    {
+        // min_accuracy 1 fails every run, so the message carries the exact count of right answers: grouping the
+        // training steps into requests must not change a single prediction.
+        var exact = RubricLoader.Parse(
+            RubricYaml.Replace("epochs: 1", "epochs: 3", StringComparison.Ordinal).Replace("min_accuracy: 0.6", "min_accuracy: 1.0", StringComparison.Ordinal),
+            "accuracy.rubric.yaml", CheckRegistry.Names);
+        string Run(int maxSteps, out int largest)
+        {
+            var probe = new Autograder.Grader.Checks.Kinds.AccuracyCheck.StepBatching.Probe(maxSteps);
+            Autograder.Grader.Checks.Kinds.AccuracyCheck.StepBatching.Test.Value = probe;
+            try
+            {
+                var result = GradingPipeline.Grade(new GradeRequest(Autograder.Tests.Grader.Golden.Goldens.Case("hw3-fashion-mlp", "PassesAll"), "hw3-fashion-mlp", Root) { Seed = 3, Rubric = exact, AllowUnsandboxed = true });
+                largest = probe.Largest;
+                return result.Items.Single().Checks.Single().Outcome.Message;
+            }
+            finally
+            {
+                Autograder.Grader.Checks.Kinds.AccuracyCheck.StepBatching.Test.Value = null;
+            }
+        }
+
+        var one = Run(1, out var largestOne);
+        var grouped = Run(Autograder.Grader.Checks.Kinds.AccuracyCheck.StepBatching.MaxSteps, out var largestGrouped);
+
+        Assert.StartsWith("test accuracy ", one, StringComparison.Ordinal);
+        Assert.Equal(1, largestOne);
+        Assert.True(largestGrouped > 1, $"the 150 quick steps never went to the worker in groups (largest {largestGrouped})");
+        Assert.Equal(one, grouped);
+    }
+
+    [Fact]
+    public void StepBatching_GrowsWhileQuick_ShrinksWhenSlow_WithinItsCap()
+    {
+        var batching = new Autograder.Grader.Checks.Kinds.AccuracyCheck.StepBatching();
+        Assert.Equal(1, batching.StepsPerCall);
+        var seen = new List<int>();
+        for (var i = 0; i < 8; i++)
+        {
+            batching.Observe(TimeSpan.FromMilliseconds(1));
+            seen.Add(batching.StepsPerCall);
+        }
+
+        Assert.Equal([2, 4, 8, 16, 32, 64, 64, 64], seen);
+        batching.Observe(TimeSpan.FromMilliseconds(20));
+        Assert.Equal(64, batching.StepsPerCall);
+        batching.Observe(TimeSpan.FromMilliseconds(100));
+        Assert.Equal(32, batching.StepsPerCall);
+        for (var i = 0; i < 10; i++)
+        {
+            batching.Observe(TimeSpan.FromSeconds(5));
+        }
+
+        Assert.Equal(1, batching.StepsPerCall);
+    }
 }

@@ -34,7 +34,7 @@ internal sealed class AccuracyCheck : ICheckKind
         // the same submission gets the same result on a busy machine.
         var clock = Stopwatch.StartNew();
         var spentBefore = c.StudentSeconds;
-        var (epoch, step, steps) = (0, 0, train.Count / Math.Max(1, c.Spec.BatchSize));
+        var (epoch, step, lastStep, steps) = (0, 0, 0, train.Count / Math.Max(1, c.Spec.BatchSize));
         WorkerFailure OverBudget() => new(CheckStatus.Timeout,
             $"training did not finish within {budget.TotalSeconds:0.#} s of CPU time ({(budget * WorkerSession.WallFactor).TotalSeconds:0.#} s of wall-clock time): " +
             $"{c.Spec.Epochs} epoch(s) of {train.Count} examples in batches of {c.Spec.BatchSize}; it stopped in epoch {epoch + 1}, step {step} of {steps}" +
@@ -55,9 +55,10 @@ internal sealed class AccuracyCheck : ICheckKind
             }
             catch (WorkerFailure failure) when (failure.Status == CheckStatus.Timeout)
             {
+                var which = lastStep > step ? $"one of steps {step}-{lastStep}" : $"step {step}";
                 throw stepCapped
                     ? new WorkerFailure(CheckStatus.Timeout,
-                        $"one training step (epoch {epoch + 1}, step {step} of {steps}) did not finish within {stepLimit.TotalSeconds:0.#} s of CPU time; " +
+                        $"one training step (epoch {epoch + 1}, {which} of {steps}) did not finish within {stepLimit.TotalSeconds:0.#} s of CPU time; " +
                         "a step of a correct solution takes well under a second, so this is an infinite loop or a wait")
                     : OverBudget();
             }
@@ -75,21 +76,31 @@ internal sealed class AccuracyCheck : ICheckKind
         }
 
         var rng = new Rng(c.CaseSeed);
+        var batching = new StepBatching();
         for (epoch = 0; epoch < c.Spec.Epochs; epoch++)
         {
             var order = rng.Permutation(train.Count);
-            step = 0;
-            for (var start = 0; start + c.Spec.BatchSize <= order.Length; start += c.Spec.BatchSize)
+            for (step = 1; step <= steps; step = lastStep + 1)
             {
-                step++;
-                var rows = order[start..(start + c.Spec.BatchSize)];
-                c.Inline["idx"] = new IntsValue(rows);
-                c.Inline["yb"] = new IntsValue([.. rows.Select(i => train.Labels[i])]);
-                Call(Run(c, c.Spec.Step), isStep: true);
+                // Several steps per request once steps are seen to be quick: the same calls in the same order, so
+                // the same training, without a round trip to the worker for each step (see StepBatching).
+                lastStep = Math.Min(steps, step + batching.StepsPerCall - 1);
+                var body = new List<WorkerRequest>();
+                for (var s = step; s <= lastStep; s++)
+                {
+                    var rows = order[((s - 1) * c.Spec.BatchSize)..(s * c.Spec.BatchSize)];
+                    c.Inline["idx"] = new IntsValue(rows);
+                    c.Inline["yb"] = new IntsValue([.. rows.Select(i => train.Labels[i])]);
+                    body.AddRange(Body(c, c.Spec.Step));
+                }
+
+                var timer = Stopwatch.StartNew();
+                Call(new WorkerRequest(0, "run", Args: [new FuncValue(body)]), isStep: true);
+                batching.Observe(timer.Elapsed);
             }
         }
 
-        epoch = c.Spec.Epochs - 1;
+        (epoch, step, lastStep) = (c.Spec.Epochs - 1, steps, steps);
         var predicted = Labels(Call(Run(c, c.Spec.Predict)).Value, test.Count);
         var correct = predicted.Zip(test.Labels).Count(p => p.First == p.Second);
         var accuracy = (double)correct / test.Count;
@@ -141,8 +152,52 @@ internal sealed class AccuracyCheck : ICheckKind
     }
 
     private static WorkerRequest Run(CheckContext c, List<Rubrics.CallSpec> steps) =>
-        steps.Count == 0 ? throw new RubricError("accuracy needs step and predict calls")
-            : new WorkerRequest(0, "run", Args: [new FuncValue([.. steps.Select(s => CallSteps.Request(c, s))])]);
+        new(0, "run", Args: [new FuncValue(Body(c, steps))]);
+
+    private static List<WorkerRequest> Body(CheckContext c, List<Rubrics.CallSpec> steps) =>
+        steps.Count == 0 ? throw new RubricError("accuracy needs step and predict calls") : [.. steps.Select(s => CallSteps.Request(c, s))];
+
+    /// <summary>
+    /// How many training steps go to the worker in one request: one at first, doubled (up to <see cref="MaxSteps"/>)
+    /// while a request takes under <see cref="Quick"/> and halved when one takes over <see cref="Slow"/>. A request
+    /// costs the host about a millisecond beyond the student's code (writing, reading and parsing the messages,
+    /// reading the worker's CPU time), as much as a whole step of A1's two-layer network. The steps, their order and
+    /// their data are the same however they are grouped, so the grouping (which follows the machine's speed) never
+    /// changes a result; a request of several steps has the per-step CPU limit, which a group of quick steps
+    /// (under <see cref="Slow"/> together) reaches only when one of them hangs.
+    /// </summary>
+    internal sealed class StepBatching
+    {
+        internal const int MaxSteps = 64;
+        internal static readonly TimeSpan Quick = TimeSpan.FromMilliseconds(10);
+        internal static readonly TimeSpan Slow = TimeSpan.FromMilliseconds(40);
+
+        /// <summary>Tests: a smaller cap for the checks run in this async flow, and the largest group they sent.</summary>
+        internal static readonly AsyncLocal<Probe?> Test = new();
+
+        private readonly int _max = Test.Value?.MaxSteps ?? MaxSteps;
+
+        public int StepsPerCall { get; private set; } = 1;
+
+        public void Observe(TimeSpan elapsed)
+        {
+            if (Test.Value is { } probe)
+            {
+                probe.Largest = Math.Max(probe.Largest, StepsPerCall);
+            }
+
+            StepsPerCall = elapsed < Quick ? Math.Min(_max, StepsPerCall * 2)
+                : elapsed > Slow ? Math.Max(1, StepsPerCall / 2)
+                : StepsPerCall;
+        }
+
+        internal sealed class Probe(int maxSteps)
+        {
+            public int MaxSteps { get; } = maxSteps;
+
+            public int Largest { get; set; }
+        }
+    }
 
     private static TensorValue Tensor(NeuralNet.Tensor x) => TensorValue.From(x.Shape, x.ToArray());
 
