@@ -17,6 +17,9 @@ internal sealed class ObjectEngine
     private const BindingFlags Public = BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static;
     private readonly Dictionary<string, object?> _bindings = [];
     private readonly Dictionary<string, (double[] Values, int Rows, int Columns, int Filled)> _rows = new(StringComparer.Ordinal);
+
+    /// <summary>Matrices sent with a key by <c>let-rows</c>, kept across <c>reset</c> for <c>let-kept</c> (never handed out: bound as copies).</summary>
+    private readonly Dictionary<string, (string Key, double[] Values, int Rows, int Columns)> _kept = new(StringComparer.Ordinal);
     private readonly Func<string, Assembly>? _loader;
     private LibraryTypes? _types;
     private int _nextHandle;
@@ -105,6 +108,8 @@ internal sealed class ObjectEngine
                 return (Binder().Natural(r.Args is [var value] ? value : throw new ArgumentException("let: exactly one value expected")), null);
             case "let-rows":
                 return (LetRows(r), null);
+            case "let-kept":
+                return (LetKept(r), null);
             default:
                 throw new NotSupportedException($"unknown op '{r.Op}'");
         }
@@ -276,16 +281,24 @@ internal sealed class ObjectEngine
     }
 
     /// <summary>
-    /// <c>let-rows</c>: a large matrix sent in row chunks (args: the chunk, [first row, total rows]; in order), bound
-    /// to <c>bind</c> as one tensor when the last chunk arrives (null until then). One message of a whole training set
+    /// <c>let-rows</c>: a large matrix sent in row chunks (args: the chunk, [first row, total rows], optionally a key;
+    /// in order), bound to <c>bind</c> as one tensor when the last chunk arrives (null until then). One message of a whole training set
     /// (about 50 MB of base64, 100 MB as a string) needed several times that to read and decode: with a 1 GiB heap
     /// limit, A1's second accuracy check ran out of memory reading it (seen). Chunks of 1,000 rows need a few MB.
+    /// With a key, the rows are also kept for <see cref="LetKept"/>.
     /// </summary>
     private object? LetRows(WorkerRequest r)
     {
-        if (r.Args is not [TensorValue { Shape: [var rows, var columns] } chunk, IntsValue { Values: [var first, var total] }] || r.Bind is not { } name)
+        var (chunk, first, total, key) = r.Args switch
         {
-            throw new ArgumentException("let-rows: expected a 2-D tensor chunk, [first row, total rows] and a name to bind");
+            [TensorValue { Shape: [_, _] } c, IntsValue { Values: [var f, var t] }] => (c, f, t, null),
+            [TensorValue { Shape: [_, _] } c, IntsValue { Values: [var f, var t] }, StringValue k] => (c, f, t, k.Value),
+            _ => throw new ArgumentException("let-rows: expected a 2-D tensor chunk, [first row, total rows] (and a key) and a name to bind"),
+        };
+        var (rows, columns) = (chunk.Shape[0], chunk.Shape[1]);
+        if (r.Bind is not { } name)
+        {
+            throw new ArgumentException("let-rows: expected a 2-D tensor chunk, [first row, total rows] (and a key) and a name to bind");
         }
 
         if (first == 0)
@@ -306,6 +319,33 @@ internal sealed class ObjectEngine
         }
 
         _rows.Remove(name);
+        if (key is not null)
+        {
+            _kept[name] = (key, pending.Values, pending.Rows, columns);
+        }
+
         return Types.NewTensor([pending.Rows, columns], pending.Values);
+    }
+
+    /// <summary>
+    /// <c>let-kept</c> (args: name, key): binds a copy of the matrix <c>let-rows</c> kept under that name and key, and
+    /// answers true; false when this process holds no such matrix (a new worker), and the host sends the rows. A1's two
+    /// accuracy checks train on the same 7,400 images: the second sends none. The copy keeps a check's changes to its
+    /// data (a student scaling train_x in place) out of the next check.
+    /// </summary>
+    private bool LetKept(WorkerRequest r)
+    {
+        if (r.Args is not [StringValue { Value: var name }, StringValue { Value: var key }])
+        {
+            throw new ArgumentException("let-kept: expected a name and a key");
+        }
+
+        if (!_kept.TryGetValue(name, out var kept) || kept.Key != key)
+        {
+            return false;
+        }
+
+        _bindings[name] = Types.NewTensor([kept.Rows, kept.Columns], kept.Values);
+        return true;
     }
 }
