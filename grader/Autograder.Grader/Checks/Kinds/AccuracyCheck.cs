@@ -69,8 +69,9 @@ internal sealed class AccuracyCheck : ICheckKind
         foreach (var (x, name) in new[] { (train.X, "train_x"), (test.X, "test_x") })
         {
             // A worker that already holds these rows (A1's second check, same data) binds a copy instead of receiving
-            // them again. The key names what the rows are; in one grade the course's data cannot change.
-            var key = $"{spec.Dataset}:{name}:{x.Dim(0)}";
+            // them again. The key names what the rows are (the whole data spec, so a field added to it later counts);
+            // in one grade the course's data cannot change.
+            var key = $"{spec}:{name}:{x.Dim(0)}";
             if (Call(new WorkerRequest(0, "let-kept", Args: [new StringValue(name), new StringValue(key)])).Value is BoolValue { Value: true })
             {
                 continue;
