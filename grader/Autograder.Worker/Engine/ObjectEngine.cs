@@ -289,17 +289,13 @@ internal sealed class ObjectEngine
     /// </summary>
     private object? LetRows(WorkerRequest r)
     {
-        var (chunk, first, total, key) = r.Args switch
+        var (chunk, first, total, key, name) = r switch
         {
-            [TensorValue { Shape: [_, _] } c, IntsValue { Values: [var f, var t] }] => (c, f, t, null),
-            [TensorValue { Shape: [_, _] } c, IntsValue { Values: [var f, var t] }, StringValue k] => (c, f, t, k.Value),
+            { Args: [TensorValue { Shape: [_, _] } c, IntsValue { Values: [var f, var t] }], Bind: { } n } => (c, f, t, null, n),
+            { Args: [TensorValue { Shape: [_, _] } c, IntsValue { Values: [var f, var t] }, StringValue k], Bind: { } n } => (c, f, t, k.Value, n),
             _ => throw new ArgumentException("let-rows: expected a 2-D tensor chunk, [first row, total rows] (and a key) and a name to bind"),
         };
         var (rows, columns) = (chunk.Shape[0], chunk.Shape[1]);
-        if (r.Bind is not { } name)
-        {
-            throw new ArgumentException("let-rows: expected a 2-D tensor chunk, [first row, total rows] (and a key) and a name to bind");
-        }
 
         if (first == 0)
         {
