@@ -119,8 +119,8 @@ public static class SandboxLauncher
     /// gradients and the L2 terms, about 2.5 MB a step). Those went to the large-object heap, collected only with gen2,
     /// so between gen2 collections every step took fresh memory: 637 page faults a step, 8-9 ms against 0.45 ms on
     /// the 2-core VM, for about 55 of every 200 steps of A1's accuracy check. In gen0 they are recycled in place.
-    /// The worker's summed request time in a reference A1 grade: 8.4-9.0 s with the defaults, 3.4-3.8 s with these
-    /// (docs/performance.md, "Grading a training run"). The segments GC the trainer uses (libclrgc) was as fast but
+    /// The worker's summed request time in a reference A1 grade (a scratch worker that logged it, one run each): 8.45 s
+    /// with the defaults, 3.44 and 3.63 s with these (docs/performance.md, "Grading a training run"). The segments GC the trainer uses (libclrgc) was as fast but
     /// needs an address-space limit of 8 GB or more to start under the 1 GB heap limit.
     /// </remarks>
     internal static readonly (string Name, string Value)[] WorkerGcSettings =

@@ -105,12 +105,7 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits) : 
         var process = _process!;
         try
         {
-            // UTF-8 straight into the pipe: a data set's chunk is 8 MB of base64, which as a string was
-            // another 17 MB of fresh memory per message.
-            var pipe = process.StandardInput.BaseStream;
-            System.Text.Json.JsonSerializer.Serialize(pipe, request, WireJson.Options);
-            pipe.WriteByte((byte)'\n');
-            pipe.Flush();
+            WireJson.WriteLine(process.StandardInput.BaseStream, request);
         }
         catch (IOException)
         {

@@ -126,8 +126,11 @@ public sealed class AccuracyCheckTests
         Assert.Equal("one training step (epoch 1, step 1 of 50) did not finish within 1 s of CPU time; a step of a correct solution takes well under a second, so this is an infinite loop or a wait", check.Outcome.Message);
     }
 
-    [Fact]
-    public void Accuracy_StepsGroupedPerRequest_TrainExactlyAsOneStepPerRequest()
+    [Theory]
+    [InlineData("tests/Golden/hw3-fashion-mlp/PassesAll")]
+    // Written without the reference: plain loops for Linear, ReLU and SGD.
+    [InlineData("tests/Overlays/hw3-fashion-mlp/PassesLoops")]
+    public void Accuracy_StepsGroupedPerRequest_TrainExactlyAsOneStepPerRequest(string caseFolder)
     {
         // min_accuracy 1 fails every run, so the message carries the exact count of right answers: grouping the
         // training steps into requests must not change a single prediction.
@@ -136,11 +139,14 @@ public sealed class AccuracyCheckTests
             "accuracy.rubric.yaml", CheckRegistry.Names);
         string Run(int maxSteps, out int largest)
         {
-            var probe = new Autograder.Grader.Checks.Kinds.AccuracyCheck.StepBatching.Probe(maxSteps);
+            // Any request counts as quick here, so the steps are grouped whatever this machine's speed (the plain-loop
+            // layers take over 10 ms a step, which alone would keep them one per request).
+            var probe = new Autograder.Grader.Checks.Kinds.AccuracyCheck.StepBatching.Probe(maxSteps, quick: TimeSpan.FromMinutes(1));
             Autograder.Grader.Checks.Kinds.AccuracyCheck.StepBatching.Test.Value = probe;
             try
             {
-                var result = GradingPipeline.Grade(new GradeRequest(Autograder.Tests.Grader.Golden.Goldens.Case("hw3-fashion-mlp", "PassesAll"), "hw3-fashion-mlp", Root) { Seed = 3, Rubric = exact, AllowUnsandboxed = true });
+                var submission = Autograder.Tests.Grader.Golden.Goldens.Of("hw3-fashion-mlp", Path.Combine(Root, caseFolder));
+                var result = GradingPipeline.Grade(new GradeRequest(submission, "hw3-fashion-mlp", Root) { Seed = 3, Rubric = exact, AllowUnsandboxed = true });
                 largest = probe.Largest;
                 return result.Items.Single().Checks.Single().Outcome.Message;
             }
@@ -155,8 +161,34 @@ public sealed class AccuracyCheckTests
 
         Assert.StartsWith("test accuracy ", one, StringComparison.Ordinal);
         Assert.Equal(1, largestOne);
-        Assert.True(largestGrouped > 1, $"the 150 quick steps never went to the worker in groups (largest {largestGrouped})");
+        // Groups never cross an epoch: the third epoch's 50 steps went in one request.
+        Assert.Equal(50, largestGrouped);
         Assert.Equal(one, grouped);
+    }
+
+    [Fact]
+    public void Accuracy_StepHangingInsideAGroup_TimesOutAtTheStepLimitNamingTheGroupsSteps()
+    {
+        var hanging = RubricLoader.Parse(
+            RubricYaml.Replace("timeout_seconds: 60", "timeout_seconds: 60\n        step_timeout_seconds: 1", StringComparison.Ordinal),
+            "accuracy.rubric.yaml", CheckRegistry.Names);
+        var submission = Autograder.Tests.Batch.BatchClass.CopyOf(Autograder.Tests.Grader.Golden.Goldens.Case("hw3-fashion-mlp", "PassesAll"));
+        var sgd = Path.Combine(submission, "Optimizers", "Sgd.cs");
+        // Quick steps until the 12th update, which never ends: by then the steps go to the worker in groups.
+        File.WriteAllText(sgd, File.ReadAllText(sgd).Replace("foreach (var p in parameters)", "if (++HangAt12.Calls == 12) { var spin = 0L; while (spin >= 0) { spin = (spin + 1) % 7; } }\n        foreach (var p in parameters)", StringComparison.Ordinal)
+            + "\ninternal static class HangAt12 { public static int Calls; }\n");
+
+        var result = GradingPipeline.Grade(new GradeRequest(submission, "hw3-fashion-mlp", Root) { Seed = 3, Rubric = hanging, AllowUnsandboxed = true });
+
+        var check = result.Items.Single().Checks.Single();
+        Assert.Equal(CheckStatus.Timeout, check.Status);
+        var match = System.Text.RegularExpressions.Regex.Match(check.Outcome.Message,
+            @"^one training step \(epoch 1, (?:step (?<one>\d+)|one of steps (?<from>\d+)-(?<to>\d+)) of 50\) did not finish within 1 s of CPU time; ");
+        Assert.True(match.Success, check.Outcome.Message);
+        var (from, to) = match.Groups["one"].Success
+            ? (int.Parse(match.Groups["one"].Value), int.Parse(match.Groups["one"].Value))
+            : (int.Parse(match.Groups["from"].Value), int.Parse(match.Groups["to"].Value));
+        Assert.InRange(12, from, to);
     }
 
     [Fact]
@@ -167,18 +199,18 @@ public sealed class AccuracyCheckTests
         var seen = new List<int>();
         for (var i = 0; i < 8; i++)
         {
-            batching.Observe(TimeSpan.FromMilliseconds(1));
+            batching.Observe(TimeSpan.FromMilliseconds(1), batching.StepsPerCall);
             seen.Add(batching.StepsPerCall);
         }
 
         Assert.Equal([2, 4, 8, 16, 32, 64, 64, 64], seen);
-        batching.Observe(TimeSpan.FromMilliseconds(20));
+        batching.Observe(TimeSpan.FromMilliseconds(20), batching.StepsPerCall);
         Assert.Equal(64, batching.StepsPerCall);
-        batching.Observe(TimeSpan.FromMilliseconds(100));
+        batching.Observe(TimeSpan.FromMilliseconds(100), batching.StepsPerCall);
         Assert.Equal(32, batching.StepsPerCall);
         for (var i = 0; i < 10; i++)
         {
-            batching.Observe(TimeSpan.FromSeconds(5));
+            batching.Observe(TimeSpan.FromSeconds(5), batching.StepsPerCall);
         }
 
         Assert.Equal(1, batching.StepsPerCall);

@@ -109,7 +109,7 @@ internal sealed class AccuracyCheck : ICheckKind
 
                 var timer = Stopwatch.StartNew();
                 Call(new WorkerRequest(0, "run", Args: [new FuncValue(body)]), isStep: true);
-                batching.Observe(timer.Elapsed);
+                batching.Observe(timer.Elapsed, lastStep - step + 1);
             }
         }
 
@@ -185,28 +185,32 @@ internal sealed class AccuracyCheck : ICheckKind
         internal static readonly TimeSpan Quick = TimeSpan.FromMilliseconds(10);
         internal static readonly TimeSpan Slow = TimeSpan.FromMilliseconds(40);
 
-        /// <summary>Tests: a smaller cap for the checks run in this async flow, and the largest group they sent.</summary>
+        /// <summary>Tests: a cap and a "quick" time for the checks run in this async flow, and the largest group they sent.</summary>
         internal static readonly AsyncLocal<Probe?> Test = new();
 
         private readonly int _max = Test.Value?.MaxSteps ?? MaxSteps;
+        private readonly TimeSpan _quick = Test.Value?.Quick ?? Quick;
 
         public int StepsPerCall { get; private set; } = 1;
 
-        public void Observe(TimeSpan elapsed)
+        /// <summary>Adjusts the group size after a request of <paramref name="sent"/> steps took <paramref name="elapsed"/>.</summary>
+        public void Observe(TimeSpan elapsed, int sent)
         {
             if (Test.Value is { } probe)
             {
-                probe.Largest = Math.Max(probe.Largest, StepsPerCall);
+                probe.Largest = Math.Max(probe.Largest, sent);
             }
 
-            StepsPerCall = elapsed < Quick ? Math.Min(_max, StepsPerCall * 2)
+            StepsPerCall = elapsed < _quick ? Math.Min(_max, StepsPerCall * 2)
                 : elapsed > Slow ? Math.Max(1, StepsPerCall / 2)
                 : StepsPerCall;
         }
 
-        internal sealed class Probe(int maxSteps)
+        internal sealed class Probe(int maxSteps, TimeSpan? quick = null)
         {
             public int MaxSteps { get; } = maxSteps;
+
+            public TimeSpan Quick { get; } = quick ?? StepBatching.Quick;
 
             public int Largest { get; set; }
         }
