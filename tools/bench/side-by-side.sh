@@ -185,15 +185,15 @@ done < "$tmp/py.runs"
 echo "(x > 1: slower than ours)"
 
 # Every matmul shape: Tensor.MatMul against `A @ B`, both allocating their result.
-echo "matmul, allocation included (ms; x = theirs / ours, > 1: slower than ours):"
-header="  op     shape               ours"
-for lib in numpy torch; do grep -q "^$lib " "$tmp/py.shapes" && header="$header  $(printf '%8s %6s' "$lib" "x")"; done
+echo "matmul, allocation included (us; x = theirs / ours, > 1: slower than ours):"
+header="  op     shape                   ours"
+for lib in numpy torch; do grep -q "^$lib " "$tmp/py.shapes" && header="$header  $(printf '%10s %6s' "$lib" "x")"; done
 echo "$header"
 while read -r op m k n _ api; do
-  row="$(printf '  %-6s %-18s %8.3f' "$op" "${m}x${k}x${n}" "$(awk -v s="$api" 'BEGIN{print s*1e3}')")"
+  row="$(printf '  %-6s %-18s %10.1f' "$op" "${m}x${k}x${n}" "$(awk -v s="$api" 'BEGIN{print s*1e6}')")"
   for lib in numpy torch; do
     entry=$(grep "^$lib " "$tmp/py.shapes" | tr ' ' '\n' | grep -F "$op:$m:$k:$n=" | cut -d= -f2) || true
-    [ -n "$entry" ] && row="$row  $(printf '%8.3f %6.2f' "$(awk -v s="$entry" 'BEGIN{print s*1e3}')" "$(awk -v a="$entry" -v b="$api" 'BEGIN{print a/b}')")"
+    [ -n "$entry" ] && row="$row  $(printf '%10.1f %6.2f' "$(awk -v s="$entry" 'BEGIN{print s*1e6}')" "$(awk -v a="$entry" -v b="$api" 'BEGIN{print a/b}')")"
   done
   echo "$row"
 done < "$tmp/mm.txt"

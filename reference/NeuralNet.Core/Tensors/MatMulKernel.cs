@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -7,13 +8,16 @@ namespace NeuralNet;
 
 /// <summary>
 /// The matrix-multiply hot path. C (M, N) = A (M, K) x B (K, N) for 2-D operands given as possibly
-/// transposed views (read in place, never copied whole); C is written (not accumulated) in row-major order.
+/// transposed views (read in place; only a small B is copied whole); C is written (not accumulated) in row-major order.
 /// </summary>
 /// <remarks>
 /// Paths, chosen from the shapes and strides only (so a given product always takes the same one):
+/// a B of at most 16 x 15 is copied row-major and C computed from it eight rows at a time (<see cref="GemmNarrowB"/>),
+/// unless few rows of A can stream a row-major B as below;
 /// few rows of A (M at most one register tile) stream a row-major B directly (<see cref="GemmSmallRows{TKernel}"/>; the
 /// wide, short tile only when B has more columns than the standard tile, so a 10-column B is not computed 32 wide);
-/// few rows times a transposed B (G x W.T) become dot products of contiguous rows (<see cref="GemmTransposedB{TDot}"/>);
+/// few rows times a transposed B (G x W.T) become dot products of contiguous rows (<see cref="GemmTransposedB{TDot}"/>)
+/// when K is 16 or more, and otherwise take the few-rows path from a row-major copy of B (at most 512 KB);
 /// everything else goes through the packed, cache-blocked product (<see cref="GemmBlocked{TKernel}"/>).
 /// Work over about <see cref="FlopsPerWorker"/> floating-point operations is split across cores by
 /// output rows or columns, never along K, so results are bit-identical for any thread count.
@@ -25,6 +29,9 @@ internal static class MatMulKernel
     /// 2-core VM the benchmarks ran on when the pool thread has to be woken, about 1-2 ms of kernel work.
     /// </summary>
     internal const double FlopsPerWorker = 2.5e7;
+
+    /// <summary>Most elements of a B that few rows of A have copied row-major (512 KB) rather than packed block by block.</summary>
+    private const long MaxRowMajorCopy = 1 << 16;
 
     /// <summary>The best micro-kernel family this CPU runs.</summary>
     internal static GemmIsa BestIsa { get; } =
@@ -98,7 +105,27 @@ internal static class MatMulKernel
         where TSmall : struct, IGemmKernel
         where TDot : struct, IGemmDotKernel
     {
-        if (a.Rows <= TSmall.Rows && b.ColStride == 1 && b.Cols > TKernel.Cols)
+        if (GemmNarrowB.Fits(a.Cols, b.Cols) && !(a.Rows <= TKernel.Rows && b.ColStride == 1))
+        {
+            GemmNarrowB.Multiply(a, b, c, cOffset, b.Cols, wide: TKernel.Cols >= 16, workers); // only the AVX-512 tile is 16 wide
+        }
+        else if (a.Rows <= TKernel.Rows && b.ColStride != 1 && !DotProducts(a, b, TKernel.Rows) && (long)b.Rows * b.Cols <= MaxRowMajorCopy)
+        {
+            // Few rows times a B that is not row-major and too shallow for dot products, e.g. G (5, 10) x W.T (10, 1000):
+            // a row-major copy of B takes the few-rows path below (the blocked path would pack B anyway, and more).
+            var copy = ArrayPool<double>.Shared.Rent(b.Rows * b.Cols);
+            try
+            {
+                CopyRowMajor(b, copy);
+                var rowMajor = new GemmOperand(copy, 0, b.Rows, b.Cols, b.Cols, 1);
+                Tiled<TKernel, TSmall, TDot>(a, rowMajor, c, cOffset, workers);
+            }
+            finally
+            {
+                ArrayPool<double>.Shared.Return(copy);
+            }
+        }
+        else if (a.Rows <= TSmall.Rows && b.ColStride == 1 && b.Cols > TKernel.Cols)
         {
             GemmSmallRows<TSmall>.Multiply(a, b, c, cOffset, b.Cols, workers);
         }
@@ -106,7 +133,7 @@ internal static class MatMulKernel
         {
             GemmSmallRows<TKernel>.Multiply(a, b, c, cOffset, b.Cols, workers);
         }
-        else if (a.Rows <= TKernel.Rows && a.Cols >= 16 && b.RowStride == 1 && a.ColStride == 1)
+        else if (DotProducts(a, b, TKernel.Rows))
         {
             GemmTransposedB<TDot>.Multiply(a, b, c, cOffset, b.Cols, workers);
         }
@@ -115,6 +142,56 @@ internal static class MatMulKernel
             GemmBlocked<TKernel>.Multiply(a, b, c, cOffset, b.Cols, workers);
         }
     }
+
+    /// <summary>B into <paramref name="copy"/> row-major, reading B along its smaller stride (a transposed B row by row).</summary>
+    internal static void CopyRowMajor(GemmOperand b, Span<double> copy)
+    {
+        var (k, n) = (b.Rows, b.Cols);
+        ref var source = ref b.At(0, 0);
+        ref var target = ref copy[0];
+        if (Math.Abs(b.RowStride) < Math.Abs(b.ColStride))
+        {
+            // Four columns of B (rows of the matrix it transposes) at a time, so each row of the copy gets four
+            // contiguous values per store: 1.8 us for a (10, 1000) B against 5-6 us one value at a time.
+            nint rs = b.RowStride;
+            nint cs = b.ColStride;
+            var j = 0;
+            for (; j + 4 <= n; j += 4)
+            {
+                ref var column = ref Unsafe.Add(ref source, j * cs);
+                for (var p = 0; p < k; p++)
+                {
+                    ref var value = ref Unsafe.Add(ref column, p * rs);
+                    Vector256.Create(value, Unsafe.Add(ref value, cs), Unsafe.Add(ref value, 2 * cs), Unsafe.Add(ref value, 3 * cs))
+                        .StoreUnsafe(ref Unsafe.Add(ref target, p * n + j));
+                }
+            }
+
+            for (; j < n; j++)
+            {
+                ref var column = ref Unsafe.Add(ref source, j * cs);
+                for (var p = 0; p < k; p++)
+                {
+                    Unsafe.Add(ref target, p * n + j) = Unsafe.Add(ref column, p * rs);
+                }
+            }
+
+            return;
+        }
+
+        for (var p = 0; p < k; p++)
+        {
+            ref var row = ref Unsafe.Add(ref source, (nint)p * b.RowStride);
+            for (var j = 0; j < n; j++)
+            {
+                Unsafe.Add(ref target, p * n + j) = Unsafe.Add(ref row, (nint)j * b.ColStride);
+            }
+        }
+    }
+
+    /// <summary>Few rows of A times a transposed B, deep enough for contiguous dot products.</summary>
+    private static bool DotProducts(GemmOperand a, GemmOperand b, int maxRows) =>
+        a.Rows <= maxRows && a.Cols >= 16 && b.RowStride == 1 && a.ColStride == 1;
 
     /// <summary>C row i = sum over p of A[i, p] * B row p, one TensorPrimitives AXPY per (i, p).</summary>
     private static void Portable(GemmOperand a, GemmOperand b, double[] c, int cOffset)

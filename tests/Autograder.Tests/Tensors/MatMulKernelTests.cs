@@ -28,6 +28,11 @@ public sealed class MatMulKernelTests
         { 37, 513, 31 },
         { 49, 64, 15 },
         { 100, 2, 130 },
+        { 1000, 5, 10 },
+        { 20, 16, 15 },
+        { 9, 1, 7 },
+        { 12, 15, 40 },
+        { 5, 10, 1000 },
     };
 
     private static double[] Naive(Tensor a, Tensor b)
@@ -111,7 +116,7 @@ public sealed class MatMulKernelTests
         // Row-split blocked (300 rows), column-split blocked (30 rows, 150 columns), small-batch and dot paths
         // (5 rows); 270 > 256 makes two K passes.
         var rng = new Rng(5);
-        foreach (var (m, k, n) in new[] { (300, 270, 150), (30, 40, 150), (5, 300, 400), (400, 7, 90) })
+        foreach (var (m, k, n) in new[] { (300, 270, 150), (30, 40, 150), (5, 300, 400), (400, 7, 90), (3000, 5, 10) })
         {
             var a = Operand(m, k, layout, rng);
             var b = Operand(k, n, layout, rng);
@@ -131,6 +136,8 @@ public sealed class MatMulKernelTests
     [InlineData(5, 1000, 10)]
     [InlineData(3, 7, 5)]
     [InlineData(6, 40, 45)]
+    [InlineData(1000, 5, 10)]
+    [InlineData(20, 16, 15)]
     public void Multiply_NarrowBInsideAWiderMatrix_IgnoresTheNeighbouringColumns(int m, int k, int n)
     {
         // B is the first n columns of a wider matrix whose other columns are NaN: the few-rows path reads a partial strip
@@ -165,6 +172,35 @@ public sealed class MatMulKernelTests
             var portable = Run(a, b, GemmIsa.Portable, 1);
             Assert.Equal(portable, Run(a, b, GemmIsa.Avx2, 2));
             Assert.Equal(portable, Run(a, b, GemmIsa.Avx512, 2));
+        }
+    }
+
+    [Theory]
+    [InlineData(1000, 5, 10)]
+    [InlineData(20, 16, 15)]
+    [InlineData(8, 3, 1)]
+    [InlineData(5, 10, 1000)]
+    [InlineData(12, 15, 40)]
+    public void Multiply_SmallBOrShallowTransposedB_GivesThePortableBitsInEveryLayout(int m, int k, int n)
+    {
+        // A B of at most 16 x 15 is copied row-major and C computed eight rows at a time in 8, 4, 2 and 1 lanes; few
+        // rows times a transposed B shallower than 16 take the few-rows path from a row-major copy. Both keep each
+        // element's chain fma(a[i, p], b[p, j], c) in p order, so they give the portable product's bits.
+        var rng = new Rng(13);
+        for (var layoutA = 0; layoutA < 4; layoutA++)
+        {
+            for (var layoutB = 0; layoutB < 4; layoutB++)
+            {
+                var a = Operand(m, k, layoutA, rng);
+                var b = Operand(k, n, layoutB, rng);
+                var portable = Run(a, b, GemmIsa.Portable, 1);
+                AssertClose(Naive(a, b), portable, k, $"portable, layouts A{layoutA} B{layoutB}");
+                foreach (var isa in new[] { GemmIsa.Avx2, GemmIsa.Avx512 })
+                {
+                    Assert.Equal(portable, Run(a, b, isa, 1));
+                    Assert.Equal(portable, Run(a, b, isa, 2));
+                }
+            }
         }
     }
 
