@@ -281,7 +281,7 @@ internal sealed class ObjectEngine
     }
 
     /// <summary>
-    /// <c>let-rows</c>: a large matrix sent in row chunks (args: the chunk, [first row, total rows], optionally a key;
+    /// <c>let-rows</c>: a large matrix sent in row chunks (args: the chunk, a tensor or pixels with their table, [first row, total rows], optionally a key;
     /// in order), bound to <c>bind</c> as one tensor when the last chunk arrives (null until then). One message of a whole training set
     /// (about 50 MB of base64, 100 MB as a string) needed several times that to read and decode: with a 1 GiB heap
     /// limit, A1's second accuracy check ran out of memory reading it (seen). Chunks of 1,000 rows need a few MB.
@@ -291,11 +291,12 @@ internal sealed class ObjectEngine
     {
         var (chunk, first, total, key, name) = r switch
         {
-            { Args: [TensorValue { Shape: [_, _] } c, IntsValue { Values: [var f, var t] }], Bind: { } n } => (c, f, t, null, n),
-            { Args: [TensorValue { Shape: [_, _] } c, IntsValue { Values: [var f, var t] }, StringValue k], Bind: { } n } => (c, f, t, k.Value, n),
-            _ => throw new ArgumentException("let-rows: expected a 2-D tensor chunk, [first row, total rows] (and a key) and a name to bind"),
+            { Args: [var c, IntsValue { Values: [var f, var t] }], Bind: { } n } when IsRowChunk(c) => (c, f, t, null, n),
+            { Args: [var c, IntsValue { Values: [var f, var t] }, StringValue k], Bind: { } n } when IsRowChunk(c) => (c, f, t, k.Value, n),
+            _ => throw new ArgumentException("let-rows: expected a 2-D tensor or pixels chunk, [first row, total rows] (and a key) and a name to bind"),
         };
-        var (rows, columns) = (chunk.Shape[0], chunk.Shape[1]);
+        var shape = chunk is TensorValue tensorChunk ? tensorChunk.Shape : ((PixelsValue)chunk).Shape;
+        var (rows, columns) = (shape[0], shape[1]);
 
         if (first == 0)
         {
@@ -307,7 +308,21 @@ internal sealed class ObjectEngine
             throw new ArgumentException($"let-rows {name}: rows {first}..{first + rows} of {total} with {columns} columns do not continue the rows sent so far");
         }
 
-        Buffer.BlockCopy(chunk.Data, 0, pending.Values, first * columns * sizeof(double), rows * columns * sizeof(double));
+        if (chunk is PixelsValue pixels)
+        {
+            pixels.Decode(pending.Values.AsSpan(first * columns, rows * columns));
+        }
+        else
+        {
+            var tensor = (TensorValue)chunk;
+            if (tensor.Data.Length != rows * columns * sizeof(double))
+            {
+                throw new ArgumentException($"let-rows {name}: a [{rows}, {columns}] chunk needs {rows * columns * sizeof(double)} bytes, found {tensor.Data.Length}");
+            }
+
+            Buffer.BlockCopy(tensor.Data, 0, pending.Values, first * columns * sizeof(double), rows * columns * sizeof(double));
+        }
+
         if (first + rows < pending.Rows)
         {
             _rows[name] = pending with { Filled = first + rows };
@@ -322,6 +337,8 @@ internal sealed class ObjectEngine
 
         return Types.NewTensor([pending.Rows, columns], pending.Values);
     }
+
+    private static bool IsRowChunk(WireValue value) => value is TensorValue { Shape: [_, _] } or PixelsValue { Shape: [_, _] };
 
     /// <summary>
     /// <c>let-kept</c> (args: name, key): binds a copy of the matrix <c>let-rows</c> kept under that name and key, and

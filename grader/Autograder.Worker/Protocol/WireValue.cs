@@ -16,6 +16,7 @@ namespace Autograder.Worker.Protocol;
 [JsonDerivedType(typeof(IntsValue), "ints")]
 [JsonDerivedType(typeof(DoublesValue), "doubles")]
 [JsonDerivedType(typeof(TensorValue), "tensor")]
+[JsonDerivedType(typeof(PixelsValue), "pixels")]
 [JsonDerivedType(typeof(RngValue), "rng")]
 [JsonDerivedType(typeof(RefValue), "ref")]
 [JsonDerivedType(typeof(ObjectValue), "object")]
@@ -53,6 +54,34 @@ internal sealed record TensorValue(int[] Shape, byte[] Data) : WireValue
         var values = new double[Data.Length / sizeof(double)];
         Buffer.BlockCopy(Data, 0, values, 0, values.Length * sizeof(double));
         return values;
+    }
+}
+
+/// <summary>
+/// A float64 matrix whose values come from a table of 256: row-major bytes, each standing for <c>Table[byte]</c> (the table
+/// as 256 raw little-endian float64, 2,048 bytes). A data set of images travels this way (a byte a pixel instead of
+/// eight), decoded to exactly the doubles the host holds: the host's table is its own pixel scaling applied to 0..255.
+/// </summary>
+internal sealed record PixelsValue(int[] Shape, byte[] Pixels, byte[] Table) : WireValue
+{
+    /// <summary>Writes <c>Table[Pixels[i]]</c> into <paramref name="destination"/> (as long as the pixels).</summary>
+    public void Decode(Span<double> destination)
+    {
+        if (Table.Length != 256 * sizeof(double))
+        {
+            throw new ArgumentException($"pixels: expected a table of 256 float64 (2048 bytes), found {Table.Length} bytes");
+        }
+
+        if (Shape.Aggregate(1L, (product, dim) => product * dim) != Pixels.Length || destination.Length < Pixels.Length)
+        {
+            throw new ArgumentException($"pixels: shape [{string.Join(", ", Shape)}] does not match {Pixels.Length} pixels");
+        }
+
+        ReadOnlySpan<double> table = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, double>(Table);
+        for (var i = 0; i < Pixels.Length; i++)
+        {
+            destination[i] = table[Pixels[i]];
+        }
     }
 }
 

@@ -52,6 +52,47 @@ public sealed class AccuracyCheckTests
     private static GradeResult Grade(string golden) =>
         GradingPipeline.Grade(new GradeRequest(Autograder.Tests.Grader.Golden.Goldens.Case("hw3-fashion-mlp", golden), "hw3-fashion-mlp", Root) { Seed = 3, Rubric = Rubric, AllowUnsandboxed = true });
 
+    [Theory]
+    [InlineData("fashion-mnist", 2500)]
+    [InlineData("mnist", 7400)]
+    public void LetRows_CourseImages_GoAsPixelBytes_AndDecodeToTheHostsRowsBitForBit(string dataset, int count)
+    {
+        var data = Autograder.Grader.Checks.CourseData.Load(Root, dataset).Train.Take(count);
+        var requests = Autograder.Grader.Checks.Kinds.AccuracyCheck.LetRows(data, "train_x", "key").ToList();
+        Assert.Equal((count + 999) / 1000, requests.Count);
+
+        var decoded = new double[count * data.Features];
+        var row = 0;
+        foreach (var request in requests)
+        {
+            // Pixels: a byte a value, not eight (1,000 MNIST rows: 784 KB against 6.3 MB of float64).
+            var chunk = Assert.IsType<Autograder.Worker.Protocol.PixelsValue>(request.Args![0]);
+            Assert.Equal([row, count], Assert.IsType<Autograder.Worker.Protocol.IntsValue>(request.Args[1]).Values);
+            chunk.Decode(decoded.AsSpan(row * data.Features, chunk.Pixels.Length));
+            row += chunk.Shape[0];
+        }
+
+        Assert.Equal(count, row);
+        Assert.True(
+            data.X.ToArray().Select(BitConverter.DoubleToInt64Bits).SequenceEqual(decoded.Select(BitConverter.DoubleToInt64Bits)),
+            "the decoded rows differ from the host's X");
+    }
+
+    [Fact]
+    public void LetRows_ValuesThatAreNotAllPixels_GoAsFloat64_AndPixelValuesAsBytes()
+    {
+        // Rows given as doubles: all byte / 255 still travel as bytes; one value that is not (0.5) sends float64 as they are.
+        double[] pixels = [0, 1 / 255.0, 128 / 255.0, 1, 7 / 255.0, 0];
+        var asPixels = new NeuralNet.Data.Dataset(NeuralNet.Tensor.Wrap(pixels, [2, 3]), [0, 1]);
+        var chunk = Assert.IsType<Autograder.Worker.Protocol.PixelsValue>(Assert.Single(Autograder.Grader.Checks.Kinds.AccuracyCheck.LetRows(asPixels, "x", "k")).Args![0]);
+        Assert.Equal(new byte[] { 0, 1, 128, 255, 7, 0 }, chunk.Pixels);
+
+        double[] notPixels = [0, 0.5, 128 / 255.0, 1, 7 / 255.0, 0];
+        var asDoubles = new NeuralNet.Data.Dataset(NeuralNet.Tensor.Wrap(notPixels, [2, 3]), [0, 1]);
+        var tensor = Assert.IsType<Autograder.Worker.Protocol.TensorValue>(Assert.Single(Autograder.Grader.Checks.Kinds.AccuracyCheck.LetRows(asDoubles, "x", "k")).Args![0]);
+        Assert.Equal(notPixels, tensor.Values());
+    }
+
     [Fact]
     public void Accuracy_ReferenceLayers_LearnAboveTheThreshold()
     {

@@ -59,6 +59,39 @@ public sealed class ObjectEngineKeptRowsTests
     }
 
     [Fact]
+    public void LetRows_PixelChunks_BindTheTablesValuesExactly_AndMixWithFloatChunks()
+    {
+        // Pixels stand for Table[byte]; a table with values no byte / 255 gives shows the table, not a fixed scaling, is used.
+        double[] table = [.. Enumerable.Range(0, 256).Select(b => b * 0.1 + 1e-17 * b)];
+        var tableBytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(table.AsSpan()).ToArray();
+        var engine = Engine();
+        Ok(engine, new WorkerRequest(1, "let-rows", Args: [new PixelsValue([1, 3], [0, 7, 255], tableBytes), new IntsValue([0, 3])], Bind: "x"));
+        Ok(engine, new WorkerRequest(2, "let-rows", Args: [TensorValue.From([1, 3], [double.NaN, -0.0, 2.5]), new IntsValue([1, 3])], Bind: "x"));
+        Ok(engine, new WorkerRequest(3, "let-rows", Args: [new PixelsValue([1, 3], [3, 3, 128], tableBytes), new IntsValue([2, 3])], Bind: "x"));
+        double[] expected = [table[0], table[7], table[255], double.NaN, -0.0, 2.5, table[3], table[3], table[128]];
+        Assert.Equal(
+            expected.Select(BitConverter.DoubleToInt64Bits),
+            ValuesOfX(engine).Select(BitConverter.DoubleToInt64Bits));
+    }
+
+    [Fact]
+    public void LetRows_PixelsWithAShortTableOrWrongCount_IsRefusedByName()
+    {
+        var engine = Engine();
+        var shortTable = engine.Execute(new WorkerRequest(1, "let-rows", Args: [new PixelsValue([1, 2], [1, 2], new byte[255 * 8]), new IntsValue([0, 1])], Bind: "x"));
+        Assert.False(shortTable.Ok);
+        Assert.Contains("table of 256 float64 (2048 bytes), found 2040 bytes", shortTable.Error!.Message);
+
+        var wrongCount = engine.Execute(new WorkerRequest(2, "let-rows", Args: [new PixelsValue([1, 3], [1, 2], new byte[256 * 8]), new IntsValue([0, 1])], Bind: "x"));
+        Assert.False(wrongCount.Ok);
+        Assert.Contains("shape [1, 3] does not match 2 pixels", wrongCount.Error!.Message);
+
+        var shortTensor = engine.Execute(new WorkerRequest(3, "let-rows", Args: [new TensorValue([1, 3], new byte[16]), new IntsValue([0, 1])], Bind: "y"));
+        Assert.False(shortTensor.Ok);
+        Assert.Contains("let-rows y: a [1, 3] chunk needs 24 bytes, found 16", shortTensor.Error!.Message);
+    }
+
+    [Fact]
     public void LetKept_OtherKeyOrRowsSentWithoutKey_IsFalse()
     {
         var engine = Engine();

@@ -4,6 +4,7 @@ using Autograder.Grader.Execution;
 using Autograder.Grader.Results;
 using Autograder.Worker.Protocol;
 using NeuralNet;
+using NeuralNet.Data;
 
 namespace Autograder.Grader.Checks.Kinds;
 
@@ -66,18 +67,18 @@ internal sealed class AccuracyCheck : ICheckKind
         }
 
         Call(new WorkerRequest(0, "reset"));
-        foreach (var (x, name) in new[] { (train.X, "train_x"), (test.X, "test_x") })
+        foreach (var (data, name) in new[] { (train, "train_x"), (test, "test_x") })
         {
             // A worker that already holds these rows (A1's second check, same data) binds a copy instead of receiving
             // them again. The key names what the rows are (the whole data spec, so a field added to it later counts);
             // in one grade the course's data cannot change.
-            var key = $"{spec}:{name}:{x.Dim(0)}";
+            var key = $"{spec}:{name}:{data.Count}";
             if (Call(new WorkerRequest(0, "let-kept", Args: [new StringValue(name), new StringValue(key)])).Value is BoolValue { Value: true })
             {
                 continue;
             }
 
-            foreach (var request in LetRows(x, name, key))
+            foreach (var request in LetRows(data, name, key))
             {
                 Call(request);
             }
@@ -224,15 +225,23 @@ internal sealed class AccuracyCheck : ICheckKind
     /// <summary>Rows per message when a data set goes to the worker (1,000 images of 784 doubles: 6 MB).</summary>
     private const int ChunkRows = 1000;
 
-    // The worker's let-rows messages that bind x (rows of a matrix) in chunks: one whole-split message ran it out of memory.
-    private static IEnumerable<WorkerRequest> LetRows(NeuralNet.Tensor x, string name, string key)
+    /// <summary>
+    /// The worker's let-rows messages that bind a data set's X (rows of a matrix) in chunks: one whole-split message ran
+    /// it out of memory. Values that are all pixels (byte / 255, <see cref="PixelRows"/>) go as the bytes with the scaling's
+    /// table (a byte a value instead of eight; the worker decodes exactly the doubles X holds here), anything else as float64.
+    /// </summary>
+    internal static IEnumerable<WorkerRequest> LetRows(Dataset data, string name, string key)
     {
-        var (rows, columns) = (x.Dim(0), x.Dim(1));
-        var contiguous = x.Contiguous();
+        var (rows, columns) = (data.Count, data.Features);
+        var pixels = PixelRows.For(data);
+        var contiguous = pixels is null ? data.X.Contiguous() : null;
         for (var first = 0; first < rows || first == 0; first += ChunkRows)
         {
             var count = Math.Min(ChunkRows, rows - first);
-            yield return new WorkerRequest(0, "let-rows", Args: [Bytes([count, columns], contiguous.AsSpan().Slice(first * columns, count * columns)), new IntsValue([first, rows]), new StringValue(key)], Bind: name);
+            WireValue chunk = pixels is null
+                ? Bytes([count, columns], contiguous!.AsSpan().Slice(first * columns, count * columns))
+                : new PixelsValue([count, columns], pixels.AsSpan(first * columns, count * columns).ToArray(), PixelRows.Table);
+            yield return new WorkerRequest(0, "let-rows", Args: [chunk, new IntsValue([first, rows]), new StringValue(key)], Bind: name);
         }
     }
 

@@ -22,7 +22,6 @@ internal sealed class TrainingLogCheck : ICheckKind
     internal const int ProbeBatches = NeuralNet.Experiments.RunSettings.QuickBatches;
 
     /// <summary>Each data set's images as pixel bytes (or null when they are not all byte / 255), worked out once per process.</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<NeuralNet.Data.Dataset, PixelRows> Pixels = new();
 
     /// <summary>Largest training set the short run is sent (larger batches skip it: it would no longer be short).</summary>
     private const int ProbeMaxRows = 1000;
@@ -226,7 +225,7 @@ internal sealed class TrainingLogCheck : ICheckKind
             Args: [new IntValue(splits.Train.ImageHeight), new IntValue(splits.Train.ImageWidth), new IntValue(splits.Train.NumClasses)]));
         foreach (var (member, set, count) in new[] { ("Train", splits.Train, trainRows), ("Validation", splits.Validation, validationRows) })
         {
-            var pixels = Pixels.GetValue(set, PixelRows.Of).Bytes;
+            var pixels = PixelRows.For(set);
             var chunk = pixels is null ? ReplayChunkRows : ReplayPixelChunkRows;
             for (var start = 0; start < count; start += chunk)
             {
@@ -237,34 +236,6 @@ internal sealed class TrainingLogCheck : ICheckKind
                         ? [TensorValue.From([rows, set.Features], set.X.Slice(start, rows).ToArray()), labels]
                         : [new StringValue(Convert.ToBase64String(pixels, start * set.Features, rows * set.Features)), labels]));
             }
-        }
-    }
-
-    /// <summary>A data set's values as bytes b with b / 255.0 bit for bit equal to each value, or null when some value is not such a pixel.</summary>
-    private sealed record PixelRows(byte[]? Bytes)
-    {
-        public static PixelRows Of(NeuralNet.Data.Dataset set)
-        {
-            // A set read from image files still holds its bytes: send those, without building X and scaling it back.
-            if (set.PixelBytes is { } bytes)
-            {
-                return new PixelRows(bytes);
-            }
-
-            var values = set.X.ToArray();
-            var pixels = new byte[values.Length];
-            for (var i = 0; i < values.Length; i++)
-            {
-                var scaled = Math.Round(values[i] * 255.0);
-                if (scaled is < 0 or > 255 || BitConverter.DoubleToInt64Bits(scaled / 255.0) != BitConverter.DoubleToInt64Bits(values[i]))
-                {
-                    return new PixelRows((byte[]?)null);
-                }
-
-                pixels[i] = (byte)scaled;
-            }
-
-            return new PixelRows(pixels);
         }
     }
 
