@@ -18,7 +18,7 @@ internal static class PixelRows
     public static byte[] Table { get; } =
         MemoryMarshal.AsBytes(PixelScaling.ToUnitRange([.. Enumerable.Range(0, 256).Select(b => (byte)b)]).AsSpan()).ToArray();
 
-    /// <summary>The set's pixel bytes (row-major, <c>Features</c> a row), or null when its values are not all byte / 255.</summary>
+    /// <summary>The set's pixel bytes (row-major, <c>Features</c> a row), or null when its values are not all byte / 255; worked out once per set.</summary>
     public static byte[]? For(Dataset set) => Cache.GetValue(set, Of).Bytes;
 
     private static Holder Of(Dataset set)

@@ -21,8 +21,6 @@ internal sealed class TrainingLogCheck : ICheckKind
     /// <summary>Batches of the short run made before a re-run: quick mode's (the kit README states it).</summary>
     internal const int ProbeBatches = NeuralNet.Experiments.RunSettings.QuickBatches;
 
-    /// <summary>Each data set's images as pixel bytes (or null when they are not all byte / 255), worked out once per process.</summary>
-
     /// <summary>Largest training set the short run is sent (larger batches skip it: it would no longer be short).</summary>
     private const int ProbeMaxRows = 1000;
 
