@@ -289,14 +289,19 @@ internal sealed class ObjectEngine
     /// </summary>
     private object? LetRows(WorkerRequest r)
     {
+        const string Expected = "let-rows: expected a 2-D tensor or pixels chunk, [first row, total rows] (and a key) and a name to bind";
         var (chunk, first, total, key, name) = r switch
         {
-            { Args: [var c, IntsValue { Values: [var f, var t] }], Bind: { } n } when IsRowChunk(c) => (c, f, t, null, n),
-            { Args: [var c, IntsValue { Values: [var f, var t] }, StringValue k], Bind: { } n } when IsRowChunk(c) => (c, f, t, k.Value, n),
-            _ => throw new ArgumentException("let-rows: expected a 2-D tensor or pixels chunk, [first row, total rows] (and a key) and a name to bind"),
+            { Args: [var c, IntsValue { Values: [var f, var t] }], Bind: { } n } => (c, f, t, (string?)null, n),
+            { Args: [var c, IntsValue { Values: [var f, var t] }, StringValue k], Bind: { } n } => (c, f, t, k.Value, n),
+            _ => throw new ArgumentException(Expected),
         };
-        var shape = chunk is TensorValue tensorChunk ? tensorChunk.Shape : ((PixelsValue)chunk).Shape;
-        var (rows, columns) = (shape[0], shape[1]);
+        var (rows, columns) = chunk switch
+        {
+            TensorValue { Shape: [var tensorRows, var tensorColumns] } => (tensorRows, tensorColumns),
+            PixelsValue { Shape: [var pixelRows, var pixelColumns] } => (pixelRows, pixelColumns),
+            _ => throw new ArgumentException(Expected),
+        };
 
         if (first == 0)
         {
@@ -337,8 +342,6 @@ internal sealed class ObjectEngine
 
         return Types.NewTensor([pending.Rows, columns], pending.Values);
     }
-
-    private static bool IsRowChunk(WireValue value) => value is TensorValue { Shape: [_, _] } or PixelsValue { Shape: [_, _] };
 
     /// <summary>
     /// <c>let-kept</c> (args: name, key): binds a copy of the matrix <c>let-rows</c> kept under that name and key, and

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json.Serialization;
 
 namespace Autograder.Worker.Protocol;
@@ -77,7 +78,7 @@ internal sealed record PixelsValue(int[] Shape, byte[] Pixels, byte[] Table) : W
             throw new ArgumentException($"pixels: shape [{string.Join(", ", Shape)}] does not match {Pixels.Length} pixels");
         }
 
-        ReadOnlySpan<double> table = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, double>(Table);
+        ReadOnlySpan<double> table = MemoryMarshal.Cast<byte, double>(Table);
         for (var i = 0; i < Pixels.Length; i++)
         {
             destination[i] = table[Pixels[i]];

@@ -6,16 +6,18 @@ using System.Runtime.Intrinsics.X86;
 namespace NeuralNet;
 
 /// <summary>
-/// The path for a small B narrower than one 16-column register tile (at most <see cref="MaxDepth"/> x
-/// <see cref="MaxCols"/>), such as the output layer's weight gradient Hᵀ G, (1000, 5) x (5, 10): B is copied
-/// row-major into a buffer that stays in L1, and C is computed eight rows at a time straight from A, with no packing
+/// The AVX-512 path for a small B narrower than one 16-column register tile (at most <see cref="MaxDepth"/> x
+/// <see cref="MaxCols"/>), such as the output layer's weight gradient Hᵀ G, (1000, 5) x (5, 10): B is copied, padded
+/// with zeros to one or two whole 8-lane vectors a row, into a stack buffer that stays in L1, and C is computed four
+/// rows at a time (two accumulators a row) or eight (one) straight from A, storing only the first n lanes: no packing
 /// of A and no 12 x 16 tile left partly empty. `Benchmarks matmul --shape 1000x5x10`: 6.0-6.3 -> 2.9-3.0 us (the
-/// blocked path packed A and B for a product of 50,000 multiply-adds). A 16-column B fills the blocked path's tile, which is faster
-/// there (10,000 x 16 x 16: about 65-78 us against 95-130 us this way).
+/// blocked path packed A and B for a product of 50,000 multiply-adds). A 16-column B fills the blocked path's tile,
+/// which is faster there (10,000 x 16 x 16: about 65-78 us against 95-130 us this way, scratch timing). Without
+/// AVX-512 these products take the blocked path (`--isa avx2`: 7.5 us for the product above).
 /// </summary>
 /// <remarks>
 /// Each element of C is the chain c = fma(a[i, p], b[p, j], c) from zero for p = 0 .. K - 1 in order, as on the other
-/// paths, whatever vector width (8, 4, 2 or 1 lanes) computes its column. A is read in place through its strides.
+/// paths, so the bits are theirs. A is read in place through its strides.
 /// </remarks>
 internal static class GemmNarrowB
 {
@@ -25,47 +27,32 @@ internal static class GemmNarrowB
     /// <summary>Most columns of B (and C) this path takes.</summary>
     public const int MaxCols = 15;
 
-    public static bool Fits(int k, int n) => k <= MaxDepth && n <= MaxCols;
-
     /// <summary>
-    /// C (m, n) = A (m, k) x B (k, n) for 1 &lt;= k &lt;= <see cref="MaxDepth"/>, n &lt;= <see cref="MaxCols"/>; B in any
-    /// layout. <c>wide</c> allows 8-lane (AVX-512) vectors; without it 4 lanes at most (AVX2 with FMA).
+    /// Whether this path takes A x B: AVX-512, B at most <see cref="MaxDepth"/> x <see cref="MaxCols"/>, and not few
+    /// enough rows of A to stream a row-major B through the few-rows path (<see cref="GemmSmallRows{TKernel}"/>).
     /// </summary>
-    public static void Multiply(GemmOperand a, GemmOperand b, double[] c, int cOffset, int ldc, bool wide, int workers)
+    public static bool Takes(GemmOperand a, GemmOperand b) =>
+        Avx512F.IsSupported && a.Cols <= MaxDepth && b.Cols <= MaxCols && !(a.Rows <= GemmKernel512.Rows && b.ColStride == 1);
+
+    /// <summary>C (m, n) = A (m, k) x B (k, n), row-major with row stride <paramref name="ldc"/>, where <see cref="Takes"/> holds; B in any layout.</summary>
+    public static void Multiply(GemmOperand a, GemmOperand b, double[] c, int cOffset, int ldc, int workers)
     {
         var (m, k, n) = (a.Rows, a.Cols, b.Cols);
-        if (wide)
-        {
-            // B's rows padded with zeros to one or two whole 8-lane vectors: a row of C is one or two accumulators,
-            // so each element of A is broadcast once (not once per 8-, 4-, 2- and 1-lane piece), and only the first
-            // n lanes are stored. Against 8-, 4-, 2- and 1-lane pieces, one process, three rounds: (1000, 5) x (5, 10)
-            // 2.9-3.1 -> 2.7-2.8 us (once 4.2 against 3.8: this machine's noise), x (5, 15) 6.0-6.7 -> 2.9-4.4 us.
-            var width = n <= 8 ? 8 : 16;
-            if (workers <= 1 || m < 64 * workers)
-            {
-                Span<double> local = stackalloc double[k * width];
-                Pad(b, local, width);
-                Rows512(a, local, width, n, c, cOffset, ldc, 0, m);
-                return;
-            }
-
-            var padded = new double[k * width];
-            Pad(b, padded, width);
-            Parallel.For(0, workers, w => Rows512(a, padded, width, n, c, cOffset, ldc, GemmPartition.Start(m, workers, w), GemmPartition.Start(m, workers, w + 1)));
-            return;
-        }
-
+        // One accumulator a row each element of A is broadcast to, rather than one per 8-, 4-, 2- and 1-lane piece of
+        // the row: against such pieces, one process, three rounds, (1000, 5) x (5, 10) 2.9-3.1 -> 2.7-2.8 us (once 4.2
+        // against 3.8: this machine's noise), x (5, 15) 6.0-6.7 -> 2.9-4.4 us.
+        var width = n <= 8 ? 8 : 16;
         if (workers <= 1 || m < 64 * workers)
         {
-            Span<double> local = stackalloc double[k * n];
-            MatMulKernel.CopyRowMajor(b, local);
-            Rows(a, local, n, c, cOffset, ldc, 0, m);
+            Span<double> local = stackalloc double[k * width];
+            Pad(b, local, width);
+            Rows(a, local, width, n, c, cOffset, ldc, 0, m);
             return;
         }
 
-        var packed = new double[k * n];
-        MatMulKernel.CopyRowMajor(b, packed);
-        Parallel.For(0, workers, w => Rows(a, packed, n, c, cOffset, ldc, GemmPartition.Start(m, workers, w), GemmPartition.Start(m, workers, w + 1)));
+        var padded = new double[k * width];
+        Pad(b, padded, width);
+        Parallel.For(0, workers, w => Rows(a, padded, width, n, c, cOffset, ldc, GemmPartition.Start(m, workers, w), GemmPartition.Start(m, workers, w + 1)));
     }
 
     private static void Pad(GemmOperand b, Span<double> padded, int width)
@@ -82,7 +69,7 @@ internal static class GemmNarrowB
 
     /// <summary>Rows i0 .. i1 of C from B padded to <paramref name="width"/> (8 or 16) columns: four rows at a time with two vectors a row, eight with one.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Rows512(GemmOperand a, ReadOnlySpan<double> padded, int width, int n, double[] c, int cOffset, int ldc, int i0, int i1)
+    private static void Rows(GemmOperand a, ReadOnlySpan<double> padded, int width, int n, double[] c, int cOffset, int ldc, int i0, int i1)
     {
         var k = a.Cols;
         nint rs = a.RowStride;
@@ -225,128 +212,5 @@ internal static class GemmNarrowB
         {
             Unsafe.Add(ref destination, at) = pair.ToScalar();
         }
-    }
-
-    /// <summary>Rows i0 .. i1 of C in 4-, 2- and 1-lane pieces of columns (AVX2).</summary>
-    private static void Rows(GemmOperand a, ReadOnlySpan<double> packed, int n, double[] c, int cOffset, int ldc, int i0, int i1)
-    {
-        ref var b = ref MemoryMarshal.GetReference(packed);
-        var j = 0;
-        for (; j + 4 <= n; j += 4)
-        {
-            Columns<Lanes4, Vector256<double>>(a, ref b, n, j, c, cOffset, ldc, i0, i1);
-        }
-
-        for (; j + 2 <= n; j += 2)
-        {
-            Columns<Lanes2, Vector128<double>>(a, ref b, n, j, c, cOffset, ldc, i0, i1);
-        }
-
-        if (j < n)
-        {
-            Columns<Lanes1, double>(a, ref b, n, j, c, cOffset, ldc, i0, i1);
-        }
-    }
-
-    /// <summary>
-    /// Columns j .. j + lanes of rows i0 .. i1 of C, eight rows at a time: eight independent chains, so the FMAs
-    /// overlap instead of waiting on each other (one row's chain alone is K FMA latencies long).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Columns<TLanes, TVec>(GemmOperand a, ref double b, int n, int j, double[] c, int cOffset, int ldc, int i0, int i1)
-        where TLanes : struct, ILanes<TVec>
-        where TVec : struct
-    {
-        var k = a.Cols;
-        nint rs = a.RowStride;
-        nint cs = a.ColStride;
-        var i = i0;
-        for (; i + 8 <= i1; i += 8)
-        {
-            ref var a0 = ref a.At(i, 0);
-            TVec c0 = TLanes.Zero, c1 = TLanes.Zero, c2 = TLanes.Zero, c3 = TLanes.Zero;
-            TVec c4 = TLanes.Zero, c5 = TLanes.Zero, c6 = TLanes.Zero, c7 = TLanes.Zero;
-            for (var p = 0; p < k; p++)
-            {
-                var bp = TLanes.Load(ref b, p * n + j);
-                ref var ap = ref Unsafe.Add(ref a0, p * cs);
-                c0 = TLanes.MultiplyAdd(ap, bp, c0);
-                c1 = TLanes.MultiplyAdd(Unsafe.Add(ref ap, rs), bp, c1);
-                c2 = TLanes.MultiplyAdd(Unsafe.Add(ref ap, 2 * rs), bp, c2);
-                c3 = TLanes.MultiplyAdd(Unsafe.Add(ref ap, 3 * rs), bp, c3);
-                c4 = TLanes.MultiplyAdd(Unsafe.Add(ref ap, 4 * rs), bp, c4);
-                c5 = TLanes.MultiplyAdd(Unsafe.Add(ref ap, 5 * rs), bp, c5);
-                c6 = TLanes.MultiplyAdd(Unsafe.Add(ref ap, 6 * rs), bp, c6);
-                c7 = TLanes.MultiplyAdd(Unsafe.Add(ref ap, 7 * rs), bp, c7);
-            }
-
-            ref var row = ref c[cOffset + i * ldc + j];
-            TLanes.Store(c0, ref row);
-            TLanes.Store(c1, ref Unsafe.Add(ref row, ldc));
-            TLanes.Store(c2, ref Unsafe.Add(ref row, 2 * ldc));
-            TLanes.Store(c3, ref Unsafe.Add(ref row, 3 * ldc));
-            TLanes.Store(c4, ref Unsafe.Add(ref row, 4 * ldc));
-            TLanes.Store(c5, ref Unsafe.Add(ref row, 5 * ldc));
-            TLanes.Store(c6, ref Unsafe.Add(ref row, 6 * ldc));
-            TLanes.Store(c7, ref Unsafe.Add(ref row, 7 * ldc));
-        }
-
-        for (; i < i1; i++)
-        {
-            ref var ai = ref a.At(i, 0);
-            var acc = TLanes.Zero;
-            for (var p = 0; p < k; p++)
-            {
-                acc = TLanes.MultiplyAdd(Unsafe.Add(ref ai, p * cs), TLanes.Load(ref b, p * n + j), acc);
-            }
-
-            TLanes.Store(acc, ref c[cOffset + i * ldc + j]);
-        }
-    }
-
-    /// <summary>One vector width: <c>MultiplyAdd(a, b, c)</c> is the fused a * b + c in every lane.</summary>
-    private interface ILanes<TVec>
-        where TVec : struct
-    {
-        static abstract TVec Zero { get; }
-
-        static abstract TVec Load(ref double source, int index);
-
-        static abstract TVec MultiplyAdd(double a, TVec b, TVec c);
-
-        static abstract void Store(TVec value, ref double destination);
-    }
-
-    private readonly struct Lanes4 : ILanes<Vector256<double>>
-    {
-        public static Vector256<double> Zero => Vector256<double>.Zero;
-
-        public static Vector256<double> Load(ref double source, int index) => Vector256.LoadUnsafe(ref source, (nuint)index);
-
-        public static Vector256<double> MultiplyAdd(double a, Vector256<double> b, Vector256<double> c) => Fma.MultiplyAdd(Vector256.Create(a), b, c);
-
-        public static void Store(Vector256<double> value, ref double destination) => value.StoreUnsafe(ref destination);
-    }
-
-    private readonly struct Lanes2 : ILanes<Vector128<double>>
-    {
-        public static Vector128<double> Zero => Vector128<double>.Zero;
-
-        public static Vector128<double> Load(ref double source, int index) => Vector128.LoadUnsafe(ref source, (nuint)index);
-
-        public static Vector128<double> MultiplyAdd(double a, Vector128<double> b, Vector128<double> c) => Fma.MultiplyAdd(Vector128.Create(a), b, c);
-
-        public static void Store(Vector128<double> value, ref double destination) => value.StoreUnsafe(ref destination);
-    }
-
-    private readonly struct Lanes1 : ILanes<double>
-    {
-        public static double Zero => 0.0;
-
-        public static double Load(ref double source, int index) => Unsafe.Add(ref source, index);
-
-        public static double MultiplyAdd(double a, double b, double c) => Math.FusedMultiplyAdd(a, b, c);
-
-        public static void Store(double value, ref double destination) => destination = value;
     }
 }

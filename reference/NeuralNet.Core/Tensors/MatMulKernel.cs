@@ -12,8 +12,8 @@ namespace NeuralNet;
 /// </summary>
 /// <remarks>
 /// Paths, chosen from the shapes and strides only (so a given product always takes the same one):
-/// a B of at most 16 x 15 is copied row-major and C computed from it eight rows at a time (<see cref="GemmNarrowB"/>),
-/// unless few rows of A can stream a row-major B as below;
+/// with AVX-512, a B of at most 16 x 15 is copied padded into a stack buffer and C computed from it four or eight rows
+/// at a time (<see cref="GemmNarrowB"/>), unless few rows of A can stream a row-major B as below;
 /// few rows of A (M at most one register tile) stream a row-major B directly (<see cref="GemmSmallRows{TKernel}"/>; the
 /// wide, short tile only when B has more columns than the standard tile, so a 10-column B is not computed 32 wide);
 /// few rows times a transposed B (G x W.T) become dot products of contiguous rows (<see cref="GemmTransposedB{TDot}"/>)
@@ -81,6 +81,9 @@ internal static class MatMulKernel
 
         switch (isa)
         {
+            case GemmIsa.Avx512 when GemmNarrowB.Takes(left, right):
+                GemmNarrowB.Multiply(left, right, c, cOffset, n, workers);
+                break;
             case GemmIsa.Avx512 when GemmKernel512.IsSupported:
                 Tiled<GemmKernel512, GemmKernel512Wide, GemmDot512>(left, right, c, cOffset, workers);
                 break;
@@ -105,11 +108,7 @@ internal static class MatMulKernel
         where TSmall : struct, IGemmKernel
         where TDot : struct, IGemmDotKernel
     {
-        if (GemmNarrowB.Fits(a.Cols, b.Cols) && !(a.Rows <= TKernel.Rows && b.ColStride == 1))
-        {
-            GemmNarrowB.Multiply(a, b, c, cOffset, b.Cols, wide: TKernel.Cols >= 16, workers); // only the AVX-512 tile is 16 wide
-        }
-        else if (a.Rows <= TKernel.Rows && b.ColStride != 1 && !DotProducts(a, b, TKernel.Rows) && (long)b.Rows * b.Cols <= MaxRowMajorCopy)
+        if (a.Rows <= TKernel.Rows && b.ColStride != 1 && !DotProducts(a, b, TKernel.Rows) && (long)b.Rows * b.Cols <= MaxRowMajorCopy)
         {
             // Few rows times a B that is not row-major and too shallow for dot products, e.g. G (5, 10) x W.T (10, 1000):
             // a row-major copy of B takes the few-rows path below (the blocked path would pack B anyway, and more).
@@ -152,7 +151,7 @@ internal static class MatMulKernel
         if (Math.Abs(b.RowStride) < Math.Abs(b.ColStride))
         {
             // Four columns of B (rows of the matrix it transposes) at a time, so each row of the copy gets four
-            // contiguous values per store: 1.8 us for a (10, 1000) B against 5-6 us one value at a time.
+            // contiguous values per store: 2.4 us for a (10, 1000) B against 5-6 us one value at a time (scratch timing).
             nint rs = b.RowStride;
             nint cs = b.ColStride;
             var j = 0;
@@ -197,7 +196,14 @@ internal static class MatMulKernel
     private static void Portable(GemmOperand a, GemmOperand b, double[] c, int cOffset)
     {
         var (m, k, n) = (a.Rows, a.Cols, b.Cols);
-        var rowMajor = b.ColStride == 1 ? b : GemmOperand.Of(Tensor.Wrap(Gather(b), [k, n]));
+        var rowMajor = b;
+        if (b.ColStride != 1)
+        {
+            var copy = new double[k * n];
+            CopyRowMajor(b, copy);
+            rowMajor = new GemmOperand(copy, 0, k, n, n, 1);
+        }
+
         for (var i = 0; i < m; i++)
         {
             var row = c.AsSpan(cOffset + i * n, n);
@@ -208,19 +214,5 @@ internal static class MatMulKernel
                 TensorPrimitives.FusedMultiplyAdd(rowMajor.Data.AsSpan(rowMajor.Offset + p * rowMajor.RowStride, n), aip, row, row);
             }
         }
-    }
-
-    private static double[] Gather(GemmOperand b)
-    {
-        var copy = new double[b.Rows * b.Cols];
-        for (var p = 0; p < b.Rows; p++)
-        {
-            for (var j = 0; j < b.Cols; j++)
-            {
-                copy[p * b.Cols + j] = b.At(p, j);
-            }
-        }
-
-        return copy;
     }
 }

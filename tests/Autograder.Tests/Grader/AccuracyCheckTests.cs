@@ -93,6 +93,17 @@ public sealed class AccuracyCheckTests
         Assert.Equal(notPixels, tensor.Values());
     }
 
+    /// <summary>Grades a copy of the reference whose SGD update runs <paramref name="prefix"/> first (and whose Sgd.cs ends with <paramref name="extra"/>).</summary>
+    private static GradeResult GradeWithSgdPrefix(Rubric rubric, string prefix, string extra = "")
+    {
+        var submission = Autograder.Tests.Batch.BatchClass.CopyOf(Autograder.Tests.Grader.Golden.Goldens.Case("hw3-fashion-mlp", "PassesAll"));
+        var sgd = Path.Combine(submission, "Optimizers", "Sgd.cs");
+        var patched = File.ReadAllText(sgd).Replace("foreach (var p in parameters)", prefix + "\n        foreach (var p in parameters)", StringComparison.Ordinal);
+        Assert.NotEqual(File.ReadAllText(sgd), patched);
+        File.WriteAllText(sgd, patched + (extra.Length > 0 ? "\n" + extra + "\n" : ""));
+        return GradingPipeline.Grade(new GradeRequest(submission, "hw3-fashion-mlp", Root) { Seed = 3, Rubric = rubric, AllowUnsandboxed = true });
+    }
+
     [Fact]
     public void Accuracy_ReferenceLayers_LearnAboveTheThreshold()
     {
@@ -156,11 +167,7 @@ public sealed class AccuracyCheckTests
         var hanging = RubricLoader.Parse(
             RubricYaml.Replace("timeout_seconds: 60", "timeout_seconds: 60\n        step_timeout_seconds: 1\n        timeout_hint: \"use MatMul\"", StringComparison.Ordinal),
             "accuracy.rubric.yaml", CheckRegistry.Names);
-        var submission = Autograder.Tests.Batch.BatchClass.CopyOf(Autograder.Tests.Grader.Golden.Goldens.Case("hw3-fashion-mlp", "PassesAll"));
-        var sgd = Path.Combine(submission, "Optimizers", "Sgd.cs");
-        File.WriteAllText(sgd, File.ReadAllText(sgd).Replace("foreach (var p in parameters)", "var spin = 0L; while (spin >= 0) { spin = (spin + 1) % 7; }\n        foreach (var p in parameters)", StringComparison.Ordinal));
-
-        var result = GradingPipeline.Grade(new GradeRequest(submission, "hw3-fashion-mlp", Root) { Seed = 3, Rubric = hanging, AllowUnsandboxed = true });
+        var result = GradeWithSgdPrefix(hanging, "var spin = 0L; while (spin >= 0) { spin = (spin + 1) % 7; }");
 
         var check = result.Items.Single().Checks.Single();
         Assert.Equal(CheckStatus.Timeout, check.Status);
@@ -213,13 +220,9 @@ public sealed class AccuracyCheckTests
         var hanging = RubricLoader.Parse(
             RubricYaml.Replace("timeout_seconds: 60", "timeout_seconds: 60\n        step_timeout_seconds: 1", StringComparison.Ordinal),
             "accuracy.rubric.yaml", CheckRegistry.Names);
-        var submission = Autograder.Tests.Batch.BatchClass.CopyOf(Autograder.Tests.Grader.Golden.Goldens.Case("hw3-fashion-mlp", "PassesAll"));
-        var sgd = Path.Combine(submission, "Optimizers", "Sgd.cs");
         // Quick steps until the 12th update, which never ends: by then the steps go to the worker in groups.
-        File.WriteAllText(sgd, File.ReadAllText(sgd).Replace("foreach (var p in parameters)", "if (++HangAt12.Calls == 12) { var spin = 0L; while (spin >= 0) { spin = (spin + 1) % 7; } }\n        foreach (var p in parameters)", StringComparison.Ordinal)
-            + "\ninternal static class HangAt12 { public static int Calls; }\n");
-
-        var result = GradingPipeline.Grade(new GradeRequest(submission, "hw3-fashion-mlp", Root) { Seed = 3, Rubric = hanging, AllowUnsandboxed = true });
+        var result = GradeWithSgdPrefix(hanging, "if (++HangAt12.Calls == 12) { var spin = 0L; while (spin >= 0) { spin = (spin + 1) % 7; } }",
+            "internal static class HangAt12 { public static int Calls; }");
 
         var check = result.Items.Single().Checks.Single();
         Assert.Equal(CheckStatus.Timeout, check.Status);
