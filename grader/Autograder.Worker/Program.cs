@@ -5,9 +5,10 @@ using Autograder.Worker.Protocol;
 namespace Autograder.Worker;
 
 /// <summary>
-/// The worker: reads one JSON request per line on stdin, answers one JSON response per line on the
-/// original stdout. Console is redirected before any student code is loaded, so whatever the
-/// submission prints is captured and reported, never mixed into the protocol.
+/// The worker: reads one JSON request per line on stdin (its large byte arrays as raw attachments before it:
+/// <see cref="RequestReader"/>), answers one JSON response per line on the original stdout. Console is redirected
+/// before any student code is loaded, so whatever the submission prints is captured and reported, never mixed into
+/// the protocol.
 /// </summary>
 internal static class Program
 {
@@ -15,7 +16,7 @@ internal static class Program
 
     private static int Main()
     {
-        using var input = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false));
+        var input = new RequestReader(Console.OpenStandardInput());
         using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true };
         var captured = new BoundedWriter(OutputLimit);
         Console.SetOut(captured);
@@ -23,12 +24,13 @@ internal static class Program
         Console.SetIn(TextReader.Null);
 
         var engine = new ObjectEngine(LibraryLoadContext.LoadLibrary);
-        while (input.ReadLine() is { } line)
+        while (input.Read() is { } next)
         {
+            var (line, attachments) = next;
             WorkerResponse response;
             try
             {
-                var request = WireJson.Deserialize<WorkerRequest>(line);
+                var request = WireJson.Deserialize<WorkerRequest>(line, attachments);
                 response = request.Op == Written.WrittenRequestHandler.Op ? Written.WrittenRequestHandler.Execute(request) : engine.Execute(request);
             }
             catch (Exception ex)

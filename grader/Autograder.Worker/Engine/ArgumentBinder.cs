@@ -151,6 +151,9 @@ internal sealed class ArgumentBinder(LibraryTypes types, IReadOnlyDictionary<str
             case DoublesValue a when target.IsAssignableFrom(typeof(double[])):
                 result = a.Values.ToArray();
                 return true;
+            case BytesValue b when target == typeof(byte[]):
+                result = b.Data;
+                return true;
             case TensorValue t when types.Tensor is not null && target.IsAssignableFrom(types.Tensor):
                 result = types.NewTensor(t.Shape, t.Values());
                 return true;

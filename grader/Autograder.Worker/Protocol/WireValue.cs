@@ -16,6 +16,7 @@ namespace Autograder.Worker.Protocol;
 [JsonDerivedType(typeof(StringValue), "string")]
 [JsonDerivedType(typeof(IntsValue), "ints")]
 [JsonDerivedType(typeof(DoublesValue), "doubles")]
+[JsonDerivedType(typeof(BytesValue), "bytes")]
 [JsonDerivedType(typeof(TensorValue), "tensor")]
 [JsonDerivedType(typeof(PixelsValue), "pixels")]
 [JsonDerivedType(typeof(RngValue), "rng")]
@@ -39,6 +40,9 @@ internal sealed record StringValue(string Value) : WireValue;
 internal sealed record IntsValue(int[] Values) : WireValue;
 
 internal sealed record DoublesValue(double[] Values) : WireValue;
+
+/// <summary>Raw bytes for a <c>byte[]</c> parameter (a data set's pixels: an attachment of the request, see <see cref="WireJson"/>).</summary>
+internal sealed record BytesValue(byte[] Data) : WireValue;
 
 /// <summary>A tensor: shape and row-major float64 payload.</summary>
 internal sealed record TensorValue(int[] Shape, byte[] Data) : WireValue

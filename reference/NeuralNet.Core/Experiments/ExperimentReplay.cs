@@ -48,17 +48,17 @@ public sealed class ExperimentReplay
     public void AddValidation(Tensor rows, int[] labels) => _validation.Add(Chunk(rows, labels));
 
     /// <summary>
-    /// Appends rows of the training split given as their pixel bytes (base64, <paramref name="labels"/>.Length rows of equal
+    /// Appends rows of the training split given as their pixel bytes (<paramref name="labels"/>.Length rows of equal
     /// length), scaled as the data loaders scale them (byte / 255): an eighth of the doubles' size on the wire.
     /// </summary>
-    /// <param name="pixelsBase64">the rows' pixel bytes 0..255, row-major, as base64</param>
+    /// <param name="pixels">the rows' pixel bytes 0..255, row-major (kept, not copied)</param>
     /// <param name="labels">length n</param>
-    public void AddTrainPixels(string pixelsBase64, int[] labels) => _train.Add(Pixels(pixelsBase64, labels));
+    public void AddTrainPixels(byte[] pixels, int[] labels) => _train.Add(Pixels(pixels, labels));
 
     /// <summary>Appends rows of the validation split given as pixel bytes (see <see cref="AddTrainPixels"/>).</summary>
-    /// <param name="pixelsBase64">the rows' pixel bytes 0..255, row-major, as base64</param>
+    /// <param name="pixels">the rows' pixel bytes 0..255, row-major (kept, not copied)</param>
     /// <param name="labels">length n</param>
-    public void AddValidationPixels(string pixelsBase64, int[] labels) => _validation.Add(Pixels(pixelsBase64, labels));
+    public void AddValidationPixels(byte[] pixels, int[] labels) => _validation.Add(Pixels(pixels, labels));
 
     /// <summary>Trains the logged experiment for its first <paramref name="epochs"/> epochs on the rows sent so far.</summary>
     /// <param name="configJson">the log's <c>config</c> object (snake_case JSON, as <see cref="TrainingLogJson"/> writes it)</param>
@@ -114,11 +114,10 @@ public sealed class ExperimentReplay
         return new Rows(rows.ToArray(), null, (int[])labels.Clone());
     }
 
-    private Rows Pixels(string pixelsBase64, int[] labels)
+    private Rows Pixels(byte[] pixels, int[] labels)
     {
-        ArgumentNullException.ThrowIfNull(pixelsBase64);
+        ArgumentNullException.ThrowIfNull(pixels);
         ArgumentNullException.ThrowIfNull(labels);
-        var pixels = Convert.FromBase64String(pixelsBase64);
         if (labels.Length == 0 || pixels.Length % labels.Length != 0 || (_features >= 0 && pixels.Length != labels.Length * _features))
         {
             throw new ArgumentException($"ExperimentReplay: expected {labels.Length} rows of {(_features >= 0 ? _features : "D")} pixels, found {pixels.Length} bytes");

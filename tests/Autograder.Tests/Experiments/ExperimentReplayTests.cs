@@ -54,18 +54,18 @@ public sealed class ExperimentReplayTests
         byDoubles.AddTrain(Fashion.Train.X.Slice(0, 400), Fashion.Train.Labels[..400]);
         byDoubles.AddValidation(Fashion.Validation.X.Slice(0, 100), Fashion.Validation.Labels[..100]);
         var byPixels = new ExperimentReplay(28, 28, 10);
-        foreach (var (set, rows, add) in new[] { (Fashion.Train, 400, (Action<string, int[]>)byPixels.AddTrainPixels), (Fashion.Validation, 100, byPixels.AddValidationPixels) })
+        foreach (var (set, rows, add) in new[] { (Fashion.Train, 400, (Action<byte[], int[]>)byPixels.AddTrainPixels), (Fashion.Validation, 100, byPixels.AddValidationPixels) })
         {
             for (var start = 0; start < rows; start += 150)
             {
                 var n = Math.Min(150, rows - start);
                 var pixels = set.X.Slice(start, n).ToArray().Select(v => (byte)Math.Round(v * 255)).ToArray();
-                add(Convert.ToBase64String(pixels), set.Labels[start..(start + n)]);
+                add(pixels, set.Labels[start..(start + n)]);
             }
         }
 
         Assert.Equal(byDoubles.FirstEpochs(config, quick: true, epochs: 1), byPixels.FirstEpochs(config, quick: true, epochs: 1));
-        var ragged = Assert.Throws<ArgumentException>(() => byPixels.AddTrainPixels(Convert.ToBase64String(new byte[785]), [0]));
+        var ragged = Assert.Throws<ArgumentException>(() => byPixels.AddTrainPixels(new byte[785], [0]));
         Assert.Contains("expected 1 rows of 784 pixels, found 785 bytes", ragged.Message, StringComparison.Ordinal);
     }
 
