@@ -152,6 +152,8 @@ internal sealed class ArgumentBinder(LibraryTypes types, IReadOnlyDictionary<str
                 result = a.Values.ToArray();
                 return true;
             case BytesValue b when target == typeof(byte[]):
+                // Not copied, unlike the arrays above: a data set's pixels (megabytes, a request attachment read for this
+                // request alone) that the callee keeps. A FuncValue body that passed the same bytes on every run would share them.
                 result = b.Data;
                 return true;
             case TensorValue t when types.Tensor is not null && target.IsAssignableFrom(types.Tensor):

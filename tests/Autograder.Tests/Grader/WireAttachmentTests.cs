@@ -73,6 +73,22 @@ public sealed class WireAttachmentTests
     }
 
     [Fact]
+    public void BytesValue_ReachesAByteArrayParameter()
+    {
+        // The log re-run's pixels: ExperimentReplay.AddTrainPixels(byte[], int[]) called through the engine with a bytes value.
+        var engine = new Autograder.Worker.Engine.ObjectEngine(typeof(NeuralNet.Layers.Linear).Assembly);
+        Assert.True(engine.Execute(new WorkerRequest(1, "new", Type: "NeuralNet.Experiments.ExperimentReplay", Bind: "r",
+            Args: [new IntValue(28), new IntValue(28), new IntValue(10)])).Ok);
+        var added = engine.Execute(new WorkerRequest(2, "call", Target: "r", Member: "AddTrainPixels",
+            Args: [new BytesValue(RandomBytes(2 * 784, 5)), new IntsValue([3, 4])]));
+        Assert.True(added.Ok, added.Error?.Message);
+        var ragged = engine.Execute(new WorkerRequest(3, "call", Target: "r", Member: "AddTrainPixels",
+            Args: [new BytesValue(new byte[785]), new IntsValue([0])]));
+        Assert.False(ragged.Ok);
+        Assert.Contains("expected 1 rows of 784 pixels, found 785 bytes", ragged.Error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reader_TakesPlainLines_AndNamesAttachmentsCutShort()
     {
         var plain = new RequestReader(new MemoryStream(Encoding.UTF8.GetBytes("{\"id\":1,\"op\":\"reset\"}\r\n{\"id\":2,\"op\":\"reset\"}")));
