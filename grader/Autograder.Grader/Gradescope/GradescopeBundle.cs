@@ -190,7 +190,8 @@ public static class GradescopeBundle
                 }
             }
 
-            var (code, log) = RunPublish(course, project, output, options);
+            // AutograderReadyToRun=false: a Release build of the CLI otherwise precompiles for the building machine (Autograder.Cli.csproj).
+            var (code, log) = RunPublish(course, project, output, options, "-p:AutograderReadyToRun=false");
             if (code != 0)
             {
                 throw new InvalidOperationException($"gradescope: dotnet publish {project} failed ({code}):\n{log}");

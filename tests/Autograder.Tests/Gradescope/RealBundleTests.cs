@@ -10,6 +10,7 @@ namespace Autograder.Tests.Gradescope;
 /// Real bundles, published as an instructor builds them: small, one assignment's files and compiled code, linux-x64 natives
 /// only, and (A1) graded by their own run_autograder and binaries.
 /// </summary>
+[Collection(Autograder.Tests.Release.InRepositoryBuilds.Name)]
 public sealed class RealBundleTests
 {
     [Fact]
@@ -121,10 +122,5 @@ public sealed class RealBundleTests
         Directory.Delete(dir, recursive: true);
     }
 
-    private static bool IsReadyToRun(string dll)
-    {
-        using var stream = File.OpenRead(dll);
-        using var reader = new System.Reflection.PortableExecutable.PEReader(stream);
-        return reader.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
-    }
+    private static bool IsReadyToRun(string dll) => Autograder.Tests.Release.PrecompiledCliTests.IsReadyToRun(dll);
 }
