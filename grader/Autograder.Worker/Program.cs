@@ -1,4 +1,3 @@
-using System.Text;
 using Autograder.Worker.Engine;
 using Autograder.Worker.Protocol;
 
@@ -17,7 +16,7 @@ internal static class Program
     private static int Main()
     {
         var input = new RequestReader(Console.OpenStandardInput());
-        using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true };
+        using var output = Console.OpenStandardOutput();
         var captured = new BoundedWriter(OutputLimit);
         Console.SetOut(captured);
         Console.SetError(captured);
@@ -38,7 +37,7 @@ internal static class Program
                 response = new WorkerResponse(-1, false, Error: new WireError(ex.GetType().FullName ?? "?", $"bad request: {ex.Message}"));
             }
 
-            output.WriteLine(WireJson.Serialize(response with { Output = captured.Drain() }));
+            WireJson.WriteAnswerLine(output, response with { Output = captured.Drain() });
         }
 
         return 0;

@@ -15,12 +15,13 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits) : 
 {
     private const int StderrLimit = 16 * 1024;
 
-    /// <summary>Longest response line read (a tensor of about 6 million doubles): a bigger answer fails the check instead of filling the host's memory.</summary>
+    /// <summary>Longest response line read, in bytes (a tensor of about 6 million doubles): a bigger answer fails the check instead of filling the host's memory.</summary>
     internal const int ResponseLimit = 64 << 20;
 
     /// <summary>How much longer than its CPU limit a call may take on the wall clock (a busy machine slows everything down).</summary>
     internal const int WallFactor = 4;
     private Process? _process;
+    private AnswerReader? _answers;
     private ProcessTreeCpu? _cpu;
     private StringBuilder _stderr = new();
     private int _nextId;
@@ -73,6 +74,7 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits) : 
         process.Start();
         process.BeginErrorReadLine();
         _process = process;
+        _answers = new AnswerReader(process.StandardOutput.BaseStream, ResponseLimit);
         _cpu = new ProcessTreeCpu(process.Id);
         _stderr = stderr;
         _loaded = false;
@@ -112,7 +114,8 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits) : 
             throw Died(process);
         }
 
-        var read = Task.Run(() => ReadLine(process.StandardOutput, ResponseLimit));
+        var answers = _answers!;
+        var read = Task.Run(answers.ReadLine);
         if (!WaitWithin(read, _cpu!, timeout, out var message))
         {
             Kill(process);
@@ -134,7 +137,7 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits) : 
         WorkerResponse response;
         try
         {
-            response = AnswerGuard.Check(WireJson.Deserialize<WorkerResponse>(line));
+            response = AnswerGuard.Check(WireJson.Deserialize<WorkerResponse>(line.Value.Span));
         }
         catch (System.Text.Json.JsonException ex)
         {
@@ -150,29 +153,6 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits) : 
         }
 
         return response;
-    }
-
-    /// <summary>One protocol line, or (null, false) at the end of the stream; stops at <paramref name="limit"/> characters with (null, true).</summary>
-    internal static (string? Line, bool TooLong) ReadLine(StreamReader reader, int limit)
-    {
-        var line = new StringBuilder();
-        int c;
-        while ((c = reader.Read()) >= 0)
-        {
-            if (c == '\n')
-            {
-                return (line.ToString().TrimEnd('\r'), false);
-            }
-
-            if (line.Length >= limit)
-            {
-                return (null, true);
-            }
-
-            line.Append((char)c);
-        }
-
-        return (line.Length > 0 ? line.ToString() : null, false);
     }
 
     /// <summary>

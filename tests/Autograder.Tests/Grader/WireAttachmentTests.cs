@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Autograder.Grader.Execution;
 using Autograder.Worker.Protocol;
 
 namespace Autograder.Tests.Grader;
@@ -60,9 +61,17 @@ public sealed class WireAttachmentTests
     public void Answers_StayPlainJson_AndAnAttachmentInOneIsInvalid()
     {
         var big = RandomBytes(WireJson.AttachmentBytes * 2, 4);
-        var answer = WireJson.Serialize(new WorkerResponse(1, true, new BytesValue(big)));
+        // As the worker writes an answer (one call, one line) and the host reads it (AnswerReader, the JSON read from bytes).
+        var stream = new MemoryStream();
+        WireJson.WriteAnswerLine(stream, new WorkerResponse(1, true, new BytesValue(big)));
+        var answer = Encoding.UTF8.GetString(stream.ToArray());
+        Assert.Equal(1, answer.Count(ch => ch == '\n'));
+        Assert.EndsWith("\n", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain(WireJson.AttachmentHeader, answer, StringComparison.Ordinal);
         Assert.Contains(Convert.ToBase64String(big), answer, StringComparison.Ordinal);
-        Assert.Equal(big, Assert.IsType<BytesValue>(WireJson.Deserialize<WorkerResponse>(answer).Value).Data);
+        var (line, tooLong) = new AnswerReader(new MemoryStream(stream.ToArray()), WorkerSession.ResponseLimit).ReadLine();
+        Assert.False(tooLong);
+        Assert.Equal(big, Assert.IsType<BytesValue>(WireJson.Deserialize<WorkerResponse>(line!.Value.Span).Value).Data);
 
         // A worker cannot point the host at bytes it never sent: the host reads answers without attachments.
         const string forged = "{\"id\":1,\"ok\":true,\"value\":{\"k\":\"bytes\",\"data\":{\"attachment\":0}}}";
