@@ -16,7 +16,8 @@ namespace Benchmarks;
 /// 0, bias gradient not summed, SGD sign), unimplemented ones, and broken ones (compile error, infinite
 /// loop, a zip that is not a zip, an empty folder), plus every golden variant under tests/Golden/&lt;id&gt;/ (materialised over the reference).
 /// Each submission carries its student id in a comment, so each has its own content hash and seed.
-/// <c>dotnet run -c Release --project tests/Benchmarks -- batch [--count 200] [--jobs 2] [--assignment hw3-fashion-mlp]</c>
+/// <c>dotnet run -c Release --project tests/Benchmarks -- batch [--count 200] [--jobs 2] [--assignment hw3-fashion-mlp]</c>;
+/// with <c>--write DIR</c> it only writes the class into DIR (a new folder), for timing <c>autograder batch</c> on it as an instructor runs it.
 /// </summary>
 internal static class BatchBenchmark
 {
@@ -43,6 +44,7 @@ internal static class BatchBenchmark
         var count = 200;
         var jobs = Environment.ProcessorCount;
         var assignment = "hw3-fashion-mlp";
+        string? write = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -51,12 +53,25 @@ internal static class BatchBenchmark
                 case "--jobs" when i + 1 < args.Length: jobs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--assignment" when i + 1 < args.Length: assignment = args[++i]; break;
                 case "--quick": count = 20; break;
-                default: throw new ArgumentException($"batch: unknown option '{args[i]}' (expected --count N, --jobs N, --assignment ID, --quick)");
+                case "--write" when i + 1 < args.Length: write = Path.GetFullPath(args[++i]); break;
+                default: throw new ArgumentException($"batch: unknown option '{args[i]}' (expected --count N, --jobs N, --assignment ID, --quick, --write DIR)");
             }
         }
 
         var root = CourseRootFinder.TryFind(Environment.CurrentDirectory) ?? CourseRootFinder.TryFind(AppContext.BaseDirectory)
             ?? throw new DirectoryNotFoundException("batch: run from inside the repository");
+        if (write is not null)
+        {
+            if (Directory.Exists(write) && Directory.EnumerateFileSystemEntries(write).Any())
+            {
+                throw new IOException($"batch: --write {write}: the folder exists and is not empty (expected a new or empty folder)");
+            }
+
+            var written = Generate(root, assignment, Directory.CreateDirectory(write).FullName, count);
+            Console.WriteLine(JsonSerializer.Serialize(new { benchmark = "batch-class", assignment, submissions = count, folder = write, kinds = written }));
+            return 0;
+        }
+
         var work = Directory.CreateTempSubdirectory("batch-bench-").FullName;
         var folder = Directory.CreateDirectory(Path.Combine(work, "submissions")).FullName;
         var kinds = Generate(root, assignment, folder, count);
