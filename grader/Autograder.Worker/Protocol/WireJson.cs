@@ -28,8 +28,6 @@ internal static class WireJson
         Converters = { new WireBytesConverter() },
     };
 
-    public static string Serialize<T>(T message) => JsonSerializer.Serialize(message, Options);
-
     /// <summary>
     /// One message as a UTF-8 line into <paramref name="stream"/>. Its byte arrays of <see cref="AttachmentBytes"/> or more are
     /// written raw before the line, announced by a header line with their lengths, and the JSON names them by index:

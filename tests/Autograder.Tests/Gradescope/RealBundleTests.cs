@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Autograder.Grader.Execution;
 using Autograder.Grader.Gradescope;
 using Autograder.Tests.Grader.Golden;
+using Autograder.Tests.Release;
 
 namespace Autograder.Tests.Gradescope;
 
@@ -10,7 +11,7 @@ namespace Autograder.Tests.Gradescope;
 /// Real bundles, published as an instructor builds them: small, one assignment's files and compiled code, linux-x64 natives
 /// only, and (A1) graded by their own run_autograder and binaries.
 /// </summary>
-[Collection(Autograder.Tests.Release.InRepositoryBuilds.Name)]
+[Collection(InRepositoryBuilds.Name)]
 public sealed class RealBundleTests
 {
     [Fact]
@@ -97,7 +98,7 @@ public sealed class RealBundleTests
         // Each submission is graded by a fresh process: the grader and the Roslyn that compiles the submission carry
         // precompiled (ReadyToRun) code instead of being JIT-compiled from IL every time.
         Assert.All(new[] { "bin/cli/autograder.dll", "bin/cli/Autograder.Grader.dll", "bin/cli/Microsoft.CodeAnalysis.CSharp.dll" },
-            name => Assert.True(IsReadyToRun(dlls.Single(d => d.EndsWith("/" + name, StringComparison.Ordinal))), $"{name} has no ReadyToRun code"));
+            name => Assert.True(PrecompiledCliTests.IsReadyToRun(dlls.Single(d => d.EndsWith("/" + name, StringComparison.Ordinal))), $"{name} has no ReadyToRun code"));
     }
 
     [Fact]
@@ -118,9 +119,7 @@ public sealed class RealBundleTests
         using var archive = ZipFile.OpenRead(zip);
         var cli = Path.Combine(dir, "autograder.dll");
         archive.GetEntry("bin/cli/autograder.dll")!.ExtractToFile(cli);
-        Assert.False(IsReadyToRun(cli));
+        Assert.False(PrecompiledCliTests.IsReadyToRun(cli));
         Directory.Delete(dir, recursive: true);
     }
-
-    private static bool IsReadyToRun(string dll) => Autograder.Tests.Release.PrecompiledCliTests.IsReadyToRun(dll);
 }
