@@ -2,6 +2,7 @@ using System.Reflection.PortableExecutable;
 using System.Text.Json.Nodes;
 using Autograder.Grader.Execution;
 using Autograder.Tests.Grader.Golden;
+using Autograder.Tests.Security;
 
 namespace Autograder.Tests.Release;
 
@@ -32,8 +33,7 @@ public sealed class PrecompiledCliTests
         var work = Directory.CreateTempSubdirectory("precompiled-cli-").FullName;
         try
         {
-            var submission = Path.Combine(work, "PassesAll");
-            CopyTree(Goldens.Case("hw6-dnn-cnn", "PassesAll"), submission);
+            var submission = GeneratedSubmissions.Copy(Goldens.Case("hw6-dnn-cnn", "PassesAll"), Path.Combine(work, "PassesAll"));
             var args = new List<string> { Path.Combine(bin, "autograder.dll"), "grade", submission, "--assignment", "hw6-dnn-cnn", "--out", Path.Combine(work, "report") };
             if (!SandboxLauncher.FullSandboxAvailable)
             {
@@ -58,16 +58,6 @@ public sealed class PrecompiledCliTests
         using var stream = File.OpenRead(dll);
         using var reader = new PEReader(stream);
         return reader.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
-    }
-
-    private static void CopyTree(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }
 
