@@ -43,58 +43,83 @@ public static class Conv
         var outW = OutputSize(w, kw, stride, pad);
         var patch = c * kh * kw;
 
-        // Every element is written below (copied or zeroed), so the array need not be cleared first.
-        var cols = GC.AllocateUninitializedArray<double>(n * outH * outW * patch);
+        var geometry = new PatchGeometry(c, h, w, kh, kw, stride, pad);
+        if (DeferredIm2Col.TryCreate(x, geometry) is { } deferred)
+        {
+            return deferred;
+        }
+
         var source = x.Contiguous();
-        var data = source.Buffer.AsSpan(source.Offset, n * c * h * w);
+        return Tensor.Wrap(Patches(source.Buffer.AsSpan(source.Offset, n * c * h * w), n, geometry), [n * outH * outW, patch]);
+    }
+
+    /// <summary>The patch rows of n images, as a new (n * outH * outW, C * kh * kw) row-major array.</summary>
+    /// <param name="images">the images, n * C * H * W values in row-major order</param>
+    /// <param name="n">how many images</param>
+    /// <param name="geometry">channels, image size, kernel, stride and padding</param>
+    internal static double[] Patches(ReadOnlySpan<double> images, int n, PatchGeometry geometry)
+    {
+        // Every element is written (copied or zeroed), so the array need not be cleared first.
+        var cols = GC.AllocateUninitializedArray<double>(n * geometry.ImageCells);
+        for (var img = 0; img < n; img++)
+        {
+            ImagePatches(images.Slice(img * geometry.ImageSize, geometry.ImageSize), cols.AsSpan(img * geometry.ImageCells, geometry.ImageCells), geometry);
+        }
+
+        return cols;
+    }
+
+    /// <summary>One image's patch rows: row (oh, ow), column (c, i, j) of an (outH * outW, C * kh * kw) block.</summary>
+    /// <param name="image">the image, C * H * W values</param>
+    /// <param name="cols">the image's block of patch rows, outH * outW * C * kh * kw values, every one written</param>
+    /// <param name="g">channels, image size, kernel, stride and padding</param>
+    internal static void ImagePatches(ReadOnlySpan<double> image, Span<double> cols, PatchGeometry g)
+    {
+        var (c, h, w, kh, kw, stride, pad) = (g.Channels, g.Height, g.Width, g.KernelHeight, g.KernelWidth, g.Stride, g.Pad);
+        var (outH, outW, patch) = (g.OutHeight, g.OutWidth, g.Patch);
 
         // Kernel row i of channel ch for every window of output row oh: kw values of image row y per window. Looping
         // over windows innermost keeps the image row in L1; windows wholly inside the image (all of them without
         // padding) copy kw values with vector moves, the last one overlapping, instead of a span copy per row (for a
         // 32-image HW3 batch 1.23 -> 0.44-0.46 ms; docs/performance.md, "The HW3 CNN step").
-        for (var img = 0; img < n; img++)
+        for (var ch = 0; ch < c; ch++)
         {
-            for (var ch = 0; ch < c; ch++)
+            var plane = image.Slice(ch * h * w, h * w);
+            for (var oh = 0; oh < outH; oh++)
             {
-                var plane = data.Slice((img * c + ch) * h * w, h * w);
-                for (var oh = 0; oh < outH; oh++)
+                for (var i = 0; i < kh; i++)
                 {
-                    for (var i = 0; i < kh; i++)
+                    var y = oh * stride + i - pad;
+                    var first = oh * outW * patch + (ch * kh + i) * kw;
+                    if (pad == 0 && kw >= Vector256<double>.Count && Vector256.IsHardwareAccelerated)
                     {
-                        var y = oh * stride + i - pad;
-                        var first = (img * outH + oh) * outW * patch + (ch * kh + i) * kw;
-                        if (pad == 0 && kw >= Vector256<double>.Count && Vector256.IsHardwareAccelerated)
-                        {
-                            // No padding: every window lies inside the image (y < h, ow * stride + kw <= w).
-                            CopyWindowRows(plane.Slice(y * w, w), cols.AsSpan(first, (outW - 1) * patch + kw), outW, stride, patch, kw);
-                            continue;
-                        }
+                        // No padding: every window lies inside the image (y < h, ow * stride + kw <= w).
+                        CopyWindowRows(plane.Slice(y * w, w), cols.Slice(first, (outW - 1) * patch + kw), outW, stride, patch, kw);
+                        continue;
+                    }
 
-                        for (var ow = 0; ow < outW; ow++)
+                    for (var ow = 0; ow < outW; ow++)
+                    {
+                        var dst = cols.Slice(first + ow * patch, kw);
+                        var (left, j0, j1) = WindowColumns(ow, stride, pad, kw, w);
+                        if ((uint)y >= (uint)h || j0 >= j1)
                         {
-                            var dst = cols.AsSpan(first + ow * patch, kw);
-                            var (left, j0, j1) = WindowColumns(ow, stride, pad, kw, w);
-                            if ((uint)y >= (uint)h || j0 >= j1)
-                            {
-                                dst.Clear();
-                            }
-                            else if (j0 == 0 && j1 == kw)
-                            {
-                                CopyShort(plane.Slice(y * w + left, kw), dst);
-                            }
-                            else
-                            {
-                                dst[..j0].Clear();
-                                plane.Slice(y * w + left + j0, j1 - j0).CopyTo(dst[j0..j1]);
-                                dst[j1..].Clear();
-                            }
+                            dst.Clear();
+                        }
+                        else if (j0 == 0 && j1 == kw)
+                        {
+                            CopyShort(plane.Slice(y * w + left, kw), dst);
+                        }
+                        else
+                        {
+                            dst[..j0].Clear();
+                            plane.Slice(y * w + left + j0, j1 - j0).CopyTo(dst[j0..j1]);
+                            dst[j1..].Clear();
                         }
                     }
                 }
             }
         }
-
-        return Tensor.Wrap(cols, [n * outH * outW, patch]);
     }
 
     /// <summary>Folds patch gradients back into image gradients, summing where windows overlap (the adjoint of <see cref="Im2Col"/>).</summary>

@@ -21,7 +21,7 @@ namespace NeuralNet;
 /// view), so the deferred result takes the same kernel path as an immediate one and is bit-identical to it:
 /// every element is the fused chain c = fma(a[i, p], b[p, j], c) for p = 0..K-1 (see <see cref="MatMulKernel"/>).
 /// </remarks>
-internal sealed class DeferredProduct
+internal sealed class DeferredProduct : DeferredValue
 {
     /// <summary>
     /// Products smaller than this many elements (512 KB) are computed at once: deferring them saves little. HW3's
@@ -81,7 +81,7 @@ internal sealed class DeferredProduct
     }
 
     /// <summary>C as a new row-major array.</summary>
-    public double[] Compute()
+    protected override double[] Compute()
     {
         var result = GC.AllocateUninitializedArray<double>(Rows * Cols);
         MatMulKernel.Multiply(_a, _b, result, 0);

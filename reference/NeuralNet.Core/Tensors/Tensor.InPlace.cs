@@ -19,7 +19,7 @@ public sealed partial class Tensor
         }
 
         var target = WritableSpan("AddInPlace");
-        if (other.IsDeferred && other._deferred is { } product)
+        if (other.Pending is DeferredProduct product)
         {
             // The optimiser's update with a weight gradient nobody has read: add it block by block.
             product.AddTo(target, alpha);

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace NeuralNet;
 
 public sealed partial class Tensor
@@ -46,23 +48,26 @@ public sealed partial class Tensor
         var result = GC.AllocateUninitializedArray<double>(batch * m * n);
         var itemFlops = 2.0 * m * k * n;
         var workers = (int)Math.Clamp(batch * itemFlops / MatMulKernel.FlopsPerWorker, 1, Math.Min(batch, Environment.ProcessorCount));
+        var (patchesA, patchesB) = (PatchesPerItem(this), PatchesPerItem(other));
         if (workers > 1 && itemFlops < MatMulKernel.FlopsPerWorker)
         {
             // Many small products (a convolution's per-image products): split the batch, one thread per share.
             // Each item is still computed by one thread in the same order, so results do not depend on the split.
             Parallel.For(0, workers, w =>
             {
+                using var items = new BatchItems(this, patchesA, other, patchesB);
                 for (var b = batch * w / workers; b < batch * (w + 1) / workers; b++)
                 {
-                    MatMulKernel.MultiplyOn(BatchItem(this, b), BatchItem(other, b), result, b * m * n, MatMulKernel.BestIsa, 1);
+                    MatMulKernel.MultiplyOn(items.Left(b), items.Right(b), result, b * m * n, MatMulKernel.BestIsa, 1);
                 }
             });
         }
         else
         {
+            using var items = new BatchItems(this, patchesA, other, patchesB);
             for (var b = 0; b < batch; b++)
             {
-                MatMulKernel.Multiply(BatchItem(this, b), BatchItem(other, b), result, b * m * n);
+                MatMulKernel.Multiply(items.Left(b), items.Right(b), result, b * m * n);
             }
         }
 
@@ -72,6 +77,73 @@ public sealed partial class Tensor
     // Item b of a batch; a 2-D operand is the same matrix for every item.
     private static Tensor BatchItem(Tensor t, int b) => t.Rank == 2 ? t :
         new(t.Storage, t._offset + b * t._strides[0], [t._shape[1], t._shape[2]], [t._strides[1], t._strides[2]]);
+
+    /// <summary>
+    /// The deferred patches <paramref name="t"/> views when item b of it is image b's block of patch rows, as
+    /// (N, outH*outW, C*k*k) or its transpose (N, C*k*k, outH*outW); otherwise null.
+    /// </summary>
+    private static DeferredIm2Col? PatchesPerItem(Tensor t)
+    {
+        if (t.Rank != 3 || t.Pending is not DeferredIm2Col patches)
+        {
+            return null;
+        }
+
+        var (p, q) = (patches.Geometry.Positions, patches.Geometry.Patch);
+        var rows = t._shape[1] == p && t._shape[2] == q && t._strides[1] == q && t._strides[2] == 1;
+        var transposed = t._shape[1] == q && t._shape[2] == p && t._strides[1] == 1 && t._strides[2] == q;
+        return t._shape[0] == patches.Images && t._strides[0] == p * q && (rows || transposed) ? patches : null;
+    }
+
+    /// <summary>
+    /// The items of a batched product's operands for one thread. An operand viewing deferred patches gets each
+    /// image's block written into a scratch array just before its product, with the strides the item would have in
+    /// the stored patches (the same kernel path, the same bits); the block stays in the cache for the product.
+    /// </summary>
+    private sealed class BatchItems : IDisposable
+    {
+        private readonly Tensor _a;
+        private readonly Tensor _b;
+        private readonly DeferredIm2Col? _patchesA;
+        private readonly DeferredIm2Col? _patchesB;
+        private readonly double[]? _scratchA;
+        private readonly double[]? _scratchB;
+
+        public BatchItems(Tensor a, DeferredIm2Col? patchesA, Tensor b, DeferredIm2Col? patchesB)
+        {
+            (_a, _b, _patchesA, _patchesB) = (a, b, patchesA, patchesB);
+            _scratchA = patchesA is null ? null : ArrayPool<double>.Shared.Rent(patchesA.Geometry.ImageCells);
+            _scratchB = patchesB is null ? null : ArrayPool<double>.Shared.Rent(patchesB.Geometry.ImageCells);
+        }
+
+        public Tensor Left(int b) => Item(_a, _patchesA, _scratchA, b);
+
+        public Tensor Right(int b) => Item(_b, _patchesB, _scratchB, b);
+
+        public void Dispose()
+        {
+            if (_scratchA is not null)
+            {
+                ArrayPool<double>.Shared.Return(_scratchA);
+            }
+
+            if (_scratchB is not null)
+            {
+                ArrayPool<double>.Shared.Return(_scratchB);
+            }
+        }
+
+        private static Tensor Item(Tensor t, DeferredIm2Col? patches, double[]? scratch, int b)
+        {
+            if (patches is null)
+            {
+                return BatchItem(t, b);
+            }
+
+            patches.WriteImage(b, scratch.AsSpan(0, patches.Geometry.ImageCells));
+            return new Tensor(scratch!, 0, [t._shape[1], t._shape[2]], [t._strides[1], t._strides[2]]);
+        }
+    }
 
     private static void RequireAligned(Tensor a, Tensor b, int ka, int kb)
     {

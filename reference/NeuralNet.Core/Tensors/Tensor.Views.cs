@@ -43,6 +43,12 @@ public sealed partial class Tensor
             throw new ArgumentException($"Reshape {ShapeMath.Format(_shape)} -> {ShapeMath.Format(shape)}: {Size} elements cannot have {ShapeMath.Product(target)}.");
         }
 
+        if (IsContiguous && Pending is DeferredIm2Col patches)
+        {
+            // Patches nobody has read stay deferred (a convolution reshapes them to (N, outH*outW, C*k*k) before its products).
+            return new Tensor(patches, target, ShapeMath.RowMajorStrides(target));
+        }
+
         var source = Contiguous();
         return new Tensor(source.Storage, source._offset, target, ShapeMath.RowMajorStrides(target));
     }
@@ -85,7 +91,7 @@ public sealed partial class Tensor
             strides[i] = _strides[axis];
         }
 
-        return new Tensor(Storage, _offset, shape, strides);
+        return Pending is DeferredIm2Col patches ? new Tensor(patches, shape, strides) : new Tensor(Storage, _offset, shape, strides);
     }
 
     /// <summary>Rows <paramref name="start"/> .. start+length-1 along axis 0, as a view.</summary>

@@ -16,7 +16,7 @@ namespace NeuralNet;
 /// </remarks>
 public sealed partial class Tensor
 {
-    private readonly DeferredProduct? _deferred;
+    private readonly DeferredValue? _deferred;
     private readonly int _offset;
     private double[]? _storage;
     private readonly int[] _shape;
@@ -34,28 +34,34 @@ public sealed partial class Tensor
 
     /// <summary>A row-major (M, N) matrix product whose values are computed on first use (see <see cref="DeferredProduct"/>).</summary>
     private Tensor(DeferredProduct product)
+        : this(product, [product.Rows, product.Cols], ShapeMath.RowMajorStrides([product.Rows, product.Cols]))
     {
-        _deferred = product;
-        _shape = [product.Rows, product.Cols];
-        _strides = ShapeMath.RowMajorStrides(_shape);
-        Size = product.Rows * product.Cols;
-        IsContiguous = true;
+    }
+
+    /// <summary>A view (offset 0) of values computed on first use: a deferred product, or patches (<see cref="DeferredIm2Col"/>) and their reshapes and transposes.</summary>
+    private Tensor(DeferredValue deferred, int[] shape, int[] strides)
+    {
+        _deferred = deferred;
+        _shape = shape;
+        _strides = strides;
+        Size = ShapeMath.Product(shape);
+        IsContiguous = ShapeMath.IsRowMajor(shape, strides);
     }
 
     /// <summary>The storage array; a deferred product is computed here the first time anything reads or writes it.</summary>
     private double[] Storage => _storage ?? Materialize();
 
-    /// <summary>True while this tensor is a deferred product that nothing has read yet.</summary>
-    internal bool IsDeferred => _storage is null;
+    /// <summary>True while this tensor is deferred and nothing has read it (or, for a view of deferred patches, any view of them).</summary>
+    internal bool IsDeferred => _storage is null && !_deferred!.IsComputed;
 
-    private double[] Materialize()
-    {
-        var product = _deferred!;
-        lock (product)
-        {
-            return _storage ??= product.Compute();
-        }
-    }
+    /// <summary>The deferred values this tensor views, while nothing has read them; else null.</summary>
+    internal DeferredValue? Pending => _storage is null && !_deferred!.IsComputed ? _deferred : null;
+
+    // Every view of the same deferred values gets the same array, so a write through one is seen by the others.
+    private double[] Materialize() => _storage = _deferred!.Value;
+
+    /// <summary>A row-major tensor of values computed on first use.</summary>
+    internal static Tensor Deferred(DeferredValue deferred, int[] shape) => new(deferred, shape, ShapeMath.RowMajorStrides(shape));
 
     /// <summary>Wraps a row-major buffer without copying (the library's own fast path).</summary>
     internal static Tensor Wrap(double[] data, int[] shape)
