@@ -12,5 +12,6 @@ for i in 1 2 3; do
   start=$(date +%s.%N)
   dotnet test > /tmp/kit-edit-loop.out 2>&1 || true
   end=$(date +%s.%N)
-  echo "$kit run $i: $(echo "$end - $start" | bc) s ($(grep -oE 'Failed: +[0-9]+, Passed: +[0-9]+' /tmp/kit-edit-loop.out | head -1))"
+  # xunit v3 on the testing platform prints "failed: N" and "succeeded: N" (older kits on VSTest: "Failed: N, Passed: N").
+  echo "$kit run $i: $(echo "$end - $start" | bc) s ($(grep -oE '(failed|succeeded): +[0-9]+|Failed: +[0-9]+, Passed: +[0-9]+' /tmp/kit-edit-loop.out | tr '\n' ' '))"
 done

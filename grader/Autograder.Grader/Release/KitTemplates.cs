@@ -50,10 +50,22 @@ internal static class KitTemplates
             }
         }
 
-        kit.Add("global.json", File.ReadAllBytes(Path.Combine(layout.Root, "global.json")));
+        kit.AddText("global.json", KitGlobalJson(File.ReadAllText(Path.Combine(layout.Root, "global.json"))));
 
         // The GC settings `autograder train` uses, for the kit's own training runner (tools/Run/Run.csproj imports it).
         kit.Add($"{KitLayout.Tools}/TrainingGc.props", File.ReadAllBytes(Path.Combine(layout.Root, "TrainingGc.props")));
+    }
+
+    /// <summary>
+    /// The repository's global.json (the SDK) with Microsoft.Testing.Platform as `dotnet test`'s runner: the kit's public
+    /// tests are xunit v3 programs, which `dotnet test` runs directly instead of through a VSTest test host.
+    /// </summary>
+    internal static string KitGlobalJson(string repositoryGlobalJson)
+    {
+        var root = System.Text.Json.Nodes.JsonNode.Parse(repositoryGlobalJson) as System.Text.Json.Nodes.JsonObject
+            ?? throw new InvalidDataException($"global.json: expected a JSON object, found {repositoryGlobalJson.TrimStart()[..Math.Min(20, repositoryGlobalJson.TrimStart().Length)]}");
+        root["test"] = new System.Text.Json.Nodes.JsonObject { ["runner"] = "Microsoft.Testing.Platform" };
+        return root.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
     }
 
     private static Dictionary<string, string> Placeholders(AssignmentProfile profile, ReferenceLibrary library, IReadOnlyList<KitCheck> checks, IReadOnlyList<KitLog> logs, Rubrics.Rubric? rubric) => new()

@@ -78,8 +78,19 @@ public sealed class KitBuilderTests : IDisposable
         Assert.DoesNotContain(kit.Files, f => f.Key.EndsWith("proj", StringComparison.Ordinal)
             && Encoding.UTF8.GetString(f.Value).Contains("reference/", StringComparison.Ordinal));
         var packages = Text(kit, "Directory.Packages.props");
-        Assert.Contains("<PackageVersion Include=\"xunit\" Version=\"2.9.3\" />", packages, StringComparison.Ordinal);
+        Assert.Contains("<PackageVersion Include=\"xunit.v3.mtp-v2\" Version=\"4.0.3\" />", packages, StringComparison.Ordinal);
+        Assert.DoesNotContain("Microsoft.NET.Test.Sdk", packages, StringComparison.Ordinal); // no VSTest host in a kit
         Assert.DoesNotContain("BenchmarkDotNet", packages, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_GlobalJson_KeepsTheRepositorysSdk_AndNamesTheTestingPlatformAsRunner()
+    {
+        var kit = System.Text.Json.Nodes.JsonNode.Parse(Text(repo.Release().Build("demo-kit"), "global.json"))!;
+        var repository = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(repo.Root, "global.json")))!;
+
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(repository["sdk"], kit["sdk"]), kit.ToJsonString());
+        Assert.Equal("Microsoft.Testing.Platform", (string?)kit["test"]?["runner"]);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public static class ScoreCommand
         Run(kit, trxPath, log, Environment.GetEnvironmentVariable, buildLog);
 
     /// <param name="kit">the kit (its checks and points)</param>
-    /// <param name="trxPath">the TRX file of `dotnet test --logger trx`</param>
+    /// <param name="trxPath">the TRX file of `dotnet test --report-xunit-trx`</param>
     /// <param name="log">where the table goes</param>
     /// <param name="environment">reads GITHUB_STEP_SUMMARY and GITHUB_OUTPUT</param>
     /// <param name="buildLog">the output of `dotnet test`, read for compiler errors when there are no results</param>
@@ -31,7 +31,7 @@ public static class ScoreCommand
             errors = CompilerErrors(buildLog);
             if (errors.Count == 0)
             {
-                log.WriteLine($"score: no test results at {trxPath} and no compiler errors in {buildLog ?? "(no --build-log)"}; did `dotnet test --logger trx` run?");
+                log.WriteLine($"score: no test results at {trxPath} and no compiler errors in {buildLog ?? "(no --build-log)"}; did `dotnet test --report-xunit-trx` run?");
                 return 1;
             }
 

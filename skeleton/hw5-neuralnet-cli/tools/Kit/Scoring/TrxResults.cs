@@ -10,7 +10,7 @@ namespace Kit.Scoring;
 /// <param name="Seconds">how long it ran</param>
 public sealed record TrxTest(string TestClass, string Name, string Outcome, string Message, double Seconds);
 
-/// <summary>Reads the results of `dotnet test --logger trx`.</summary>
+/// <summary>Reads the results of `dotnet test --report-xunit-trx` (xunit's TRX file).</summary>
 public static class TrxResults
 {
     public static IReadOnlyList<TrxTest> Parse(string trx)
