@@ -63,6 +63,28 @@ internal static class PartSplicer
         return members;
     }
 
+    /// <summary>
+    /// Whether the student's member holding <paramref name="part"/> (matched to the reference's by signature) still throws the
+    /// kit's stub, <c>throw new NotImplementedException("TODO(part)...")</c>: grading it with other code would only run the stub again.
+    /// </summary>
+    public static bool IsStub(string student, SyntaxTree reference, IReadOnlyList<SolutionRegion> regions, string part)
+    {
+        var root = reference.GetRoot();
+        var lines = reference.GetText().Lines;
+        var keys = regions.Where(r => r.Part == part).Select(r => Owner(root, lines[r.BeginLine - 1].Start)).OfType<MemberDeclarationSyntax>()
+            .Select(Key).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var marker = $"TODO({part})";
+        return CSharpSyntaxTree.ParseText(student, SubmissionCompiler.ParseOptions).GetRoot().DescendantNodes().OfType<MemberDeclarationSyntax>()
+            .Where(m => Key(m) is { } key && keys.Contains(key))
+            .Any(m => m.DescendantNodes().Any(n => n is ThrowStatementSyntax { Expression: ObjectCreationExpressionSyntax creation } && Throws(creation)
+                || n is ThrowExpressionSyntax { Expression: ObjectCreationExpressionSyntax thrown } && Throws(thrown)));
+
+        bool Throws(ObjectCreationExpressionSyntax creation) =>
+            creation.Type.ToString() is "NotImplementedException" or "System.NotImplementedException"
+            && creation.ArgumentList?.Arguments.FirstOrDefault()?.Expression is LiteralExpressionSyntax literal
+            && literal.Token.ValueText.StartsWith(marker, StringComparison.Ordinal);
+    }
+
     /// <summary>The innermost method, constructor, property or operator whose span holds <paramref name="position"/>.</summary>
     private static MemberDeclarationSyntax? Owner(SyntaxNode root, int position) =>
         root.DescendantNodes(n => n.FullSpan.Contains(position))

@@ -89,6 +89,11 @@ internal sealed class CarriedForward(CourseLibrary library, AssignmentProfile as
         return _reach.From(check) is not { } reached || reached.Overlaps(types);
     }
 
+    /// <summary>Whether the student's code of <paramref name="part"/> is still the kit's stub (<see cref="PartSplicer.IsStub"/>).</summary>
+    public bool IsStub(string part) =>
+        library.FileOf(part) is { } file && files.TryGetValue(file, out var text) && library.Regions.TryGetValue(file, out var regions)
+        && PartSplicer.IsStub(text, library.Tree(file, SubmissionCompiler.ParseOptions), regions, part);
+
     private static string Key(IReadOnlyCollection<string> parts) => string.Join(',', parts.Order(StringComparer.Ordinal));
 
     /// <summary>The student's files with every part outside <paramref name="parts"/> the reference's, what that swapped, and the files it changed.</summary>

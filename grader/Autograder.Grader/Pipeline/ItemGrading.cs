@@ -41,6 +41,7 @@ internal sealed class ItemGrading(
         }
 
         var checks = Run(item, student, build.Compiled.AssemblyPath, scratchDirectory);
+        var carriedItem = Carried;
         // A check whose code reaches none of the types the carried-forward build changes would run the same code there
         // (TypeReach): its result is reused, and no build is made when that holds for every check.
         var differs = NeedsCarrying(item, checks, files, intake.Missing) && carried is not null
@@ -64,7 +65,55 @@ internal sealed class ItemGrading(
             }
         }
 
+        checks = CarryPerCheck(item, checks, notes, out var perCheck);
+        if (perCheck && Carried == carriedItem)
+        {
+            Carried++;
+        }
+
         return ItemScorer.Score(item, [.. checks.Select(c => Blame(item, c))], notes);
+    }
+
+    /// <summary>
+    /// Grade the part: a failing check that judges one part of a several-part item (<see cref="Rubrics.CheckSpec.Part"/>:
+    /// a layer's backward check calls its constructor and Forward first) runs again with the reference's code for every
+    /// other part, the item's own included, unless that part is still the kit's stub or the splice cannot change the
+    /// code it runs; the better result counts (a student whose forward caches what their backward reads keeps what
+    /// their whole code earns).
+    /// </summary>
+    private List<CheckResult> CarryPerCheck(RubricItem item, List<CheckResult> checks, List<string> notes, out bool replaced)
+    {
+        replaced = false;
+        if (carried is null || item.Composition || item.Parts.Count < 2)
+        {
+            return checks;
+        }
+
+        var result = checks;
+        for (var i = 0; i < item.Checks.Count; i++)
+        {
+            var spec = item.Checks[i];
+            if (spec.Part is not { } part || result[i].Status == CheckStatus.Passed
+                || result[i].Outcome is NotImplemented { Part: var stubbed } && stubbed == part
+                || carried.IsStub(part) || !carried.MayDiffer([part], spec) || carried.For([part]) is not { } variant)
+            {
+                continue;
+            }
+
+            var environment = new GradingEnvironment(courseRoot, item.Id, i, seed, intake.Logs, variant.ScratchDirectory, variant.AssemblyPath);
+            var alone = CheckRunner.Run(spec, reference, variant.Worker, environment, messages.Add);
+            var candidate = new List<CheckResult>(result) { [i] = alone };
+            if (Earned(item, candidate) > Earned(item, result))
+            {
+                var other = string.Join(", ", variant.Swapped.Take(4)) + (variant.Swapped.Count > 4 ? ", ..." : "");
+                notes.Add($"error carried forward: \"{spec.Name ?? spec.Kind}\" judges {part} alone and was graded with the reference in place of your other parts ({other}); " +
+                    $"with all of your code it failed: {result[i].Outcome.Message.ReplaceLineEndings(" ")}");
+                result = candidate;
+                replaced = true;
+            }
+        }
+
+        return result;
     }
 
     /// <summary>The points a list of check results earns on the item (before rubric-wide deductions).</summary>

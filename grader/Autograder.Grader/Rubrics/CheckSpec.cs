@@ -47,6 +47,13 @@ public sealed record CheckSpec
     /// <summary>What the timeout message advises (e.g. "vectorise the hidden layer with MatMul"); stated in the kit README too.</summary>
     public string? TimeoutHint { get; init; }
 
+    /// <summary>
+    /// The one part of the item this check judges (e.g. <c>linear.backward</c> in an item of a layer's three parts), when
+    /// it is not the whole item. A check of it that fails is run again with the reference's code for every other part,
+    /// the item's own included (the backward check calls Forward and constructs the layer), and the better result counts.
+    /// </summary>
+    public string? Part { get; init; }
+
     /// <summary>Random cases to run (each with fresh inputs).</summary>
     public int Cases { get; init; } = 3;
 

@@ -132,6 +132,11 @@ public static class RubricLoader
 
             for (var j = 0; j < item.Checks.Count; j++)
             {
+                if (item.Checks[j].Part is { } part && !item.Parts.Contains(part))
+                {
+                    Fail($"{at}.checks[{j}].part", $"item '{item.Id}': a check's part must be one of the item's parts [{string.Join(", ", item.Parts)}], found '{part}'");
+                }
+
                 var kind = item.Checks[j].Kind;
                 if (string.IsNullOrWhiteSpace(kind))
                 {

@@ -47,6 +47,18 @@ public sealed class RubricLoaderTests
     }
 
     [Fact]
+    public void Parse_CheckPart_MustBeOneOfTheItemsParts()
+    {
+        const string yaml = "assignment: x\nitems:\n  - id: a\n    points: 1\n    parts: [p.forward, p.backward]\n    checks:\n      - {kind: forward, part: p.backward}\n      - {kind: backward, part: p.backwrd}\n";
+
+        var ex = Assert.Throws<RubricException>(() => RubricLoader.Parse(yaml, "x.rubric.yaml", CheckRegistry.Names));
+
+        Assert.Contains("items[0].checks[1].part", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("one of the item's parts [p.forward, p.backward], found 'p.backwrd'", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("p.backward", RubricLoader.Parse(yaml.Replace("p.backwrd", "p.forward", StringComparison.Ordinal), "x.rubric.yaml", CheckRegistry.Names).Items[0].Checks[0].Part);
+    }
+
+    [Fact]
     public void Parse_RealRubrics_AllLoad()
     {
         var root = Autograder.Grader.Execution.CourseRootFinder.TryFind(AppContext.BaseDirectory)!;
