@@ -95,6 +95,7 @@ internal sealed class ItemGrading(
             var spec = item.Checks[i];
             if (spec.Part is not { } part || result[i].Status == CheckStatus.Passed
                 || result[i].Outcome is NotImplemented { Part: var stubbed } && stubbed == part
+                || !OthersFailed(item, result, part)
                 || carried.IsStub(part) || !carried.MayDiffer([part], spec) || carried.For([part]) is not { } variant)
             {
                 continue;
@@ -115,6 +116,18 @@ internal sealed class ItemGrading(
 
         return result;
     }
+
+    /// <summary>
+    /// Whether a check of another of the item's parts failed (or that part has no check): only then can the student's
+    /// other code be what failed this one. When their forward and init pass their own checks, a failing backward check
+    /// is the backward's, and no build is made for it.
+    /// </summary>
+    private static bool OthersFailed(RubricItem item, List<CheckResult> results, string part) =>
+        item.Parts.Where(p => p != part).Any(other =>
+        {
+            var own = Enumerable.Range(0, item.Checks.Count).Where(i => item.Checks[i].Part == other).ToList();
+            return own.Count == 0 || own.Any(i => results[i].Status != CheckStatus.Passed);
+        });
 
     /// <summary>The points a list of check results earns on the item (before rubric-wide deductions).</summary>
     private static double Earned(RubricItem item, List<CheckResult> checks) => ItemScorer.Score(item, checks, []).Points;
