@@ -53,7 +53,11 @@ public sealed class NativeAttackTests : IClassFixture<NativeAttackTests.Batch>
         var attacker = _batch.Run.Records.Single(r => r.Student == Batch.Attacker);
 
         Assert.Equal(victim.Result!.MaxScore, victim.Result.Items.Where(i => !i.Bonus).Sum(i => i.Points));
-        Assert.Equal(0, attacker.Result!.Items.Single(i => i.Id == "3.1.2").Points);
+        // The attack runs in Relu.Forward: the forward check earns nothing. Relu.Backward is PassesAll's, untouched; its check
+        // calls Forward first, so it is graded again with the reference's forward (grade the part) and earns its half.
+        var relu = attacker.Result!.Items.Single(i => i.Id == "3.1.2");
+        Assert.Equal(2, relu.Points);
+        Assert.NotEqual(Autograder.Grader.Results.CheckStatus.Passed, relu.Checks.Single(c => c.Name.StartsWith("forward", StringComparison.Ordinal)).Status);
         Assert.All(new[] { Batch.Victim, Batch.Attacker }, student =>
         {
             var record = StudentRecord.Load(_batch.Output, student);
