@@ -106,7 +106,12 @@ internal sealed class ItemGrading(
             var candidate = new List<CheckResult>(result) { [i] = alone };
             if (Earned(item, candidate) > Earned(item, result))
             {
-                var other = string.Join(", ", variant.Swapped.Take(4)) + (variant.Swapped.Count > 4 ? ", ..." : "");
+                // The item's own other parts by name (the forward a backward check called), the rest counted.
+                var own = variant.Swapped.Where(s => item.Parts.Any(p => s.StartsWith(p + " ", StringComparison.Ordinal))).ToList();
+                var outside = variant.Swapped.Count - own.Count;
+                var other = own.Count == 0
+                    ? string.Join(", ", variant.Swapped.Take(4)) + (variant.Swapped.Count > 4 ? ", ..." : "")
+                    : string.Join(", ", own) + (outside > 0 ? $", and {outside} part(s) outside this item" : "");
                 notes.Add($"error carried forward: \"{spec.Name ?? spec.Kind}\" judges {part} alone and was graded with the reference in place of your other parts ({other}); " +
                     $"with all of your code it failed: {result[i].Outcome.Message.ReplaceLineEndings(" ")}");
                 result = candidate;
