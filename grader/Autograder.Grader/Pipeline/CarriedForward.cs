@@ -16,6 +16,7 @@ internal sealed class CarriedForward(CourseLibrary library, AssignmentProfile as
     private readonly Dictionary<string, Variant?> _variants = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Dictionary<string, string> Files, List<string> Swapped, HashSet<string> Changed)> _plans = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<Microsoft.CodeAnalysis.INamedTypeSymbol>> _changedTypes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _stubs = new(StringComparer.Ordinal);
     private TypeReach? _reach;
 
     /// <summary>A build for one set of parts: where it is, the worker that runs it, the members the reference supplied.</summary>
@@ -90,9 +91,17 @@ internal sealed class CarriedForward(CourseLibrary library, AssignmentProfile as
     }
 
     /// <summary>Whether the student's code of <paramref name="part"/> is still the kit's stub (<see cref="PartSplicer.IsStub"/>).</summary>
-    public bool IsStub(string part) =>
-        library.FileOf(part) is { } file && files.TryGetValue(file, out var text) && library.Regions.TryGetValue(file, out var regions)
-        && PartSplicer.IsStub(text, library.Tree(file, SubmissionCompiler.ParseOptions), regions, part);
+    public bool IsStub(string part)
+    {
+        if (!_stubs.TryGetValue(part, out var stub))
+        {
+            // Parsed once per part: a part's several checks ask the same question.
+            _stubs[part] = stub = library.FileOf(part) is { } file && files.TryGetValue(file, out var text) && library.Regions.TryGetValue(file, out var regions)
+                && PartSplicer.IsStub(text, library.Tree(file, SubmissionCompiler.ParseOptions), regions, part);
+        }
+
+        return stub;
+    }
 
     private static string Key(IReadOnlyCollection<string> parts) => string.Join(',', parts.Order(StringComparer.Ordinal));
 

@@ -48,7 +48,7 @@ public sealed partial class Tensor
         IsContiguous = ShapeMath.IsRowMajor(shape, strides);
     }
 
-    /// <summary>The storage array; a deferred product is computed here the first time anything reads or writes it.</summary>
+    /// <summary>The storage array; deferred values (a product, patches) are computed here the first time anything reads or writes them.</summary>
     private double[] Storage => _storage ?? Materialize();
 
     /// <summary>True while this tensor is deferred and nothing has read it (or, for a view of deferred patches, any view of them).</summary>
