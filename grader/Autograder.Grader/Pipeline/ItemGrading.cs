@@ -40,7 +40,8 @@ internal sealed class ItemGrading(
             return ItemScorer.Score(item, ItemScorer.Blocked(item, new PolicyViolated(string.Join("\n", violations.Take(5)))), notes);
         }
 
-        var checks = Run(item, student, build.Compiled.AssemblyPath, scratchDirectory);
+        var firstRuns = new Dictionary<int, CheckResult>();
+        var checks = Run(item, student, build.Compiled.AssemblyPath, scratchDirectory, (i, sofar) => CarryFirst(item, i, sofar, firstRuns, notes));
         var carriedItem = Carried;
         // A check whose code reaches none of the types the carried-forward build changes would run the same code there
         // (TypeReach): its result is reused, and no build is made when that holds for every check.
@@ -52,7 +53,7 @@ internal sealed class ItemGrading(
             // The better of the two counts: the handouts' rule is that a mistake inherited from another part costs
             // nothing, and a student whose own parts only fit each other (a field that their forward caches for
             // their backward) must not lose what their whole code earns.
-            var alone = Run(item, variant.Worker, variant.AssemblyPath, variant.ScratchDirectory, i => differs[i] ? null : checks[i]);
+            var alone = Run(item, variant.Worker, variant.AssemblyPath, variant.ScratchDirectory, (i, _) => differs[i] ? null : checks[i]);
             if (Earned(item, alone) > Earned(item, checks))
             {
                 var other = string.Join(", ", variant.Swapped.Take(4)) + (variant.Swapped.Count > 4 ? ", ..." : "");
@@ -65,8 +66,8 @@ internal sealed class ItemGrading(
             }
         }
 
-        checks = CarryPerCheck(item, checks, notes, out var perCheck);
-        if (perCheck && Carried == carriedItem)
+        checks = CarryPerCheck(item, checks, notes, firstRuns, out var perCheck);
+        if ((perCheck || firstRuns.Values.Any(r => r.Status == CheckStatus.Passed)) && Carried == carriedItem)
         {
             Carried++;
         }
@@ -81,7 +82,7 @@ internal sealed class ItemGrading(
     /// code it runs; the better result counts (a student whose forward caches what their backward reads keeps what
     /// their whole code earns).
     /// </summary>
-    private List<CheckResult> CarryPerCheck(RubricItem item, List<CheckResult> checks, List<string> notes, out bool replaced)
+    private List<CheckResult> CarryPerCheck(RubricItem item, List<CheckResult> checks, List<string> notes, Dictionary<int, CheckResult> firstRuns, out bool replaced)
     {
         replaced = false;
         if (carried is null || item.Composition || item.Parts.Count < 2)
@@ -101,18 +102,11 @@ internal sealed class ItemGrading(
                 continue;
             }
 
-            var environment = new GradingEnvironment(courseRoot, item.Id, i, seed, intake.Logs, variant.ScratchDirectory, variant.AssemblyPath);
-            var alone = CheckRunner.Run(spec, reference, variant.Worker, environment, messages.Add);
+            var alone = firstRuns.TryGetValue(i, out var earlier) ? earlier : RunAlone(item, i, variant);
             var candidate = new List<CheckResult>(result) { [i] = alone };
             if (Earned(item, candidate) > Earned(item, result))
             {
-                // The item's own other parts by name (the forward a backward check called), the rest counted.
-                var own = variant.Swapped.Where(s => item.Parts.Any(p => s.StartsWith(p + " ", StringComparison.Ordinal))).ToList();
-                var outside = variant.Swapped.Count - own.Count;
-                var other = own.Count == 0
-                    ? string.Join(", ", variant.Swapped.Take(4)) + (variant.Swapped.Count > 4 ? ", ..." : "")
-                    : string.Join(", ", own) + (outside > 0 ? $", and {outside} part(s) outside this item" : "");
-                notes.Add($"error carried forward: \"{spec.Name ?? spec.Kind}\" judges {part} alone and was graded with the reference in place of your other parts ({other}); " +
+                notes.Add($"error carried forward: \"{spec.Name ?? spec.Kind}\" judges {part} alone and was graded with the reference in place of your other parts ({OtherParts(item, variant)}); " +
                     $"with all of your code it failed: {result[i].Outcome.Message.ReplaceLineEndings(" ")}");
                 result = candidate;
                 replaced = true;
@@ -120,6 +114,58 @@ internal sealed class ItemGrading(
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Grade the part, the reference's code first: when a check of another of the item's parts has already run out of
+    /// time or memory in this grade, a check that judges one part runs first with the reference in place of the
+    /// student's other parts, since with all of their code it would most likely wait out the same limit again (a
+    /// forward that loops, called first by the backward check). When it passes there, that is the most the check can
+    /// earn, and it is not run with all of the student's code; otherwise it runs as usual and the better counts
+    /// (<see cref="CarryPerCheck"/> reuses this run).
+    /// </summary>
+    /// <returns>the check's result when it passed that way, else null (run it with all of the student's code)</returns>
+    private CheckResult? CarryFirst(RubricItem item, int index, IReadOnlyList<CheckResult> sofar, Dictionary<int, CheckResult> firstRuns, List<string> notes)
+    {
+        var spec = item.Checks[index];
+        if (carried is null || item.Composition || item.Parts.Count < 2 || spec.Part is not { } part)
+        {
+            return null;
+        }
+
+        var limit = Enumerable.Range(0, sofar.Count).FirstOrDefault(
+            j => item.Checks[j].Part is { } other && other != part && sofar[j].Status is CheckStatus.Timeout or CheckStatus.Oom, -1);
+        if (limit < 0 || carried.IsStub(part) || !carried.MayDiffer([part], spec) || carried.For([part]) is not { } variant)
+        {
+            return null;
+        }
+
+        var alone = firstRuns[index] = RunAlone(item, index, variant);
+        if (alone.Status != CheckStatus.Passed)
+        {
+            return null;
+        }
+
+        var what = sofar[limit].Status == CheckStatus.Timeout ? "did not finish in time" : "ran out of memory";
+        notes.Add($"error carried forward: \"{spec.Name ?? spec.Kind}\" judges {part} alone and passes with the reference in place of your other parts ({OtherParts(item, variant)}); " +
+            $"it was not run with all of your code: \"{item.Checks[limit].Name ?? item.Checks[limit].Kind}\" ({item.Checks[limit].Part}) {what}, and run with it this check would most likely wait out the same limit");
+        return alone;
+    }
+
+    private CheckResult RunAlone(RubricItem item, int index, CarriedForward.Variant variant)
+    {
+        var environment = new GradingEnvironment(courseRoot, item.Id, index, seed, intake.Logs, variant.ScratchDirectory, variant.AssemblyPath);
+        return CheckRunner.Run(item.Checks[index], reference, variant.Worker, environment, messages.Add);
+    }
+
+    /// <summary>The parts a carried-forward variant swapped: the item's own by name (the forward a backward check called), the rest counted.</summary>
+    private static string OtherParts(RubricItem item, CarriedForward.Variant variant)
+    {
+        var own = variant.Swapped.Where(s => item.Parts.Any(p => s.StartsWith(p + " ", StringComparison.Ordinal))).ToList();
+        var outside = variant.Swapped.Count - own.Count;
+        return own.Count == 0
+            ? string.Join(", ", variant.Swapped.Take(4)) + (variant.Swapped.Count > 4 ? ", ..." : "")
+            : string.Join(", ", own) + (outside > 0 ? $", and {outside} part(s) outside this item" : "");
     }
 
     /// <summary>
@@ -137,12 +183,12 @@ internal sealed class ItemGrading(
     /// <summary>The points a list of check results earns on the item (before rubric-wide deductions).</summary>
     private static double Earned(RubricItem item, List<CheckResult> checks) => ItemScorer.Score(item, checks, []).Points;
 
-    private List<CheckResult> Run(RubricItem item, IExecutor worker, string? assemblyPath, string scratch, Func<int, CheckResult?>? known = null)
+    private List<CheckResult> Run(RubricItem item, IExecutor worker, string? assemblyPath, string scratch, Func<int, IReadOnlyList<CheckResult>, CheckResult?>? known = null)
     {
         var checks = new List<CheckResult>();
         for (var i = 0; i < item.Checks.Count; i++)
         {
-            if (known?.Invoke(i) is { } result)
+            if (known?.Invoke(i, checks) is { } result)
             {
                 checks.Add(result);
                 continue;

@@ -130,6 +130,16 @@ public sealed class GoldenSubmissionTests
             yield return $"score {result.Score} (expected {expected.Score})\n{TextReport.Write(result)}";
         }
 
+        if (expected.SubmissionMessageContains is { } message && !result.Messages.Any(m => m.Contains(message, StringComparison.Ordinal)))
+        {
+            yield return $"no submission message contains '{message}': {string.Join(" | ", result.Messages)}";
+        }
+
+        if (expected.NoteContains is { } note && !result.Items.SelectMany(i => i.Notes).Any(n => n.Contains(note, StringComparison.Ordinal)))
+        {
+            yield return $"no item note contains '{note}': {string.Join(" | ", result.Items.SelectMany(i => i.Notes))}";
+        }
+
         foreach (var (itemId, want) in expected.Items)
         {
             var item = result.Items.FirstOrDefault(i => i.Id == itemId);
