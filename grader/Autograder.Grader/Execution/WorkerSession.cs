@@ -20,10 +20,14 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits) : 
 
     /// <summary>How much longer than its CPU limit a call may take on the wall clock (a busy machine slows everything down).</summary>
     internal const int WallFactor = 4;
+
+    /// <summary>How long a dead worker's stderr may take to reach its end after the process exited.</summary>
+    private static readonly TimeSpan StderrDrain = TimeSpan.FromSeconds(2);
     private Process? _process;
     private AnswerReader? _answers;
     private ProcessTreeCpu? _cpu;
     private StringBuilder _stderr = new();
+    private ManualResetEventSlim _stderrClosed = new(initialState: true);
     private int _nextId;
     private bool _loaded;
 
@@ -56,10 +60,12 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits) : 
         var info = SandboxLauncher.Build(layout, limits);
         var process = new Process { StartInfo = info };
         var stderr = new StringBuilder();
+        var stderrClosed = new ManualResetEventSlim();
         process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is null)
             {
+                stderrClosed.Set(); // end of stream: everything the worker wrote has been read
                 return;
             }
 
@@ -77,6 +83,7 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits) : 
         _answers = new AnswerReader(process.StandardOutput.BaseStream, ResponseLimit);
         _cpu = new ProcessTreeCpu(process.Id);
         _stderr = stderr;
+        _stderrClosed = stderrClosed;
         _loaded = false;
         Starts++;
     }
@@ -193,7 +200,15 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits) : 
 
     private WorkerFailure Died(Process process)
     {
-        process.WaitForExit(5_000);
+        // WaitForExit with a timeout does not wait for the asynchronous stderr reader: the runtime's "Stack overflow."
+        // could still be in the pipe when the exit is seen (then the check said "exited with code 134" about one run
+        // in three of the test). Wait for the end of the stream too, bounded: a process left holding the pipe open
+        // must not hang the grade.
+        if (process.WaitForExit(5_000))
+        {
+            _stderrClosed.Wait(StderrDrain);
+        }
+
         string text;
         lock (_stderr)
         {
