@@ -201,8 +201,8 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits) : 
     private WorkerFailure Died(Process process)
     {
         // WaitForExit with a timeout does not wait for the asynchronous stderr reader: the runtime's "Stack overflow."
-        // could still be in the pipe when the exit is seen (then the check said "exited with code 134" about one run
-        // in three of the test). Wait for the end of the stream too, bounded: a process left holding the pipe open
+        // could still be in the pipe when the exit is seen (then the check said "exited with code 134": 2 of 12
+        // isolated runs of its test). Wait for the end of the stream too, bounded: a process left holding the pipe open
         // must not hang the grade.
         if (process.WaitForExit(5_000))
         {
