@@ -13,7 +13,7 @@ namespace Benchmarks;
 /// <c>mlp-step</c>: where one step of HW3's <c>MLP_lr0.01_b5</c> (784-128-10, batch 5, SGD lr 0.01, the experiment
 /// runner's own layer chain) spends its time: each layer's forward and backward pass, the loss gradient and the SGD
 /// update, timed separately over an epoch of 2,000 steps on synthetic images (after a warm-up epoch), with the
-/// trainer's step collection. Prints one JSON line: microseconds per step for each phase.
+/// trainer's step collection. Prints one JSON line: microseconds and bytes allocated per step for each phase.
 /// <c>cnn-step</c>: the same for HW3 3.5's two-layer CNN (the catalog's <c>hw3-cnn2</c> chain), batch 32.
 /// </summary>
 internal static class StepBreakdownBenchmark
@@ -41,7 +41,15 @@ internal static class StepBreakdownBenchmark
         var sgd = new Sgd(0.01);
         var sampler = new MiniBatchSampler(x, y, batch, dropLast: true, shuffle: true, new Rng(3));
         var phases = new Dictionary<string, long>();
-        void Add(string phase, long ticks) => phases[phase] = phases.GetValueOrDefault(phase) + ticks;
+        var bytes = new Dictionary<string, long>();
+        var mark = GC.GetAllocatedBytesForCurrentThread();
+        void Add(string phase, long ticks)
+        {
+            phases[phase] = phases.GetValueOrDefault(phase) + ticks;
+            var now = GC.GetAllocatedBytesForCurrentThread();
+            bytes[phase] = bytes.GetValueOrDefault(phase) + now - mark;
+            mark = now;
+        }
 
         var epochs = options.Quick ? 1 : 3;
         var steps = 0;
@@ -51,6 +59,7 @@ internal static class StepBreakdownBenchmark
             if (epoch == 1)
             {
                 phases.Clear();
+                bytes.Clear();
                 steps = 0;
                 total.Restart();
             }
@@ -60,6 +69,7 @@ internal static class StepBreakdownBenchmark
             var inputs = new Tensor[layers.Length];
             for (var b = 0; b < sampler.BatchesPerEpoch; b++)
             {
+                mark = GC.GetAllocatedBytesForCurrentThread();
                 var t = Stopwatch.GetTimestamp();
                 var (xb, yb) = sampler.Batch(b);
                 var h = inputShape is null ? xb : xb.Reshape(inputShape);
@@ -108,6 +118,7 @@ internal static class StepBreakdownBenchmark
             secondsPerEpoch = Math.Round(seconds / epochs, 4),
             microsecondsPerStep = Math.Round(seconds * 1e6 / steps, 2),
             phases = perStep,
+            bytesPerStep = bytes.ToDictionary(p => p.Key, p => p.Value / steps),
         }));
         return 0;
     }

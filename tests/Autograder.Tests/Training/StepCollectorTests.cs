@@ -4,41 +4,56 @@ namespace Autograder.Tests.Training;
 
 /// <summary>
 /// The trainer collects gen0 between steps once <see cref="StepCollector.MinBytesPerCollection"/> have been allocated
-/// (and a few steps of the largest size), so a training process does not touch (and keep resident) the whole 256 MB gen0 budget of TrainingGc.props.
+/// since the last collection, its own or the runtime's (and a few steps of the largest size), so a training process
+/// neither touches (and keeps resident) the whole 256 MB gen0 budget of TrainingGc.props nor walks through memory that
+/// has left the cache. The collector counts gen0 collections through a function here, so another test's allocations
+/// (which can make the runtime collect at any moment) do not move these tests' steps.
 /// </summary>
 public sealed class StepCollectorTests
 {
+    private const int StepBytes = 256 << 10;
+
     [Fact]
     public void StepDone_CollectsOnceTheMinimumIsAllocated_NotBefore()
     {
-        var collector = new StepCollector();
+        var collector = new StepCollector(() => 0);
 
-        // 1 MB steps, as a small-batch MLP makes them (16 x 64 KB arrays each, small-object heap): no collection while
-        // the steps since the last one allocated less than the minimum, one at the step that reaches it.
-        var steps = (int)(StepCollector.MinBytesPerCollection >> 20);
-        var collected = new List<bool>();
-        for (var step = 0; step < steps + 1; step++)
-        {
-            for (var i = 0; i < 16; i++)
-            {
-                _ = GC.AllocateUninitializedArray<byte>(64 << 10);
-            }
-
-            collected.Add(collector.StepDone());
-        }
+        // 256 KB steps, about what a few small-batch MLP steps allocate (4 x 64 KB arrays each): no collection while the
+        // steps since the last one allocated less than the minimum, one at the step that reaches it.
+        var steps = (int)(StepCollector.MinBytesPerCollection / StepBytes);
+        var collected = Enumerable.Range(0, steps + 1).Select(_ => Step(collector)).ToList();
 
         Assert.DoesNotContain(true, collected.Take(steps - 1));
         Assert.Contains(true, collected.Skip(steps - 1));
     }
 
     [Fact]
+    public void StepDone_AfterTheRuntimeCollectedOnItsOwn_CountsFromThere()
+    {
+        var runtimeCollections = 0;
+        var collector = new StepCollector(() => runtimeCollections);
+        var steps = (int)(StepCollector.MinBytesPerCollection / StepBytes);
+
+        // Just under the minimum, then the runtime collects (its own budget spent): the steps before it are not counted
+        // again, so the collector waits for another minimum's worth instead of collecting one step later.
+        var before = Enumerable.Range(0, steps - 1).Select(_ => Step(collector)).ToList();
+        runtimeCollections++;
+        var after = Enumerable.Range(0, steps + 1).Select(_ => Step(collector)).ToList();
+
+        Assert.DoesNotContain(true, before);
+        Assert.DoesNotContain(true, after.Take(steps - 1));
+        Assert.Contains(true, after.Skip(steps - 1));
+    }
+
+    [Fact]
     public void StepDone_LargeSteps_WaitForAboutFourOfTheLargest()
     {
-        var collector = new StepCollector();
-        var large = (int)(StepCollector.MinBytesPerCollection / 2);
+        var collector = new StepCollector(() => 0);
+        var large = (int)StepCollector.MinBytesPerCollection;
 
-        // Steps of 16 MB: max(32 MB, 4 x 16 MB) = 64 MB, so no collection at 32 MB as for small steps; one about four
-        // steps in (the fourth or, where it allocated a few bytes less than the largest, the fifth).
+        // Steps of the minimum's size: max(minimum, 4 x step) = four steps, so no collection at the first step, which
+        // alone reaches the minimum; one about four steps in (the fourth or, where it allocated a few bytes less than
+        // the largest, the fifth).
         var collected = Enumerable.Range(0, 5).Select(step =>
         {
             _ = GC.AllocateUninitializedArray<byte>(large);
@@ -53,7 +68,7 @@ public sealed class StepCollectorTests
     public void Finish_CollectsWhatTheLastStepsLeft_OnlyWhenTheyAllocated()
     {
         var collector = new StepCollector();
-        for (var i = 0; i < 16; i++)
+        for (var i = 0; i < 4; i++)
         {
             _ = GC.AllocateUninitializedArray<byte>(64 << 10);
         }
@@ -69,5 +84,15 @@ public sealed class StepCollectorTests
         Assert.Equal(before + 1, collections);
         Assert.False(second);
         Assert.Equal(collections, after);
+    }
+
+    private static bool Step(StepCollector collector)
+    {
+        for (var i = 0; i < StepBytes / (64 << 10); i++)
+        {
+            _ = GC.AllocateUninitializedArray<byte>(64 << 10);
+        }
+
+        return collector.StepDone();
     }
 }
