@@ -175,6 +175,35 @@ public sealed class MatMulKernelTests
         }
     }
 
+    [SkippableTheory]
+    [InlineData(5, 128, 784)]
+    [InlineData(7, 131, 19)]
+    [InlineData(1, 40, 16)]
+    [InlineData(2, 23, 17)]
+    [InlineData(6, 1000, 24)]
+    public void Multiply_FewRowsTimesTransposedB_GivesEachElementTheFourWideDotTilesBits(int m, int k, int n)
+    {
+        // Full groups of eight columns take GemmDot512Wide, whose reduction tree must add lanes as Vector512.Sum does
+        // and then the k % 8 tail in order: element by element the bits of a one-column GemmDot512 tile.
+        Skip.IfNot(GemmDot512.IsSupported, "needs AVX-512");
+        var rng = new Rng(17);
+        var a = Tensor.RandomNormal([m, k], 0, 1, rng);
+        var bt = Tensor.RandomNormal([n, k], 0, 1, rng);
+        var (x, y) = (a.ToArray(), bt.ToArray());
+        var expected = new double[m * n];
+        for (var i = 0; i < m; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                GemmDot512.Run(1, 1, k, ref x[i * k], k, ref y[j * k], k, ref expected[i * n + j], n);
+            }
+        }
+
+        AssertClose(Naive(a, bt.T), expected, k, "one-column tiles");
+        Assert.Equal(expected, Run(a, bt.T, GemmIsa.Avx512, 1));
+        Assert.Equal(expected, Run(a, bt.T, GemmIsa.Avx512, 2));
+    }
+
     [Theory]
     [InlineData(1000, 5, 10)]
     [InlineData(20, 16, 15)]
