@@ -27,19 +27,6 @@ internal static class GemmTransposedB<TDot>
         for (var g = g0; g < g1; g++)
         {
             var j = g * TDot.Cols;
-            if (typeof(TDot) == typeof(GemmDot512) && g + 1 < g1 && j + GemmDot512Wide.Cols <= n)
-            {
-                // Two full groups of four columns as one of eight: the same bits (see GemmDot512Wide).
-                for (var i = 0; i < m; i += GemmDot512Wide.Rows)
-                {
-                    var rows = Math.Min(GemmDot512Wide.Rows, m - i);
-                    GemmDot512Wide.Run(rows, k, ref a.At(i, 0), a.RowStride, ref b.At(0, j), b.ColStride, ref c[cOffset + i * ldc + j], ldc);
-                }
-
-                g++;
-                continue;
-            }
-
             var cols = Math.Min(TDot.Cols, n - j);
             for (var i = 0; i < m; i += TDot.Rows)
             {

@@ -181,10 +181,10 @@ public sealed class MatMulKernelTests
     [InlineData(1, 40, 16)]
     [InlineData(2, 23, 17)]
     [InlineData(6, 1000, 24)]
-    public void Multiply_FewRowsTimesTransposedB_GivesEachElementTheFourWideDotTilesBits(int m, int k, int n)
+    public void Multiply_FewRowsTimesTransposedB_GivesEachElementTheOneColumnDotTilesBits(int m, int k, int n)
     {
-        // Full groups of eight columns take GemmDot512Wide, whose reduction tree must add lanes as Vector512.Sum does
-        // and then the k % 8 tail in order: element by element the bits of a one-column GemmDot512 tile.
+        // Full tiles of four columns reduce their four partial sums together, a tree that must add lanes as
+        // Vector512.Sum does, then the k % 8 tail in order: element by element the bits of a one-column tile.
         Skip.IfNot(GemmDot512.IsSupported, "needs AVX-512");
         var rng = new Rng(17);
         var a = Tensor.RandomNormal([m, k], 0, 1, rng);
