@@ -74,6 +74,7 @@ internal static class EpochBenchmark
             var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             var faults = RuntimeInfo.MinorFaults();
+            var pauses = GC.GetTotalPauseDuration();
             var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             Epoch(rng, examples, batch, x, y, step, options.StepCollect);
@@ -84,7 +85,7 @@ internal static class EpochBenchmark
             using var process = Process.GetCurrentProcess();
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{{\"bench\":\"{name}\",\"epoch\":{e + 1},\"examples\":{examples},\"batch\":{batch},\"seconds\":{seconds:F3},\"cpuSeconds\":{cpuSeconds:F3},\"allocatedMB\":{bytes / 1e6:F0},\"gen0\":{GC.CollectionCount(0) - gcs.Item1},\"gen1\":{GC.CollectionCount(1) - gcs.Item2},\"gen2\":{GC.CollectionCount(2) - gcs.Item3},\"minorFaults\":{RuntimeInfo.MinorFaults() - faults},\"peakWorkingSetMB\":{process.PeakWorkingSet64 / 1e6:F0}}}"));
+                $"{{\"bench\":\"{name}\",\"epoch\":{e + 1},\"examples\":{examples},\"batch\":{batch},\"seconds\":{seconds:F3},\"cpuSeconds\":{cpuSeconds:F3},\"allocatedMB\":{bytes / 1e6:F0},\"gen0\":{GC.CollectionCount(0) - gcs.Item1},\"gen1\":{GC.CollectionCount(1) - gcs.Item2},\"gen2\":{GC.CollectionCount(2) - gcs.Item3},\"gcPauseMs\":{(GC.GetTotalPauseDuration() - pauses).TotalMilliseconds:F0},\"minorFaults\":{RuntimeInfo.MinorFaults() - faults},\"peakWorkingSetMB\":{process.PeakWorkingSet64 / 1e6:F0}}}"));
         }
 
         times.Sort();
