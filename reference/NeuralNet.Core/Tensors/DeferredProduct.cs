@@ -135,7 +135,8 @@ internal sealed class DeferredProduct : DeferredValue
     /// <summary>
     /// target row i += alpha * (sum over p of A[i, p] B[p, :]): each vector of the product is built in a register
     /// by the kernels' fused chain (from zero, p = 0..K-1) and added at once, so each element of target is read
-    /// and written once and C never exists in memory. Four rows share every load of B (which sits in L1/L2).
+    /// and written once and C never exists in memory. For K up to <see cref="MaxHeldK"/> B's block stays in registers
+    /// (<c>AddHeld</c>); above it four rows share every load of B (which sits in L1/L2).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddStreamed512(GemmOperand a, GemmOperand b, Span<double> target, double alpha)
@@ -176,15 +177,7 @@ internal sealed class DeferredProduct : DeferredValue
             }
         }
 
-        for (; i < m; i++)
-        {
-            for (var p = 0; p < k; p++)
-            {
-                coefficients[p] = a.At(i, p);
-            }
-
-            AddRowTail(ref bStart, ldb, coefficients[..k], ref MemoryMarshal.GetReference(target.Slice(i * n, n)), 0, n, alpha, scale, plainAdd);
-        }
+        AddRowsFrom(a, b, target, i, 0, coefficients[..k], alpha, scale, plainAdd);
     }
 
     // K <= MaxHeldK: strip by strip of 32 columns, B's K x 32 block stays in registers while every row of the target is
@@ -221,20 +214,25 @@ internal sealed class DeferredProduct : DeferredValue
             }
         }
 
-        if (j == n)
+        if (j < n)
         {
-            return;
+            AddRowsFrom(a, b, target, 0, j, stackalloc double[k], alpha, scale, plainAdd);
         }
+    }
 
-        Span<double> coefficients = stackalloc double[k];
-        for (var i = 0; i < m; i++)
+    // Rows rowStart..M-1 of the target from column `from` on, one row at a time: what the register tiles leave.
+    private static void AddRowsFrom(GemmOperand a, GemmOperand b, Span<double> target, int rowStart, int from, Span<double> coefficients, double alpha, Vector512<double> scale, bool plainAdd)
+    {
+        var (m, k, n) = (a.Rows, a.Cols, b.Cols);
+        ref var bStart = ref b.At(0, 0);
+        for (var i = rowStart; i < m; i++)
         {
             for (var p = 0; p < k; p++)
             {
                 coefficients[p] = a.At(i, p);
             }
 
-            AddRowTail(ref bStart, b.RowStride, coefficients, ref Unsafe.Add(ref t, i * n), j, n, alpha, scale, plainAdd);
+            AddRowTail(ref bStart, b.RowStride, coefficients, ref MemoryMarshal.GetReference(target.Slice(i * n, n)), from, n, alpha, scale, plainAdd);
         }
     }
 

@@ -9,11 +9,11 @@ namespace NeuralNet;
 /// 4 rows of Bt, 24 <see cref="Vector512{T}"/> partial sums, so each row of Bt is streamed once.
 /// </summary>
 /// <remarks>
-/// A full tile's four partial sums of a row are reduced together (<c>FinishFour</c>: 12 shuffles and adds for four
-/// results, stored at once, where four <see cref="Vector512.Sum{T}(Vector512{T})"/> take about 24 and four scalar
-/// stores), in Sum's order, so the bits are a one-column tile's (<c>MatMulKernelTests</c>). With K = 128 (HW3's
-/// dX = G W1ᵀ, `Benchmarks matmul --shape 5x128x784`) the reductions were a third of the time: 17.0 -> 10.6-11.8 µs,
-/// against 12.0-18.3 µs for 3 x 8 tiles reduced eight at a time (tried, alternated on 2026-12-07, not kept).
+/// A full tile's four partial sums of a row are reduced together (<c>FinishFour</c>: one tree of 12 shuffles and adds
+/// and one store for the four results, instead of a reduction and a scalar store per result), in Sum's order, so the
+/// bits are a one-column tile's (<c>MatMulKernelTests</c>). With K = 128 (HW3's dX = G W1ᵀ, `Benchmarks matmul
+/// --shape 5x128x784`, 2026-12-07): 17.0 -> 10.6-11.8 µs, against 12.0-18.3 µs for 3 x 8 tiles reduced eight at a
+/// time (tried, alternated, not kept).
 /// </remarks>
 internal readonly struct GemmDot512 : IGemmDotKernel
 {
