@@ -19,12 +19,15 @@ namespace Benchmarks;
 internal static class StepBreakdownBenchmark
 {
     public static int RunMlp(BenchmarkOptions options) =>
-        Run(options, "mlp-step", [.. new Hw3Mlp(new Rng(2), 784, 128, 10).Layers.Select(l => l.Layer)], null, batch: 5);
+        Run(options, "mlp-step", [.. new Hw3Mlp(new Rng(2), 784, 128, 10).Layers.Select(l => l.Layer)], null, batch: 5, inputGradient: true);
 
     public static int RunCnn(BenchmarkOptions options) =>
-        Run(options, "cnn-step", [.. Hw3OodModels.TwoLayerCnn(new Rng(2)).ToLayerChain().Layers], null, batch: 32);
+        Run(options, "cnn-step", [.. Hw3OodModels.TwoLayerCnn(new Rng(2)).ToLayerChain().Layers], null, batch: 32, inputGradient: false);
 
-    private static int Run(BenchmarkOptions options, string name, Module[] layers, int[]? inputShape, int batch)
+    // inputGradient: whether the step computes dL/dx of the data, as HW3's backward_pass (which returns it) does; a
+    // LayerChain (how the catalog trains hw3-cnn2) does not: it stops at the first layer with parameters and tells it
+    // so (Module.InputGradientNeeded).
+    private static int Run(BenchmarkOptions options, string name, Module[] layers, int[]? inputShape, int batch, bool inputGradient)
     {
         var rng = new Rng(1);
         const int examples = 10_000;
@@ -36,6 +39,7 @@ internal static class StepBreakdownBenchmark
         }
 
         var names = layers.Select((l, i) => $"{l.GetType().Name}{i}").ToArray();
+        var first = inputGradient ? 0 : Array.FindIndex(layers, l => l.Parameters.Count > 0);
         var parameters = layers.SelectMany(l => l.Parameters).ToArray();
         var loss = new SoftmaxCrossEntropy();
         var sgd = new Sgd(0.01);
@@ -92,9 +96,10 @@ internal static class StepBreakdownBenchmark
                 t = Stopwatch.GetTimestamp();
                 var g = loss.Backward(h, yb);
                 Add("loss gradient", Stopwatch.GetTimestamp() - t);
-                for (var i = layers.Length - 1; i >= 0; i--)
+                for (var i = layers.Length - 1; i >= first; i--)
                 {
                     t = Stopwatch.GetTimestamp();
+                    layers[i].InputGradientNeeded = inputGradient || i > first;
                     g = layers[i].Backward(inputs[i], g);
                     Add($"backward {names[i]}", Stopwatch.GetTimestamp() - t);
                 }

@@ -11,6 +11,15 @@ public abstract class Module
     /// <summary>True while training; layers such as dropout behave differently at test time.</summary>
     public bool Training { get; set; } = true;
 
+    /// <summary>
+    /// False when whoever calls <see cref="Backward"/> discards the dL/dx it returns: the first layer with parameters of
+    /// a network trained on data, whose input is the data (PyTorch skips the same gradient for inputs that do not
+    /// require one). A layer may then skip computing dL/dx, after storing its parameters' gradients, and return
+    /// <see cref="Tensor.NotComputed"/> of the input's shape; computing it anyway is just as correct. The containers
+    /// (<see cref="Sequential"/>, <c>LayerChain</c>) set it on their layers before each backward pass; true otherwise.
+    /// </summary>
+    public bool InputGradientNeeded { get; set; } = true;
+
     /// <summary>Runs the forward pass.</summary>
     /// <param name="x">the module's input</param>
     /// <returns>the module's output</returns>

@@ -59,10 +59,14 @@ public sealed class Sequential : Module
         return current;
     }
 
-    /// <summary>Calls every layer's backward pass in reverse order with the inputs the last forward pass saw.</summary>
+    /// <summary>
+    /// Calls every layer's backward pass in reverse order with the inputs the last forward pass saw. When
+    /// <see cref="Module.InputGradientNeeded"/> is false, the layers before the first one with parameters are skipped
+    /// and that layer is told its dL/dx is not needed.
+    /// </summary>
     /// <param name="x">the input of the last <see cref="Forward"/> call</param>
     /// <param name="gradOutput">dL/d(output)</param>
-    /// <returns>dL/dx</returns>
+    /// <returns>dL/dx, or <see cref="Tensor.NotComputed"/> of x's shape when it was not needed and not computed</returns>
     public override Tensor Backward(Tensor x, Tensor gradOutput)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -72,12 +76,7 @@ public sealed class Sequential : Module
             throw new InvalidOperationException("Sequential.Backward: call Forward(x) with the same x first; the backward pass needs every layer's input.");
         }
 
-        var grad = gradOutput;
-        for (var i = _layers.Length - 1; i >= 0; i--)
-        {
-            grad = _layers[i].Layer.Backward(_inputs[i], grad);
-        }
-
-        return grad;
+        var inputs = _inputs;
+        return ChainBackward.Run([.. _layers.Select(l => l.Layer)], i => inputs[i], gradOutput, InputGradientNeeded);
     }
 }

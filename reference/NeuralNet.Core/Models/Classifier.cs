@@ -55,7 +55,20 @@ public sealed class Classifier
     /// <param name="x">the inputs given to <see cref="Forward"/>, shape (N, D)</param>
     /// <param name="logits">the logits it returned, shape (N, K)</param>
     /// <param name="y">labels, length N</param>
-    public void Backward(Tensor x, Tensor logits, int[] y) => Network.Backward(x, Loss.Backward(logits, y));
+    /// <remarks>dL/dx of the data is not used, so the network is asked not to compute it (<see cref="Module.InputGradientNeeded"/>).</remarks>
+    public void Backward(Tensor x, Tensor logits, int[] y)
+    {
+        var needed = Network.InputGradientNeeded;
+        Network.InputGradientNeeded = false;
+        try
+        {
+            Network.Backward(x, Loss.Backward(logits, y));
+        }
+        finally
+        {
+            Network.InputGradientNeeded = needed;
+        }
+    }
 
     /// <summary>Predicted classes in test mode (no dropout).</summary>
     /// <param name="x">inputs, shape (N, D)</param>

@@ -5,6 +5,19 @@ public sealed partial class Tensor
     /// <summary>A tensor of zeros, e.g. <c>Tensor.Zeros(784, 128)</c>.</summary>
     public static Tensor Zeros(params int[] shape) => Wrap(new double[ShapeMath.Product(shape)], (int[])shape.Clone());
 
+    /// <summary>
+    /// A tensor of this shape whose values were not computed: reading or writing them throws an
+    /// <see cref="InvalidOperationException"/> that says so. A layer returns it from <c>Backward</c> for dL/dx when
+    /// <see cref="Layers.Module.InputGradientNeeded"/> is false.
+    /// </summary>
+    /// <param name="shape">the shape the values would have had, e.g. the layer input's</param>
+    public static Tensor NotComputed(params int[] shape)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        var copy = (int[])shape.Clone();
+        return Deferred(new NotComputedValue(copy), copy);
+    }
+
     /// <summary>A tensor of ones.</summary>
     public static Tensor Ones(params int[] shape) => Full(1.0, shape);
 

@@ -58,13 +58,12 @@ public sealed class LayerChain : ITrainableModel
     public void Backward(Tensor gradLogits)
     {
         ArgumentNullException.ThrowIfNull(gradLogits);
-        var grad = gradLogits;
-        for (var i = _layers.Length - 1; i >= 0; i--)
-        {
-            var input = _inputs[i] ?? throw new InvalidOperationException("LayerChain.Backward: call Forward first.");
-
-            // The first layer's dL/dx is not needed, but Module.Backward is what fills its parameter gradients.
-            grad = _layers[i].Backward(input, grad);
-        }
+        // Nothing uses dL/dx of the data: the layers before the first with parameters are skipped, and that layer
+        // may skip its dL/dx (Module.InputGradientNeeded).
+        ChainBackward.Run(
+            _layers,
+            i => _inputs[i] ?? throw new InvalidOperationException("LayerChain.Backward: call Forward first."),
+            gradLogits,
+            inputGradientNeeded: false);
     }
 }

@@ -108,6 +108,11 @@ public sealed class Conv2D : Module
         var wFlat = W.Value.Reshape(OutChannels, patch); // (F, C*k*k)
         W.Grad = g.MatMul(cols).Sum(0).Reshape(W.Value.Shape); // (F, C, k, k)
         B.Grad = g.Sum(2).Sum(0); // (F)
+        if (!InputGradientNeeded)
+        {
+            return Tensor.NotComputed(x.Shape); // the network's first layer: nothing reads dX
+        }
+
         var dCols = g.Transpose(0, 2, 1).MatMul(wFlat); // (N, outH*outW, C*k*k)
         return Conv.Col2Im(dCols.Reshape(n * positions, patch), x.Shape, KernelSize, KernelSize, Stride, Padding); // (N, C, H, W)
         // END SOLUTION

@@ -108,6 +108,11 @@ public sealed class Linear : Module
         // BEGIN SOLUTION linear.backward
         W.Grad = x.T.MatMul(gradOutput);
         B.Grad = gradOutput.Sum(0, keepDims: true);
+        if (!InputGradientNeeded)
+        {
+            return Tensor.NotComputed(x.Shape); // the network's first layer: nothing reads dX
+        }
+
         return gradOutput.MatMul(W.Value.T);
         // END SOLUTION
     }
