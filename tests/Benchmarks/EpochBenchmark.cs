@@ -62,11 +62,12 @@ internal static class EpochBenchmark
     private static int Run(string name, BenchmarkOptions options, int batch, Tensor x, int[] y, Action<Tensor, int[]> step)
     {
         var rng = new Rng(3);
+        var arrays = StepArrays.Create(); // the large arrays recycled across epochs, as the trainer does
         var examples = options.Quick ? Examples / 20 : Examples;
         var epochs = options.Quick ? 1 : 3;
 
         // Warm-up: a tenth of an epoch, so the timed epochs run tier-1 code.
-        Epoch(rng, examples / 10, batch, x, y, step, options.StepCollect);
+        Epoch(rng, examples / 10, batch, x, y, step, options.StepCollect, arrays);
         var times = new List<double>();
         for (var e = 0; e < epochs; e++)
         {
@@ -77,7 +78,7 @@ internal static class EpochBenchmark
             var pauses = GC.GetTotalPauseDuration();
             var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
-            Epoch(rng, examples, batch, x, y, step, options.StepCollect);
+            Epoch(rng, examples, batch, x, y, step, options.StepCollect, arrays);
             var seconds = clock.Elapsed.TotalSeconds;
             var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
             times.Add(seconds);
@@ -96,11 +97,11 @@ internal static class EpochBenchmark
         return 0;
     }
 
-    private static void Epoch(Rng rng, int examples, int batch, Tensor x, int[] y, Action<Tensor, int[]> step, bool stepCollect)
+    private static void Epoch(Rng rng, int examples, int batch, Tensor x, int[] y, Action<Tensor, int[]> step, bool stepCollect, StepArrays arrays)
     {
         var order = rng.Permutation(examples);
         var labels = new int[batch];
-        var collector = stepCollect ? new StepCollector() : null;
+        using var collector = stepCollect ? new StepCollector(arrays) : null;
         for (var start = 0; start + batch <= examples; start += batch)
         {
             var indices = order.AsSpan(start, batch);

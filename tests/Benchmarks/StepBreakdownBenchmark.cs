@@ -56,6 +56,7 @@ internal static class StepBreakdownBenchmark
         }
 
         var epochs = options.Quick ? 1 : 3;
+        var arrays = StepArrays.Create(); // the large arrays recycled across epochs, as the trainer does
         var steps = 0;
         var total = Stopwatch.StartNew();
         for (var epoch = 0; epoch <= epochs; epoch++)
@@ -69,7 +70,7 @@ internal static class StepBreakdownBenchmark
             }
 
             sampler.NextEpoch();
-            var collector = new StepCollector();
+            using var collector = new StepCollector(arrays);
             var inputs = new Tensor[layers.Length];
             for (var b = 0; b < sampler.BatchesPerEpoch; b++)
             {

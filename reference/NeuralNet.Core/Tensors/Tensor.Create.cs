@@ -3,7 +3,7 @@ namespace NeuralNet;
 public sealed partial class Tensor
 {
     /// <summary>A tensor of zeros, e.g. <c>Tensor.Zeros(784, 128)</c>.</summary>
-    public static Tensor Zeros(params int[] shape) => Wrap(new double[ShapeMath.Product(shape)], (int[])shape.Clone());
+    public static Tensor Zeros(params int[] shape) => Allocate((int[])shape.Clone(), zeroed: true);
 
     /// <summary>
     /// A tensor of this shape whose values were not computed: reading or writing them throws an

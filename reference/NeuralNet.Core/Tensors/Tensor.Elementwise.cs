@@ -12,12 +12,13 @@ public sealed partial class Tensor
         ArgumentNullException.ThrowIfNull(b);
         var shape = ShapeMath.Broadcast(a._shape, b._shape, TOp.Name);
         // Every element is written below, so skip the allocator's zeroing (8 MB for a conv layer's activations).
-        var result = GC.AllocateUninitializedArray<double>(ShapeMath.Product(shape));
+        var output = Allocate(shape, zeroed: false);
+        var result = output._storage!;
         var ca = a.Contiguous();
         var cb = b.Contiguous();
         if (result.Length == 0)
         {
-            return Wrap(result, shape);
+            return output;
         }
 
         if (ca.Size == result.Length && cb.Size == result.Length)
@@ -47,7 +48,7 @@ public sealed partial class Tensor
             BroadcastLoop<TOp>(ca, cb, shape, result);
         }
 
-        return Wrap(result, shape);
+        return output;
     }
 
     // True when the operand, without its leading 1s, is the trailing block of the output shape: the output
@@ -246,8 +247,8 @@ public sealed partial class Tensor
 
     private Tensor Unary(SpanFunction function)
     {
-        var result = GC.AllocateUninitializedArray<double>(Size);
-        function(Contiguous().ReadSpan(), result);
-        return Wrap(result, (int[])_shape.Clone());
+        var output = Allocate((int[])_shape.Clone(), zeroed: false);
+        function(Contiguous().ReadSpan(), output._storage);
+        return output;
     }
 }

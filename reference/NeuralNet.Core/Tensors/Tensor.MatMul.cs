@@ -21,9 +21,9 @@ public sealed partial class Tensor
             }
 
             // The kernel writes every element, so skip the allocator's zeroing (megabytes for a weight gradient).
-            var result = GC.AllocateUninitializedArray<double>(_shape[0] * other._shape[1]);
-            MatMulKernel.Multiply(this, other, result, 0);
-            return Wrap(result, [_shape[0], other._shape[1]]);
+            var product = Allocate([_shape[0], other._shape[1]], zeroed: false);
+            MatMulKernel.Multiply(this, other, product._storage!, 0);
+            return product;
         }
 
         if ((Rank == 3 && other.Rank is 2 or 3) || (Rank == 2 && other.Rank == 3))
@@ -45,7 +45,8 @@ public sealed partial class Tensor
         }
 
         RequireAligned(this, other, k, otherK);
-        var result = GC.AllocateUninitializedArray<double>(batch * m * n);
+        var product = Allocate([batch, m, n], zeroed: false);
+        var result = product._storage!;
         var itemFlops = 2.0 * m * k * n;
         var workers = (int)Math.Clamp(batch * itemFlops / MatMulKernel.FlopsPerWorker, 1, Math.Min(batch, Environment.ProcessorCount));
         var (patchesA, patchesB) = (PatchesPerItem(this), PatchesPerItem(other));
@@ -71,12 +72,12 @@ public sealed partial class Tensor
             }
         }
 
-        return Wrap(result, [batch, m, n]);
+        return product;
     }
 
     // Item b of a batch; a 2-D operand is the same matrix for every item.
     private static Tensor BatchItem(Tensor t, int b) => t.Rank == 2 ? t :
-        new(t.Storage, t._offset + b * t._strides[0], [t._shape[1], t._shape[2]], [t._strides[1], t._strides[2]]);
+        new(t.Storage, t._offset + b * t._strides[0], [t._shape[1], t._shape[2]], [t._strides[1], t._strides[2]], t._lease);
 
     /// <summary>
     /// The deferred patches <paramref name="t"/> views when item b of it is image b's block of patch rows, as

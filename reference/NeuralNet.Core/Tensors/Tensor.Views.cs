@@ -50,7 +50,7 @@ public sealed partial class Tensor
         }
 
         var source = Contiguous();
-        return new Tensor(source.Storage, source._offset, target, ShapeMath.RowMajorStrides(target));
+        return new Tensor(source.Storage, source._offset, target, ShapeMath.RowMajorStrides(target), source._lease);
     }
 
     /// <summary>The transpose of a 2-D tensor, as a view (no copy), like numpy's <c>X.T</c>.</summary>
@@ -91,7 +91,7 @@ public sealed partial class Tensor
             strides[i] = _strides[axis];
         }
 
-        return Pending is DeferredIm2Col patches ? new Tensor(patches, shape, strides) : new Tensor(Storage, _offset, shape, strides);
+        return Pending is DeferredIm2Col patches ? new Tensor(patches, shape, strides) : new Tensor(Storage, _offset, shape, strides, _lease);
     }
 
     /// <summary>Rows <paramref name="start"/> .. start+length-1 along axis 0, as a view.</summary>
@@ -109,7 +109,7 @@ public sealed partial class Tensor
 
         var shape = (int[])_shape.Clone();
         shape[0] = length;
-        return new Tensor(Storage, _offset + start * _strides[0], shape, (int[])_strides.Clone());
+        return new Tensor(Storage, _offset + start * _strides[0], shape, (int[])_strides.Clone(), _lease);
     }
 
     /// <summary>

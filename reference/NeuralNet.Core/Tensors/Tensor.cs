@@ -22,9 +22,13 @@ public sealed partial class Tensor
     private readonly int[] _shape;
     private readonly int[] _strides;
 
-    private Tensor(double[] data, int offset, int[] shape, int[] strides)
+    // The lease of a recycled array (StepArrays), held by the tensor over it and by every view of it; null otherwise.
+    private readonly object? _lease;
+
+    private Tensor(double[] data, int offset, int[] shape, int[] strides, object? lease = null)
     {
         _storage = data;
+        _lease = lease;
         _offset = offset;
         _shape = shape;
         _strides = strides;
@@ -75,6 +79,23 @@ public sealed partial class Tensor
         return new Tensor(data, 0, shape, ShapeMath.RowMajorStrides(shape));
     }
 
+    /// <summary>
+    /// A new row-major tensor to write a result into: its array is recycled from earlier training steps when a
+    /// <see cref="StepArrays"/> pool is active on this thread and the array is large, otherwise new.
+    /// </summary>
+    /// <param name="shape">the shape (not copied: pass a fresh array)</param>
+    /// <param name="zeroed">true for zeros; false when the caller writes every element</param>
+    internal static Tensor Allocate(int[] shape, bool zeroed)
+    {
+        var length = ShapeMath.Product(shape);
+        if (length >= StepArrays.MinLength && StepArrays.Current?.Take(length, zeroed) is var (array, lease))
+        {
+            return new Tensor(array, 0, shape, ShapeMath.RowMajorStrides(shape), lease);
+        }
+
+        return Wrap(zeroed ? new double[length] : GC.AllocateUninitializedArray<double>(length), shape);
+    }
+
     /// <summary>The size of each axis (a copy, safe to modify).</summary>
     public int[] Shape => (int[])_shape.Clone();
 
@@ -118,9 +139,9 @@ public sealed partial class Tensor
     public Tensor Clone()
     {
         // CopyTo writes every element: skip the zeroing (for an 8 MB strided copy, zeroing first made it 4x slower).
-        var copy = GC.AllocateUninitializedArray<double>(Size);
-        CopyTo(copy);
-        return Wrap(copy, (int[])_shape.Clone());
+        var copy = Allocate((int[])_shape.Clone(), zeroed: false);
+        CopyTo(copy._storage);
+        return copy;
     }
 
     /// <summary>The elements in row-major order, as a new array.</summary>

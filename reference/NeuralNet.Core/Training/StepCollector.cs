@@ -19,10 +19,16 @@ namespace NeuralNet.Training;
 /// runtime had by then shrunk its own budget to about 2 MB, did not change. A collection the runtime made on its
 /// own restarts the count, so the two do not add up. Measurements: docs/performance.md.
 /// </remarks>
-internal sealed class StepCollector
+internal sealed class StepCollector : IDisposable
 {
     /// <summary>Least allocation between collections: about 18 steps of HW3's MLP (114 KB each).</summary>
     internal const long MinBytesPerCollection = 2L << 20;
+
+    /// <summary>
+    /// Recycled arrays taken between collections: a collection (about 0.3-0.9 ms here with a CNN's arrays live) is
+    /// worth it only when it gives back megabytes; HW3 3.5's CNN step takes about 37 MB, so it collects every step.
+    /// </summary>
+    internal const long MinRecycledBytesPerCollection = 16L << 20;
 
     /// <summary>Steps of the largest size seen between collections.</summary>
     internal const int StepsPerCollection = 4;
@@ -33,18 +39,34 @@ internal sealed class StepCollector
     private long _largestStep;
     private int _collectionsSeen;
 
-    /// <summary>A collector that counts the runtime's gen0 collections.</summary>
-    public StepCollector()
-        : this(static () => GC.CollectionCount(0))
+    // The large arrays of this thread's steps, recycled between steps (null when an outer collector owns the pool).
+    private readonly StepArrays? _arrays;
+
+    /// <summary>
+    /// A collector that counts the runtime's gen0 collections and recycles the steps' large arrays on this thread
+    /// until <see cref="Dispose"/>, in <paramref name="arrays"/> (a training run passes the same pool to every epoch)
+    /// or a pool of its own. Dispose it (<c>using</c>): until then every large tensor made on this thread takes a
+    /// recycled array, which only this collector's steps give back.
+    /// </summary>
+    /// <param name="arrays">the run's pool of recycled arrays, or null for a new one</param>
+    public StepCollector(StepArrays? arrays = null)
+        : this(static () => GC.CollectionCount(0), recycle: true, arrays)
     {
     }
 
     /// <summary>A collector with its own count of gen0 collections (tests: a collection the runtime made on its own).</summary>
-    internal StepCollector(Func<int> gen0Collections)
+    /// <param name="gen0Collections">the count of gen0 collections</param>
+    /// <param name="recycle">whether to recycle the steps' large arrays (<see cref="StepArrays"/>) on this thread</param>
+    /// <param name="arrays">the pool to recycle them in, or null for a new one</param>
+    internal StepCollector(Func<int> gen0Collections, bool recycle = false, StepArrays? arrays = null)
     {
         _collections = gen0Collections;
         _collectionsSeen = gen0Collections();
+        _arrays = recycle ? StepArrays.Activate(arrays) : null;
     }
+
+    /// <summary>The recycled arrays of this collector's steps, or null.</summary>
+    internal StepArrays? Arrays => _arrays;
 
     /// <summary>
     /// Call after the epoch's last step: collects what its steps left, so the evaluation that follows reuses that
@@ -62,10 +84,32 @@ internal sealed class StepCollector
         return true;
     }
 
-    /// <summary>Call between steps, when the step's tensors are no longer referenced.</summary>
+    /// <summary>Stops recycling arrays on this thread (the pool keeps them for its next activation).</summary>
+    public void Dispose() => _arrays?.Deactivate();
+
+    /// <summary>
+    /// Call between steps, when the step's tensors are no longer referenced. Once the steps since the last collection
+    /// have taken <see cref="MinRecycledBytesPerCollection"/> of recycled arrays, it collects gen0 and gen1 (what the
+    /// layers held from the step before was promoted by the last collection) and the arrays nothing reaches any more
+    /// are reused by the next steps.
+    /// </summary>
     /// <returns>whether it collected</returns>
     public bool StepDone()
     {
+        if (_arrays is { TakenSinceReclaim: >= MinRecycledBytesPerCollection } arrays)
+        {
+            var lent = arrays.Lent;
+            Collect(generation: 1);
+            if (arrays.Lent == lent)
+            {
+                // Nothing came back: the leases were promoted to gen2 (a collection during a step, or one another
+                // thread made); a full collection finds them.
+                Collect(generation: 2);
+            }
+
+            return true;
+        }
+
         var allocated = GC.GetAllocatedBytesForCurrentThread();
         _largestStep = Math.Max(_largestStep, allocated - _stepStart);
         _stepStart = allocated;
@@ -86,9 +130,12 @@ internal sealed class StepCollector
         return false;
     }
 
-    private void Collect()
+    // With recycled arrays lent, gen1 too: the leases of what the layers held from the step before were promoted by
+    // the last collection, and only a gen1 collection finds them unreachable.
+    private void Collect(int generation = 0)
     {
-        GC.Collect(0, GCCollectionMode.Forced, blocking: true);
+        GC.Collect(_arrays is { Lent: > 0 } ? Math.Max(generation, 1) : generation, GCCollectionMode.Forced, blocking: true);
+        _arrays?.Reclaim();
         _mark = GC.GetAllocatedBytesForCurrentThread();
         _stepStart = _mark;
         _collectionsSeen = _collections();

@@ -80,6 +80,10 @@ public sealed class Trainer
         int? stopEpoch = null;
         var earlyStopped = false;
         long updates = 0;
+
+        // The steps' large arrays (a CNN's activations) are recycled from epoch to epoch; the evaluation between
+        // epochs allocates its own.
+        var arrays = StepArrays.Create();
         for (var epoch = 1; epoch <= Options.Epochs; epoch++)
         {
             double? learningRate = Schedule?.At(epoch);
@@ -88,7 +92,7 @@ public sealed class Trainer
                 _setLearningRate!(learningRate!.Value);
             }
 
-            var seconds = TrainEpoch(sampler, epoch, batches, cancellationToken);
+            var seconds = TrainEpoch(sampler, epoch, batches, arrays, cancellationToken);
             updates += batches;
             var result = Measure(epoch, train, validation, test, learningRate, seconds, batches);
             epochs.Add(result);
@@ -120,11 +124,11 @@ public sealed class Trainer
         return new TrainingHistory(epochs, stopping.BestEpoch, stopEpoch, earlyStopped, testAccuracy, testLoss, updates);
     }
 
-    private double TrainEpoch(MiniBatchSampler sampler, int epoch, int batches, CancellationToken cancellationToken)
+    private double TrainEpoch(MiniBatchSampler sampler, int epoch, int batches, StepArrays arrays, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         sampler.NextEpoch();
-        var collector = new StepCollector();
+        using var collector = new StepCollector(arrays);
         for (var b = 0; b < batches; b++)
         {
             cancellationToken.ThrowIfCancellationRequested();

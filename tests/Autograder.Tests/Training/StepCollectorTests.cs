@@ -67,7 +67,7 @@ public sealed class StepCollectorTests
     [Fact]
     public void Finish_CollectsWhatTheLastStepsLeft_OnlyWhenTheyAllocated()
     {
-        var collector = new StepCollector();
+        using var collector = new StepCollector();
         for (var i = 0; i < 4; i++)
         {
             _ = GC.AllocateUninitializedArray<byte>(64 << 10);
