@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace NeuralNet.Layers;
 
@@ -57,14 +59,15 @@ public sealed class MaxPool2D : Module
         var (outH, outW) = (outShape[2], outShape[3]);
         var y = Tensor.Zeros(outShape);
         var output = y.AsSpan();
+        var best = new int[outW]; // the flat index of each window's maximum, along one output row
         for (var plane = 0; plane < outShape[0] * outShape[1]; plane++)
         {
             for (var oh = 0; oh < outH; oh++)
             {
+                ArgMaxAlongRow(input, plane * height * width, width, oh * Stride, best);
                 for (var ow = 0; ow < outW; ow++)
                 {
-                    var best = ArgMaxInWindow(input, plane * height * width, width, oh * Stride, ow * Stride);
-                    output[(plane * outH + oh) * outW + ow] = input[best];
+                    output[(plane * outH + oh) * outW + ow] = input[best[ow]];
                 }
             }
         }
@@ -90,20 +93,81 @@ public sealed class MaxPool2D : Module
         var (outH, outW) = (outShape[2], outShape[3]);
         var result = x.ZerosLike();
         var dX = result.AsSpan();
+        var best = new int[outW]; // the flat index of each window's maximum, along one output row
         for (var plane = 0; plane < outShape[0] * outShape[1]; plane++)
         {
             for (var oh = 0; oh < outH; oh++)
             {
+                ArgMaxAlongRow(input, plane * height * width, width, oh * Stride, best);
                 for (var ow = 0; ow < outW; ow++)
                 {
-                    var best = ArgMaxInWindow(input, plane * height * width, width, oh * Stride, ow * Stride);
-                    dX[best] += grad[(plane * outH + oh) * outW + ow];
+                    dX[best[ow]] += grad[(plane * outH + oh) * outW + ow];
                 }
             }
         }
 
         return result;
         // END SOLUTION
+    }
+
+    /// <summary>
+    /// For every window of one output row, the flat index of its largest value (the first on ties): the same as
+    /// <see cref="ArgMaxInWindow"/> window by window, eight 2 x 2 windows at a time where the processor has 512-bit
+    /// vectors (HW3's and HW6's pooling; `Benchmarks cnn-step`, 2026-12-07: see docs/performance.md).
+    /// </summary>
+    /// <param name="values">the images in row-major order</param>
+    /// <param name="planeStart">flat index of the windows' channel plane</param>
+    /// <param name="width">W</param>
+    /// <param name="top">the windows' first row</param>
+    /// <param name="best">receives one index per window of the row (outW of them)</param>
+    private void ArgMaxAlongRow(ReadOnlySpan<double> values, int planeStart, int width, int top, Span<int> best)
+    {
+        var ow = 0;
+        if (KernelSize == 2 && Stride == 2 && Avx512F.IsSupported)
+        {
+            ow = ArgMaxOfPairs512(values, planeStart + top * width, width, best);
+        }
+
+        for (; ow < best.Length; ow++)
+        {
+            best[ow] = ArgMaxInWindow(values, planeStart, width, top, ow * Stride);
+        }
+    }
+
+    // 2 x 2 windows with stride 2, eight at a time: the even and odd columns of 16 values of the window's two rows
+    // are its four candidates, compared in ArgMaxInWindow's order (top left, top right, bottom left, bottom right)
+    // with the same rule (keep the first strictly larger, so NaN never wins and ties keep the earlier index).
+    // Returns how many windows it did (a multiple of 8; the rest are left to the caller).
+    private static int ArgMaxOfPairs512(ReadOnlySpan<double> values, int rowStart, int width, Span<int> best)
+    {
+        var evens = Vector512.Create(0L, 2, 4, 6, 8, 10, 12, 14);
+        var odds = evens + Vector512<long>.One;
+        ref var first = ref MemoryMarshal.GetReference(values);
+        var done = 0;
+        for (; done + 8 <= best.Length; done += 8)
+        {
+            // Columns 2 * done .. 2 * done + 15 lie in the row: 2 * best.Length <= width for these windows.
+            var top = rowStart + 2 * done;
+            var (top0, top1) = (Vector512.LoadUnsafe(ref first, (nuint)top), Vector512.LoadUnsafe(ref first, (nuint)(top + 8)));
+            var (bottom0, bottom1) = (Vector512.LoadUnsafe(ref first, (nuint)(top + width)), Vector512.LoadUnsafe(ref first, (nuint)(top + width + 8)));
+            var topLeft = Vector512.Create((long)top) + evens;
+            var max = Avx512F.PermuteVar8x64x2(top0, evens, top1);
+            var index = topLeft;
+            KeepIfLarger(Avx512F.PermuteVar8x64x2(top0, odds, top1), topLeft + Vector512<long>.One, ref max, ref index);
+            KeepIfLarger(Avx512F.PermuteVar8x64x2(bottom0, evens, bottom1), topLeft + Vector512.Create((long)width), ref max, ref index);
+            KeepIfLarger(Avx512F.PermuteVar8x64x2(bottom0, odds, bottom1), topLeft + Vector512.Create(width + 1L), ref max, ref index);
+            Avx512F.ConvertToVector256Int32(index).StoreUnsafe(ref MemoryMarshal.GetReference(best), (nuint)done);
+        }
+
+        return done;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void KeepIfLarger(Vector512<double> candidate, Vector512<long> candidateIndex, ref Vector512<double> max, ref Vector512<long> index)
+    {
+        var larger = Vector512.GreaterThan(candidate, max);
+        max = Vector512.ConditionalSelect(larger, candidate, max);
+        index = Vector512.ConditionalSelect(larger.AsInt64(), candidateIndex, index);
     }
 
     /// <summary>The flat index of the largest value in one k x k window (the first on ties).</summary>

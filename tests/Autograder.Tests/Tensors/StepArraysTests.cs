@@ -14,8 +14,10 @@ namespace Autograder.Tests.Tensors;
 /// </summary>
 public sealed class StepArraysTests
 {
-    // 8 MB: each step below takes two, 16 MB, so every StepDone collects and reclaims.
+    // 8 MB arrays; each step below takes enough of them that every StepDone collects and reclaims.
     private const int Large = 1 << 20;
+
+    private const int PerStep = (int)(StepCollector.MinRecycledBytesPerCollection / (Large * sizeof(double)));
 
     [Fact]
     public void HeldViews_KeepTheirValues_WhileLaterStepsRecycleArraysOfTheSameSize()
@@ -59,7 +61,7 @@ public sealed class StepArraysTests
         collector.StepDone();
 
         Assert.Equal(1, collector.Arrays!.Lent);
-        Assert.Equal(2, collector.Arrays.Free);
+        Assert.Equal(PerStep, collector.Arrays.Free);
         Assert.All(held.ToArray(), v => Assert.Equal(3.0, v));
     }
 
@@ -123,13 +125,16 @@ public sealed class StepArraysTests
         return (t.Reshape(1024, 1024), t.Reshape(512, 2048).T, t.Reshape(1024, 1024).Slice(3, 10));
     }
 
-    // Two 8 MB tensors that nothing holds after this returns.
+    // PerStep 8 MB tensors that nothing holds after this returns.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Churn(int step)
     {
         var a = Tensor.Zeros(Large);
         a.Fill(step + 100.0);
-        _ = a + 1.0;
+        for (var i = 1; i < PerStep; i++)
+        {
+            a += 1.0;
+        }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
