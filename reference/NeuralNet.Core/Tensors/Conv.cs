@@ -122,6 +122,47 @@ public static class Conv
         }
     }
 
+    /// <summary>
+    /// One image's patches as columns: row (c, i, j), column (oh, ow) of a (C * kh * kw, outH * outW) block, the
+    /// transpose of <see cref="ImagePatches"/>'s block. A row holds, for every window, the same kernel cell, so without
+    /// padding and with stride 1 it is outH runs of outW neighbouring pixels, copied as such.
+    /// </summary>
+    /// <param name="image">the image, C * H * W values</param>
+    /// <param name="block">the image's patches as columns, C * kh * kw * outH * outW values, every one written</param>
+    /// <param name="g">channels, image size, kernel, stride and padding</param>
+    internal static void ImagePatchColumns(ReadOnlySpan<double> image, Span<double> block, PatchGeometry g)
+    {
+        var (h, w, kh, kw, stride, pad) = (g.Height, g.Width, g.KernelHeight, g.KernelWidth, g.Stride, g.Pad);
+        var (outH, outW, positions) = (g.OutHeight, g.OutWidth, g.Positions);
+        for (var ch = 0; ch < g.Channels; ch++)
+        {
+            var plane = image.Slice(ch * h * w, h * w);
+            for (var i = 0; i < kh; i++)
+            {
+                for (var j = 0; j < kw; j++)
+                {
+                    var row = block.Slice(((ch * kh + i) * kw + j) * positions, positions);
+                    for (var oh = 0; oh < outH; oh++)
+                    {
+                        var y = oh * stride + i - pad;
+                        var run = row.Slice(oh * outW, outW);
+                        if (stride == 1 && pad == 0)
+                        {
+                            plane.Slice(y * w + j, outW).CopyTo(run);
+                            continue;
+                        }
+
+                        for (var ow = 0; ow < outW; ow++)
+                        {
+                            var x = ow * stride + j - pad;
+                            run[ow] = (uint)y < (uint)h && (uint)x < (uint)w ? plane[y * w + x] : 0.0;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>Folds patch gradients back into image gradients, summing where windows overlap (the adjoint of <see cref="Im2Col"/>).</summary>
     /// <param name="cols">patch values, shape (N * outH * outW, C * kh * kw)</param>
     /// <param name="xShape">the image shape (N, C, H, W)</param>

@@ -96,6 +96,10 @@ internal sealed class DeferredIm2Col : DeferredValue
     public void WriteImage(int image, Span<double> block) =>
         Conv.ImagePatches(_images.AsSpan(image * Geometry.ImageSize, Geometry.ImageSize), block, Geometry);
 
+    /// <summary>Writes image <paramref name="image"/>'s patches as columns (Patch x Positions, row-major) into <paramref name="block"/>.</summary>
+    public void WriteImageColumns(int image, Span<double> block) =>
+        Conv.ImagePatchColumns(_images.AsSpan(image * Geometry.ImageSize, Geometry.ImageSize), block, Geometry);
+
     /// <inheritdoc />
     protected override double[] Compute() => Conv.Patches(_images, Images, Geometry);
 }

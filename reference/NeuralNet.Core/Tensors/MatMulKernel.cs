@@ -188,6 +188,15 @@ internal static class MatMulKernel
         }
     }
 
+    /// <summary>
+    /// True when a product whose A has <paramref name="rows"/> rows takes the same kernel path, and so gives the same
+    /// bits, whatever B's layout: above the tallest register tile (12 rows) neither the few-rows paths nor the dot
+    /// products run, the blocked path packs B, and the narrow-B path pads it; the portable path copies it row-major.
+    /// </summary>
+    /// <param name="rows">M, the rows of A</param>
+    internal static bool AnyLayoutOfBGivesTheSameBits(int rows) =>
+        rows > Math.Max(GemmKernel512.Rows, Math.Max(GemmKernel512Wide.Rows, GemmKernel256.Rows));
+
     /// <summary>Few rows of A times a transposed B, deep enough for contiguous dot products.</summary>
     private static bool DotProducts(GemmOperand a, GemmOperand b, int maxRows) =>
         a.Rows <= maxRows && a.Cols >= 16 && b.RowStride == 1 && a.ColStride == 1;

@@ -9,7 +9,7 @@ namespace Autograder.Tests.Tensors;
 /// </summary>
 public sealed class DeferredIm2ColTests
 {
-    /// <summary>(N, C, H, W, kh, kw, stride, pad, filters): HW3's 3.5 CNN (batch 32), padded and strided layers, several channels, one image.</summary>
+    /// <summary>(N, C, H, W, kh, kw, stride, pad, filters): HW3's 3.5 CNN (batch 32), padded and strided layers, several channels, one image, few and many filters.</summary>
     public static TheoryData<int, int, int, int, int, int, int, int, int> Layers => new()
     {
         { 32, 1, 28, 28, 7, 7, 1, 0, 64 },
@@ -17,6 +17,9 @@ public sealed class DeferredIm2ColTests
         { 8, 2, 30, 29, 5, 4, 2, 2, 7 },
         { 1, 1, 100, 100, 3, 3, 1, 0, 3 },
         { 3, 4, 20, 20, 8, 8, 1, 0, 16 },
+        { 8, 2, 30, 29, 5, 4, 2, 2, 20 }, // more than 12 filters: the forward product reads patch columns
+        { 16, 3, 16, 16, 3, 3, 1, 1, 13 },
+        { 16, 1, 25, 25, 5, 5, 1, 0, 25 }, // HW6's CNN
     };
 
     private static (Tensor Deferred, double[] Stored) Patches(Tensor x, int kh, int kw, int stride, int pad)
