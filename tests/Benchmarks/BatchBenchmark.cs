@@ -23,7 +23,7 @@ internal static class BatchBenchmark
 {
     private static readonly (string Name, string File, string From, string To)[] Mutations =
     [
-        ("FailsReluBackward", "Layers/Relu.cs", "var dX = x > 0.0;", "var dX = x >= 0.0;"),
+        ("FailsReluBackward", "Layers/Relu.cs", "gradOutput.MultiplyByIndicator(x, 0.0)", "gradOutput * (x >= 0.0)"),
         ("FailsBiasGradient", "Layers/Linear.cs", "B.Grad = gradOutput.Sum(0, keepDims: true);", "B.Grad = gradOutput.Slice(0, 1).Contiguous();"),
         ("FailsSgdSign", "Optimizers/Sgd.cs", "p.Value.AddInPlace(p.Grad, -learningRate);", "p.Value.AddInPlace(p.Grad, learningRate);"),
         ("NotImplementedForward", "Layers/Linear.cs", "return x.MatMul(W.Value) + B.Value;", "throw new NotImplementedException(\"TODO(linear.forward)\");"),

@@ -25,9 +25,7 @@ public sealed class Relu : Module
         RequireShape("Relu", gradOutput, x.Shape);
         // TASK(relu.backward): return grad where x > 0 and 0 elsewhere (also 0 at x == 0).
         // BEGIN SOLUTION relu.backward
-        var dX = x > 0.0; // the 0/1 mask, turned into the gradient in place
-        dX.MultiplyInPlace(gradOutput);
-        return dX;
+        return gradOutput.MultiplyByIndicator(x, 0.0); // grad * (x > 0) in one pass, without storing the 0/1 mask
         // END SOLUTION
     }
 }

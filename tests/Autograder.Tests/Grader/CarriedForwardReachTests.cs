@@ -34,7 +34,7 @@ public sealed class CarriedForwardReachTests
 
     /// <summary>The student's ReLU backward differs from the reference's (x >= 0 instead of x > 0).</summary>
     private static string ReluDiffers(string file, string text) =>
-        file == "Layers/Relu.cs" ? Replace(text, "var dX = x > 0.0;", "var dX = x >= 0.0;") : text;
+        file == "Layers/Relu.cs" ? Replace(text, "gradOutput.MultiplyByIndicator(x, 0.0)", "gradOutput * (x >= 0.0)") : text;
 
     private static string Replace(string text, string from, string to)
     {
