@@ -18,6 +18,17 @@ public sealed partial class Tensor
         return Deferred(new NotComputedValue(copy), copy);
     }
 
+    /// <summary>
+    /// A tensor whose values are whatever its memory held (NumPy's <c>np.empty</c>): for library code that writes every
+    /// element itself, e.g. max-pool's backward pass zeroing one plane at a time just before routing gradients into it.
+    /// </summary>
+    /// <param name="shape">the shape</param>
+    internal static Tensor Uninitialized(params int[] shape)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        return Allocate((int[])shape.Clone(), zeroed: false);
+    }
+
     /// <summary>A tensor of ones.</summary>
     public static Tensor Ones(params int[] shape) => Full(1.0, shape);
 

@@ -86,11 +86,12 @@ public sealed class MaxPool2D : Module
         var input = x.Contiguous().AsSpan(); // read in place, no copies
         var grad = gradOutput.Contiguous().AsSpan();
         var (outH, outW) = (outShape[2], outShape[3]);
-        var result = x.ZerosLike();
+        var result = Tensor.Uninitialized(x.Shape); // each plane is zeroed below, just before its gradients arrive
         var dX = result.AsSpan();
         var best = new int[outW]; // the flat index of each window's maximum, along one output row
         for (var plane = 0; plane < outShape[0] * outShape[1]; plane++)
         {
+            dX.Slice(plane * height * width, height * width).Clear(); // 0 except at window maxima, still in the cache below
             for (var oh = 0; oh < outH; oh++)
             {
                 ArgMaxAlongRow(input, plane * height * width, width, oh * Stride, best);
