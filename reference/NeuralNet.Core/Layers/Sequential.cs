@@ -8,6 +8,7 @@ namespace NeuralNet.Layers;
 public sealed class Sequential : Module
 {
     private readonly (string Name, Module Layer)[] _layers;
+    private readonly Module[] _modules;
     private Tensor[]? _inputs;
 
     /// <summary>Creates the container.</summary>
@@ -22,6 +23,7 @@ public sealed class Sequential : Module
         }
 
         _layers = [.. layers];
+        _modules = [.. _layers.Select(l => l.Layer)];
     }
 
     /// <summary>The layers with their names, in forward order.</summary>
@@ -77,6 +79,6 @@ public sealed class Sequential : Module
         }
 
         var inputs = _inputs;
-        return ChainBackward.Run([.. _layers.Select(l => l.Layer)], i => inputs[i], gradOutput, InputGradientNeeded);
+        return ChainBackward.Run(_modules, i => inputs[i], gradOutput, InputGradientNeeded);
     }
 }

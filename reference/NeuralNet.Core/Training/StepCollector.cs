@@ -27,7 +27,7 @@ internal sealed class StepCollector : IDisposable
     /// <summary>
     /// Recycled arrays taken between collections. HW3 3.5's CNN step takes about 37 MB, so it collects every second
     /// step (`Benchmarks cnn-epoch`, 2026-12-07 05:50: 2.20-2.41 s per epoch, 54-57 ms of pauses, 206 MB peak working
-    /// set; every step (16 MB): 331 µs per step in collections against about 195; every fourth (128 MB): 30-42 ms of
+    /// set; every step (32 MB): 331 µs per step in collections against about 195; every fourth (128 MB): 30-42 ms of
     /// pauses but 293 MB).
     /// </summary>
     internal const long MinRecycledBytesPerCollection = 64L << 20;

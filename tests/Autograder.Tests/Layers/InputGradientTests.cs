@@ -60,7 +60,8 @@ public sealed class InputGradientTests
     public void SequentialBackward_InputGradientNotNeeded_SkipsTheLayersBeforeTheFirstWithParameters()
     {
         var (before, after) = (new Recorder(), new Recorder());
-        var network = new Sequential(("before", before), ("L1", new Linear(4, 3, new Rng(1))), ("after", after), ("L2", new Linear(3, 2, new Rng(2))));
+        var (l1, l2) = (new Recorder(new Linear(4, 3, new Rng(1))), new Recorder(new Linear(3, 2, new Rng(2))));
+        var network = new Sequential(("before", before), ("L1", l1), ("after", after), ("L2", l2));
         var x = Tensor.RandomNormal([2, 4], 0, 1, new Rng(3));
         network.Forward(x);
         network.InputGradientNeeded = false;
@@ -69,9 +70,10 @@ public sealed class InputGradientTests
 
         Assert.Equal(0, before.BackwardCalls);
         Assert.Equal(1, after.BackwardCalls);
-        Assert.False(network["L1"].InputGradientNeeded);
-        Assert.True(network["L2"].InputGradientNeeded);
-        Assert.True(after.InputGradientNeeded);
+        Assert.False(l1.NeededInBackward);
+        Assert.True(l2.NeededInBackward);
+        Assert.True(after.NeededInBackward);
+        Assert.True(l1.InputGradientNeeded); // put back after the call
         Assert.Equal(x.Shape, dx.Shape);
         Assert.Throws<InvalidOperationException>(() => dx.ToArray());
     }
@@ -123,15 +125,17 @@ public sealed class InputGradientTests
         var before = new Recorder();
         var conv = new Conv2D(1, 2, 3, new Rng(1));
         var linear = new Linear(2 * 4 * 4, 3, new Rng(2));
-        var chain = new LayerChain([new Unflatten(1, 6, 6), before, conv, new Relu(), new Flatten(), linear]);
+        var (convProbe, linearProbe) = (new Recorder(conv), new Recorder(linear));
+        var chain = new LayerChain([new Unflatten(1, 6, 6), before, convProbe, new Relu(), new Flatten(), linearProbe]);
         var x = Tensor.RandomNormal([2, 36], 0, 1, new Rng(3));
         var logits = chain.Forward(x, training: true);
 
         chain.Backward(Tensor.Ones(logits.Shape));
 
         Assert.Equal(0, before.BackwardCalls);
-        Assert.False(conv.InputGradientNeeded);
-        Assert.True(linear.InputGradientNeeded);
+        Assert.False(convProbe.NeededInBackward);
+        Assert.True(linearProbe.NeededInBackward);
+        Assert.True(convProbe.InputGradientNeeded); // put back: the layer on its own returns dX again
 
         // The same gradients as the full pass through the same layers, computed by hand.
         var reference = new Conv2D(1, 2, 3, new Rng(1));
@@ -143,19 +147,44 @@ public sealed class InputGradientTests
         reference.Backward(images, relu.Backward(h, gradH));
         Assert.Equal(reference.W.Grad.ToArray(), conv.W.Grad.ToArray());
         Assert.Equal(reference.B.Grad.ToArray(), conv.B.Grad.ToArray());
+
+        // Called on its own after the chain, the layer computes dX again.
+        Assert.Equal(72, conv.Backward(images, Tensor.Ones(2, 2, 4, 4)).ToArray().Length);
     }
 
-    /// <summary>A parameter-free identity layer that counts its backward calls.</summary>
-    private sealed class Recorder : Module
+    /// <summary>
+    /// Records its backward calls and the <see cref="Module.InputGradientNeeded"/> it was called with; an identity
+    /// without parameters, or a wrapper passing both the flag and the call to a layer (and showing its parameters).
+    /// </summary>
+    private sealed class Recorder(Module? inner = null) : Module
     {
         public int BackwardCalls { get; private set; }
 
-        public override Tensor Forward(Tensor x) => x;
+        public bool? NeededInBackward { get; private set; }
+
+        public override IReadOnlyList<Parameter> Parameters => inner?.Parameters ?? [];
+
+        public override Tensor Forward(Tensor x) => inner?.Forward(x) ?? x;
 
         public override Tensor Backward(Tensor x, Tensor gradOutput)
         {
             BackwardCalls++;
-            return gradOutput;
+            NeededInBackward = InputGradientNeeded;
+            if (inner is null)
+            {
+                return gradOutput;
+            }
+
+            var previous = inner.InputGradientNeeded;
+            inner.InputGradientNeeded = InputGradientNeeded;
+            try
+            {
+                return inner.Backward(x, gradOutput);
+            }
+            finally
+            {
+                inner.InputGradientNeeded = previous;
+            }
         }
     }
 }
