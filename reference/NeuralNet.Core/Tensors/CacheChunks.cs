@@ -74,6 +74,6 @@ internal static class CacheChunks
     }
 
     /// <summary>Whether the operation rounds each element on its own the same way on every path (all but Pow); folded by the JIT.</summary>
-    private static bool Exact<TOp>()
+    internal static bool Exact<TOp>()
         where TOp : IBinaryOp => typeof(TOp) != typeof(PowOp);
 }

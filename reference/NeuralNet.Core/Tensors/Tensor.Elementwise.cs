@@ -21,31 +21,48 @@ public sealed partial class Tensor
             return output;
         }
 
+        var split = Splits<TOp>(result.Length); // a large pass: on every core (SplitWork), the same values
         if (ca.Size == result.Length && cb.Size == result.Length)
         {
-            CacheChunks.Apply<TOp>(ca.ReadSpan(), cb.ReadSpan(), result);
+            if (split)
+            {
+                SplitApply<TOp>(ca.Storage, ca._offset, cb.Storage, cb._offset, result, 0, result.Length);
+            }
+            else
+            {
+                CacheChunks.Apply<TOp>(ca.ReadSpan(), cb.ReadSpan(), result);
+            }
         }
         else if (cb.Size == 1)
         {
-            CacheChunks.Apply<TOp>(ca.ReadSpan(), cb.Storage[cb._offset], result);
+            if (split)
+            {
+                SplitApply<TOp>(ca.Storage, ca._offset, cb.Storage[cb._offset], result, 0, result.Length);
+            }
+            else
+            {
+                CacheChunks.Apply<TOp>(ca.ReadSpan(), cb.Storage[cb._offset], result);
+            }
         }
         else if (ca.Size == 1)
         {
-            CacheChunks.Apply<TOp>(ca.Storage[ca._offset], cb.ReadSpan(), result);
+            if (split)
+            {
+                SplitApply<TOp>(ca.Storage[ca._offset], cb.Storage, cb._offset, result, 0, result.Length);
+            }
+            else
+            {
+                CacheChunks.Apply<TOp>(ca.Storage[ca._offset], cb.ReadSpan(), result);
+            }
         }
         else if (ca.Size == result.Length && RepeatsAlongLeadingAxes(cb._shape, shape))
         {
             // A bias row added to every row (y + b): one span operation per repetition, no odometer.
-            var left = ca.ReadSpan();
-            var right = cb.ReadSpan();
-            for (var start = 0; start < result.Length; start += right.Length)
-            {
-                TOp.Apply(left.Slice(start, right.Length), right, result.AsSpan(start, right.Length));
-            }
+            ApplyRepeated<TOp>(ca.Storage, ca._offset, cb.Storage, cb._offset, cb.Size, result, result.Length);
         }
         else
         {
-            BroadcastLoop<TOp>(ca, cb, shape, result);
+            BroadcastLoop<TOp>(ca, cb, shape, result, 0);
         }
 
         return output;
@@ -70,7 +87,25 @@ public sealed partial class Tensor
         return operandShape.AsSpan(first).SequenceEqual(outputShape.AsSpan(outputShape.Length - length));
     }
 
-    private static void BroadcastLoop<TOp>(Tensor a, Tensor b, int[] shape, Span<double> result)
+    // result[resultOffset ..] = a op b over the broadcast shape, a row (the last axis) per TOp call; a large pass is
+    // split into ranges of rows (SplitWork), each row computed as on one thread.
+    private static void BroadcastLoop<TOp>(Tensor a, Tensor b, int[] shape, double[] result, int resultOffset)
+        where TOp : IBinaryOp
+    {
+        var size = ShapeMath.Product(shape);
+        var rows = size / shape[^1];
+        if (SplitWork.Parts(size) > 1)
+        {
+            SplitBroadcastRows<TOp>(a, b, shape, result, resultOffset, rows, size);
+        }
+        else
+        {
+            BroadcastRows<TOp>(a, b, shape, result.AsSpan(resultOffset, size), 0, rows);
+        }
+    }
+
+    // Rows [firstRow, endRow) of BroadcastLoop: an odometer over the leading axes, started at firstRow.
+    private static void BroadcastRows<TOp>(Tensor a, Tensor b, int[] shape, Span<double> result, int firstRow, int endRow)
         where TOp : IBinaryOp
     {
         var rank = shape.Length;
@@ -81,11 +116,19 @@ public sealed partial class Tensor
         var innerB = stridesB[rank - 1];
         var dataA = a.Storage;
         var dataB = b.Storage;
-        var outer = result.Length / inner;
         var counter = new int[rank];
         var posA = a._offset;
         var posB = b._offset;
-        for (var row = 0; row < outer; row++)
+        var rest = firstRow;
+        for (var axis = rank - 2; axis >= 0; axis--)
+        {
+            counter[axis] = rest % shape[axis];
+            rest /= shape[axis];
+            posA += counter[axis] * stridesA[axis];
+            posB += counter[axis] * stridesB[axis];
+        }
+
+        for (var row = firstRow; row < endRow; row++)
         {
             var destination = result.Slice(row * inner, inner);
             if (innerA == 1 && innerB == 1)

@@ -26,14 +26,26 @@ public sealed partial class Tensor
             return;
         }
 
-        var source = other.Contiguous().ReadSpan();
-        if (alpha == 1.0)
+        var source = other.Contiguous();
+        if (SplitWork.Parts(Size) > 1)
         {
-            CacheChunks.Apply<AddOp>(target, source, target);
+            // A large update: on every core (SplitWork), the same values.
+            if (alpha == 1.0)
+            {
+                SplitApply<AddOp>(Storage, _offset, source.Storage, source._offset, Storage, _offset, Size);
+            }
+            else
+            {
+                SplitMultiplyAdd(source.Storage, source._offset, alpha, Storage, _offset, Size);
+            }
+        }
+        else if (alpha == 1.0)
+        {
+            CacheChunks.Apply<AddOp>(target, source.ReadSpan(), target);
         }
         else
         {
-            CacheChunks.MultiplyAdd(source, alpha, target);
+            CacheChunks.MultiplyAdd(source.ReadSpan(), alpha, target);
         }
     }
 
@@ -51,14 +63,29 @@ public sealed partial class Tensor
         }
 
         var target = WritableSpan("MultiplyInPlace");
-        CacheChunks.Apply<MultiplyOp>(target, other.Contiguous().ReadSpan(), target);
+        var source = other.Contiguous();
+        if (Splits<MultiplyOp>(Size))
+        {
+            SplitApply<MultiplyOp>(Storage, _offset, source.Storage, source._offset, Storage, _offset, Size);
+        }
+        else
+        {
+            CacheChunks.Apply<MultiplyOp>(target, source.ReadSpan(), target);
+        }
     }
 
     /// <summary>this *= factor, in place.</summary>
     public void ScaleInPlace(double factor)
     {
         var target = WritableSpan("ScaleInPlace");
-        CacheChunks.Apply<MultiplyOp>(target, factor, target);
+        if (Splits<MultiplyOp>(Size))
+        {
+            SplitApply<MultiplyOp>(Storage, _offset, factor, Storage, _offset, Size);
+        }
+        else
+        {
+            CacheChunks.Apply<MultiplyOp>(target, factor, target);
+        }
     }
 
     /// <summary>Sets every element to <paramref name="value"/>, in place (e.g. zeroing a gradient).</summary>
@@ -99,7 +126,7 @@ public sealed partial class Tensor
         {
             // A view of this tensor (y += y[0], say) is read again after its rows are written: read a copy.
             var source = ReferenceEquals(other.Buffer, Buffer) ? other.Clone() : other.Contiguous();
-            BroadcastLoop<TOp>(this, source, _shape, target);
+            BroadcastLoop<TOp>(this, source, _shape, Storage, _offset);
         }
     }
 

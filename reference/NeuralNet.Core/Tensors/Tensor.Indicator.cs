@@ -24,7 +24,17 @@ public sealed partial class Tensor
         }
 
         var output = Allocate((int[])_shape.Clone(), zeroed: false);
-        MultiplyByIndicator(Contiguous().ReadSpan(), x.Contiguous().ReadSpan(), threshold, output._storage);
+        var (values, compared, destination) = (Contiguous(), x.Contiguous(), output._storage!);
+        if (SplitWork.Parts(Size) > 1)
+        {
+            // A large pass (a convolution's activations): on every core (SplitWork), the same values.
+            SplitMultiplyByIndicator(values, compared, threshold, destination);
+        }
+        else
+        {
+            MultiplyByIndicator(values.ReadSpan(), compared.ReadSpan(), threshold, destination);
+        }
+
         return output;
     }
 

@@ -92,14 +92,48 @@ public sealed partial class Tensor
     {
         var a = NormalizeAxis(axis, operation);
         var (outer, length, inner) = Split(a);
-        var source = Contiguous().ReadSpan();
+        var source = Contiguous();
         var result = new double[outer * inner];
         Array.Fill(result, identity);
+        if (SplitWork.Parts(Size) > 1 && (outer > 1 || inner > 1))
+        {
+            // A large reduction (a convolution's bias gradient): whole output elements on every core (SplitWork), each
+            // reduced in the same order as on one thread, so the same values.
+            SplitReduce(source.Storage, source._offset, (outer, length, inner), operation, accumulate, identity, result);
+        }
+        else
+        {
+            ReduceBlock(source.Storage, source._offset, (outer, length, inner), operation, accumulate, identity, result, (0, outer), (0, inner));
+        }
+
+        return Wrap(result, ReducedShape(a, keepDims));
+    }
+
+    // Reduce's output split into ranges of rows or, with one row, of columns.
+    private static void SplitReduce(double[] source, int offset, (int Outer, int Length, int Inner) split, string operation, Accumulate accumulate, double identity, double[] result)
+    {
+        var size = (long)split.Outer * split.Length * split.Inner;
+        if (split.Outer > 1)
+        {
+            SplitWork.For(split.Outer, size, (first, end) => ReduceBlock(source, offset, split, operation, accumulate, identity, result, (first, end), (0, split.Inner)));
+        }
+        else
+        {
+            SplitWork.For(split.Inner, size, (first, end) => ReduceBlock(source, offset, split, operation, accumulate, identity, result, (0, split.Outer), (first, end)));
+        }
+    }
+
+    // Output elements [rows) x [columns) of a reduction over the middle axis of (outer, length, inner).
+    private static void ReduceBlock(
+        double[] source, int offset, (int Outer, int Length, int Inner) split, string operation, Accumulate accumulate, double identity, double[] result,
+        (int First, int End) rows, (int First, int End) columns)
+    {
+        var (length, inner) = (split.Length, split.Inner);
         if (inner == 1)
         {
-            for (var o = 0; o < outer; o++)
+            for (var o = rows.First; o < rows.End; o++)
             {
-                var row = source.Slice(o * length, length);
+                var row = source.AsSpan(offset + o * length, length);
                 result[o] = length == 0 ? identity : operation switch
                 {
                     "Sum" => TensorPrimitives.Sum(row),
@@ -107,20 +141,19 @@ public sealed partial class Tensor
                     _ => TensorPrimitives.Min(row),
                 };
             }
-        }
-        else
-        {
-            for (var o = 0; o < outer; o++)
-            {
-                var destination = result.AsSpan(o * inner, inner);
-                for (var k = 0; k < length; k++)
-                {
-                    accumulate(source.Slice((o * length + k) * inner, inner), destination, destination);
-                }
-            }
+
+            return;
         }
 
-        return Wrap(result, ReducedShape(a, keepDims));
+        var width = columns.End - columns.First;
+        for (var o = rows.First; o < rows.End; o++)
+        {
+            var destination = result.AsSpan(o * inner + columns.First, width);
+            for (var k = 0; k < length; k++)
+            {
+                accumulate(source.AsSpan(offset + (o * length + k) * inner + columns.First, width), destination, destination);
+            }
+        }
     }
 
     // Views the tensor as (outer, length, inner) around `axis`.

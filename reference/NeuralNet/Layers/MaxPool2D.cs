@@ -55,22 +55,27 @@ public sealed class MaxPool2D : Module
         var (height, width) = (x.Dim(2), x.Dim(3));
         // TASK(maxpool.forward): for every image, channel and output position, take the maximum of its k x k window.
         // BEGIN SOLUTION maxpool.forward
-        var input = x.Contiguous().AsSpan(); // read in place, no copy
+        var contiguous = x.Contiguous(); // read in place, no copy
         var (outH, outW) = (outShape[2], outShape[3]);
         var y = Tensor.Zeros(outShape);
-        var output = y.AsSpan();
-        var best = new int[outW]; // the flat index of each window's maximum, along one output row
-        for (var plane = 0; plane < outShape[0] * outShape[1]; plane++)
+        // Planes (image, channel) are independent: a large batch is pooled on every core, planes [first, end) each.
+        SplitWork.For(outShape[0] * outShape[1], x.Size, (first, end) =>
         {
-            for (var oh = 0; oh < outH; oh++)
+            var input = contiguous.AsSpan();
+            var output = y.AsSpan();
+            var best = new int[outW]; // the flat index of each window's maximum, along one output row
+            for (var plane = first; plane < end; plane++)
             {
-                ArgMaxAlongRow(input, plane * height * width, width, oh * Stride, best);
-                for (var ow = 0; ow < outW; ow++)
+                for (var oh = 0; oh < outH; oh++)
                 {
-                    output[(plane * outH + oh) * outW + ow] = input[best[ow]];
+                    ArgMaxAlongRow(input, plane * height * width, width, oh * Stride, best);
+                    for (var ow = 0; ow < outW; ow++)
+                    {
+                        output[(plane * outH + oh) * outW + ow] = input[best[ow]];
+                    }
                 }
             }
-        }
+        });
 
         return y;
         // END SOLUTION
@@ -88,24 +93,29 @@ public sealed class MaxPool2D : Module
         var (height, width) = (x.Dim(2), x.Dim(3));
         // TASK(maxpool.backward): add each output gradient to the position of its window's maximum (first one on ties); 0 elsewhere.
         // BEGIN SOLUTION maxpool.backward
-        var input = x.Contiguous().AsSpan(); // read in place, no copies
-        var grad = gradOutput.Contiguous().AsSpan();
+        var (contiguous, gradients) = (x.Contiguous(), gradOutput.Contiguous()); // read in place, no copies
         var (outH, outW) = (outShape[2], outShape[3]);
         var result = Tensor.Uninitialized(x.Shape); // each plane is zeroed below, just before its gradients arrive
-        var dX = result.AsSpan();
-        var best = new int[outW]; // the flat index of each window's maximum, along one output row
-        for (var plane = 0; plane < outShape[0] * outShape[1]; plane++)
+        // Planes (image, channel) are independent: a large batch is routed on every core, planes [first, end) each.
+        SplitWork.For(outShape[0] * outShape[1], x.Size, (first, end) =>
         {
-            dX.Slice(plane * height * width, height * width).Clear(); // 0 except at window maxima, still in the cache below
-            for (var oh = 0; oh < outH; oh++)
+            var input = contiguous.AsSpan();
+            var grad = gradients.AsSpan();
+            var dX = result.AsSpan();
+            var best = new int[outW]; // the flat index of each window's maximum, along one output row
+            for (var plane = first; plane < end; plane++)
             {
-                ArgMaxAlongRow(input, plane * height * width, width, oh * Stride, best);
-                for (var ow = 0; ow < outW; ow++)
+                dX.Slice(plane * height * width, height * width).Clear(); // 0 except at window maxima, still in the cache below
+                for (var oh = 0; oh < outH; oh++)
                 {
-                    dX[best[ow]] += grad[(plane * outH + oh) * outW + ow];
+                    ArgMaxAlongRow(input, plane * height * width, width, oh * Stride, best);
+                    for (var ow = 0; ow < outW; ow++)
+                    {
+                        dX[best[ow]] += grad[(plane * outH + oh) * outW + ow];
+                    }
                 }
             }
-        }
+        });
 
         return result;
         // END SOLUTION

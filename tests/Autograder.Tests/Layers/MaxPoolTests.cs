@@ -16,6 +16,8 @@ public sealed class MaxPoolTests
     [InlineData(2, 1, 5, 7, 2, 2)] // fewer than eight windows a row
     [InlineData(1, 2, 9, 9, 3, 2)] // overlapping 3 x 3 windows: gradients add up
     [InlineData(1, 1, 8, 40, 2, 1)] // stride 1
+    [InlineData(32, 64, 22, 22, 2, 2)] // HW3's whole batch: over SplitWork's threshold, planes pooled on every core
+    [InlineData(5, 23, 48, 48, 3, 2)] // split, an odd number of planes, overlapping windows
     public void ForwardAndBackward_MatchAPlainLoop_BitForBit(int n, int c, int h, int w, int k, int stride)
     {
         var x = Input(n, c, h, w);
