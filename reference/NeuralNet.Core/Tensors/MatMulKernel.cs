@@ -99,7 +99,12 @@ internal static class MatMulKernel
     internal static int Workers(int m, int k, int n, int maxWorkers)
     {
         var flops = 2.0 * m * k * n;
-        return (int)Math.Clamp(flops / FlopsPerWorker, 1, Math.Max(1, maxWorkers));
+        var byFlops = (int)Math.Clamp(flops / FlopsPerWorker, 1, Math.Max(1, maxWorkers));
+
+        // A product with a large result and a short K (a small batch's weight gradient Xᵀ·G, 784 x 5 x 1000) is
+        // limited by writing C, which one core does at about half the rate two do (SplitWork): split it by the
+        // result's size as element-wise passes are.
+        return Math.Max(byFlops, Math.Min(SplitWork.Parts((long)m * n), Math.Max(1, maxWorkers)));
     }
 
     /// <summary>The tiled paths; <typeparamref name="TSmall"/> is a wider, shorter tile for the smallest batches.</summary>

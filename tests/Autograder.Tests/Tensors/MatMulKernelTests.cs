@@ -239,6 +239,23 @@ public sealed class MatMulKernelTests
         Assert.Equal(1, MatMulKernel.Workers(5, 784, 1000, 2));
         Assert.Equal(2, MatMulKernel.Workers(10000, 784, 128, 2));
         Assert.Equal(1, MatMulKernel.Workers(10000, 784, 128, 1));
+
+        // A short K with a result over SplitWork's threshold (a batch of 5's weight gradient Xᵀ·G): split by its size.
+        Assert.Equal(Math.Min(2, Environment.ProcessorCount), MatMulKernel.Workers(784, 5, 1000, 2));
+        Assert.Equal(1, MatMulKernel.Workers(784, 5, 1000, 1));
+        Assert.Equal(1, MatMulKernel.Workers(784, 5, 128, 2)); // HW3's: 100,352 elements, under the threshold
+    }
+
+    [Fact]
+    public void MatMul_AWeightGradientSplitByItsSize_GivesTheOneThreadBits()
+    {
+        var rng = new Rng(19);
+        var x = Tensor.RandomNormal([5, 784], 0, 1, rng);
+        var g = Tensor.RandomNormal([5, 1000], 0, 1, rng);
+
+        var product = x.T.MatMul(g).ToArray(); // deferred, then computed on Workers(784, 5, 1000) threads
+
+        Assert.Equal(Run(x.T, g, MatMulKernel.BestIsa, 1), product);
     }
 
     [Fact]
