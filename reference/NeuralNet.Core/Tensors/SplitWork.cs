@@ -10,8 +10,11 @@ namespace NeuralNet;
 /// </summary>
 internal static class SplitWork
 {
-    /// <summary>Elements (2 MB of doubles) a pass must exceed before it is split.</summary>
-    internal const int MinElements = 1 << 18;
+    /// <summary>
+    /// Elements (2 MB of doubles) a pass must exceed before it is split: the passes <see cref="CacheChunks"/> no longer
+    /// cuts into cache-sized pieces, as they leave a core's cache anyway.
+    /// </summary>
+    internal const int MinElements = CacheChunks.MaxElements;
 
     /// <summary>Elements in a range's alignment unit (a 64-byte cache line of doubles), so parts never share a line.</summary>
     private const int LineElements = 8;

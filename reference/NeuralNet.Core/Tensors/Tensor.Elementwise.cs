@@ -21,39 +21,18 @@ public sealed partial class Tensor
             return output;
         }
 
-        var split = Splits<TOp>(result.Length); // a large pass: on every core (SplitWork), the same values
+        // Large passes run on every core (SplitWork, Tensor.Split.cs), with the same values.
         if (ca.Size == result.Length && cb.Size == result.Length)
         {
-            if (split)
-            {
-                SplitApply<TOp>(ca.Storage, ca._offset, cb.Storage, cb._offset, result, 0, result.Length);
-            }
-            else
-            {
-                CacheChunks.Apply<TOp>(ca.ReadSpan(), cb.ReadSpan(), result);
-            }
+            Elementwise<TOp>(ca.Storage, ca._offset, cb.Storage, cb._offset, result, 0, result.Length);
         }
         else if (cb.Size == 1)
         {
-            if (split)
-            {
-                SplitApply<TOp>(ca.Storage, ca._offset, cb.Storage[cb._offset], result, 0, result.Length);
-            }
-            else
-            {
-                CacheChunks.Apply<TOp>(ca.ReadSpan(), cb.Storage[cb._offset], result);
-            }
+            Elementwise<TOp>(ca.Storage, ca._offset, cb.Storage[cb._offset], result, 0, result.Length);
         }
         else if (ca.Size == 1)
         {
-            if (split)
-            {
-                SplitApply<TOp>(ca.Storage[ca._offset], cb.Storage, cb._offset, result, 0, result.Length);
-            }
-            else
-            {
-                CacheChunks.Apply<TOp>(ca.Storage[ca._offset], cb.ReadSpan(), result);
-            }
+            Elementwise<TOp>(ca.Storage[ca._offset], cb.Storage, cb._offset, result, 0, result.Length);
         }
         else if (ca.Size == result.Length && RepeatsAlongLeadingAxes(cb._shape, shape))
         {

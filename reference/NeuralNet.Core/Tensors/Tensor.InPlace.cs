@@ -1,5 +1,3 @@
-using System.Numerics.Tensors;
-
 namespace NeuralNet;
 
 public sealed partial class Tensor
@@ -26,26 +24,14 @@ public sealed partial class Tensor
             return;
         }
 
-        var source = other.Contiguous();
-        if (SplitWork.Parts(Size) > 1)
+        var source = other.Contiguous(); // a large update runs on every core (SplitWork), with the same values
+        if (alpha == 1.0)
         {
-            // A large update: on every core (SplitWork), the same values.
-            if (alpha == 1.0)
-            {
-                SplitApply<AddOp>(Storage, _offset, source.Storage, source._offset, Storage, _offset, Size);
-            }
-            else
-            {
-                SplitMultiplyAdd(source.Storage, source._offset, alpha, Storage, _offset, Size);
-            }
-        }
-        else if (alpha == 1.0)
-        {
-            CacheChunks.Apply<AddOp>(target, source.ReadSpan(), target);
+            Elementwise<AddOp>(Storage, _offset, source.Storage, source._offset, Storage, _offset, Size);
         }
         else
         {
-            CacheChunks.MultiplyAdd(source.ReadSpan(), alpha, target);
+            MultiplyAdd(source.Storage, source._offset, alpha, Storage, _offset, Size);
         }
     }
 
@@ -62,30 +48,16 @@ public sealed partial class Tensor
             return;
         }
 
-        var target = WritableSpan("MultiplyInPlace");
+        RequireWritable("MultiplyInPlace");
         var source = other.Contiguous();
-        if (Splits<MultiplyOp>(Size))
-        {
-            SplitApply<MultiplyOp>(Storage, _offset, source.Storage, source._offset, Storage, _offset, Size);
-        }
-        else
-        {
-            CacheChunks.Apply<MultiplyOp>(target, source.ReadSpan(), target);
-        }
+        Elementwise<MultiplyOp>(Storage, _offset, source.Storage, source._offset, Storage, _offset, Size);
     }
 
     /// <summary>this *= factor, in place.</summary>
     public void ScaleInPlace(double factor)
     {
-        var target = WritableSpan("ScaleInPlace");
-        if (Splits<MultiplyOp>(Size))
-        {
-            SplitApply<MultiplyOp>(Storage, _offset, factor, Storage, _offset, Size);
-        }
-        else
-        {
-            CacheChunks.Apply<MultiplyOp>(target, factor, target);
-        }
+        RequireWritable("ScaleInPlace");
+        Elementwise<MultiplyOp>(Storage, _offset, factor, Storage, _offset, Size);
     }
 
     /// <summary>Sets every element to <paramref name="value"/>, in place (e.g. zeroing a gradient).</summary>
@@ -132,11 +104,16 @@ public sealed partial class Tensor
 
     private Span<double> WritableSpan(string operation)
     {
+        RequireWritable(operation);
+        return Storage.AsSpan(_offset, Size);
+    }
+
+    // An in-place operation writes this tensor's own elements, so it must not be a strided view.
+    private void RequireWritable(string operation)
+    {
         if (!IsContiguous)
         {
             throw new InvalidOperationException($"{operation}: cannot modify the non-contiguous view of shape {ShapeMath.Format(_shape)} in place.");
         }
-
-        return Storage.AsSpan(_offset, Size);
     }
 }

@@ -110,25 +110,25 @@ public sealed partial class Tensor
     }
 
     // Reduce's output split into ranges of rows or, with one row, of columns.
-    private static void SplitReduce(double[] source, int offset, (int Outer, int Length, int Inner) split, string operation, Accumulate accumulate, double identity, double[] result)
+    private static void SplitReduce(double[] source, int offset, (int Outer, int Length, int Inner) around, string operation, Accumulate accumulate, double identity, double[] result)
     {
-        var size = (long)split.Outer * split.Length * split.Inner;
-        if (split.Outer > 1)
+        var size = (long)around.Outer * around.Length * around.Inner;
+        if (around.Outer > 1)
         {
-            SplitWork.For(split.Outer, size, (first, end) => ReduceBlock(source, offset, split, operation, accumulate, identity, result, (first, end), (0, split.Inner)));
+            SplitWork.For(around.Outer, size, (first, end) => ReduceBlock(source, offset, around, operation, accumulate, identity, result, (first, end), (0, around.Inner)));
         }
         else
         {
-            SplitWork.For(split.Inner, size, (first, end) => ReduceBlock(source, offset, split, operation, accumulate, identity, result, (0, split.Outer), (first, end)));
+            SplitWork.For(around.Inner, size, (first, end) => ReduceBlock(source, offset, around, operation, accumulate, identity, result, (0, around.Outer), (first, end)));
         }
     }
 
     // Output elements [rows) x [columns) of a reduction over the middle axis of (outer, length, inner).
     private static void ReduceBlock(
-        double[] source, int offset, (int Outer, int Length, int Inner) split, string operation, Accumulate accumulate, double identity, double[] result,
+        double[] source, int offset, (int Outer, int Length, int Inner) around, string operation, Accumulate accumulate, double identity, double[] result,
         (int First, int End) rows, (int First, int End) columns)
     {
-        var (length, inner) = (split.Length, split.Inner);
+        var (length, inner) = (around.Length, around.Inner);
         if (inner == 1)
         {
             for (var o = rows.First; o < rows.End; o++)

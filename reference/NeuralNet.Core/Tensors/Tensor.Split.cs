@@ -4,29 +4,83 @@ namespace NeuralNet;
 // since a span cannot reach another thread, and computes every element as the one-thread call would.
 public sealed partial class Tensor
 {
-    /// <summary>Whether an element-wise <typeparamref name="TOp"/> over <paramref name="length"/> elements is split across cores.</summary>
+    // d = a op b over `length` elements: CacheChunks' call on this thread, or one per core for a large pass.
+    private static void Elementwise<TOp>(double[] a, int aOffset, double[] b, int bOffset, double[] d, int dOffset, int length)
+        where TOp : IBinaryOp
+    {
+        if (Splits<TOp>(length))
+        {
+            SplitElementwise<TOp>(a, aOffset, b, bOffset, d, dOffset, length);
+        }
+        else
+        {
+            CacheChunks.Apply<TOp>(a.AsSpan(aOffset, length), b.AsSpan(bOffset, length), d.AsSpan(dOffset, length));
+        }
+    }
+
+    // d = a op b with a scalar b.
+    private static void Elementwise<TOp>(double[] a, int aOffset, double b, double[] d, int dOffset, int length)
+        where TOp : IBinaryOp
+    {
+        if (Splits<TOp>(length))
+        {
+            SplitElementwise<TOp>(a, aOffset, b, d, dOffset, length);
+        }
+        else
+        {
+            CacheChunks.Apply<TOp>(a.AsSpan(aOffset, length), b, d.AsSpan(dOffset, length));
+        }
+    }
+
+    // d = a op b with a scalar a.
+    private static void Elementwise<TOp>(double a, double[] b, int bOffset, double[] d, int dOffset, int length)
+        where TOp : IBinaryOp
+    {
+        if (Splits<TOp>(length))
+        {
+            SplitElementwise<TOp>(a, b, bOffset, d, dOffset, length);
+        }
+        else
+        {
+            CacheChunks.Apply<TOp>(a, b.AsSpan(bOffset, length), d.AsSpan(dOffset, length));
+        }
+    }
+
+    // target = source * alpha + target (unfused).
+    private static void MultiplyAdd(double[] source, int sourceOffset, double alpha, double[] target, int targetOffset, int length)
+    {
+        if (SplitWork.Parts(length) > 1)
+        {
+            SplitMultiplyAdd(source, sourceOffset, alpha, target, targetOffset, length);
+        }
+        else
+        {
+            CacheChunks.MultiplyAdd(source.AsSpan(sourceOffset, length), alpha, target.AsSpan(targetOffset, length));
+        }
+    }
+
+    // Whether an element-wise TOp over `length` elements is split: Pow keeps one call (its vector and scalar paths may
+    // round differently, so where a range starts could change a value).
     private static bool Splits<TOp>(int length)
         where TOp : IBinaryOp => CacheChunks.Exact<TOp>() && SplitWork.Parts(length) > 1;
 
-    // d = a op b over `length` elements.
-    private static void SplitApply<TOp>(double[] a, int aOffset, double[] b, int bOffset, double[] d, int dOffset, int length)
+    // The split forms below build their lambdas in methods of their own: a lambda's captured parameters are allocated
+    // on entry to the method that declares them, which would cost every small call an allocation.
+    private static void SplitElementwise<TOp>(double[] a, int aOffset, double[] b, int bOffset, double[] d, int dOffset, int length)
         where TOp : IBinaryOp =>
         SplitWork.ForElements(length, (start, end) =>
             CacheChunks.Apply<TOp>(a.AsSpan(aOffset + start, end - start), b.AsSpan(bOffset + start, end - start), d.AsSpan(dOffset + start, end - start)));
 
-    // d = a op b with a scalar b.
-    private static void SplitApply<TOp>(double[] a, int aOffset, double b, double[] d, int dOffset, int length)
+    private static void SplitElementwise<TOp>(double[] a, int aOffset, double b, double[] d, int dOffset, int length)
         where TOp : IBinaryOp =>
         SplitWork.ForElements(length, (start, end) =>
             CacheChunks.Apply<TOp>(a.AsSpan(aOffset + start, end - start), b, d.AsSpan(dOffset + start, end - start)));
 
-    // d = a op b with a scalar a.
-    private static void SplitApply<TOp>(double a, double[] b, int bOffset, double[] d, int dOffset, int length)
+    private static void SplitElementwise<TOp>(double a, double[] b, int bOffset, double[] d, int dOffset, int length)
         where TOp : IBinaryOp =>
         SplitWork.ForElements(length, (start, end) =>
             CacheChunks.Apply<TOp>(a, b.AsSpan(bOffset + start, end - start), d.AsSpan(dOffset + start, end - start)));
 
-    // target = source * alpha + target.
     private static void SplitMultiplyAdd(double[] source, int sourceOffset, double alpha, double[] target, int targetOffset, int length) =>
         SplitWork.ForElements(length, (start, end) =>
             CacheChunks.MultiplyAdd(source.AsSpan(sourceOffset + start, end - start), alpha, target.AsSpan(targetOffset + start, end - start)));
