@@ -109,5 +109,30 @@ internal sealed class InitCheck : ICheckKind
         {
             throw new CheckFailure($"{name}: standard deviation of the entries should be about {s:g3}, got {std:g4} (tolerance {want.Tolerance:g3}){(s > 0 && std > 0 && Math.Abs(std / s - Math.Sqrt(3)) < 0.1 ? "; that is a uniform range read as a standard deviation?" : "")}");
         }
+
+        // The moments alone pass a matrix whose columns (or rows) are copies of one another, e.g. a draw indexed by the
+        // row only (draws[i] for draws[i * M + j]): every hidden unit then starts with the same weights. Draws from a
+        // continuous distribution (std > 0) repeat a value essentially never, so fewer than half of them distinct is a copy
+        // (tests/Overlays/hw3-fashion-mlp/FailsInitColumnsIdentical).
+        if (want.Std is > 0 && rest.Count > 1 && rest.Distinct().Count() is var distinct && distinct * 2 < rest.Count)
+        {
+            throw new CheckFailure($"{name}: only {distinct:N0} distinct values among its {rest.Count:N0} entries{Repeats(shape, v, zero.Count == 0)}; each entry should be a draw of its own");
+        }
+    }
+
+    /// <summary>Names the copy when every column repeats the first or every row repeats the first (2-D, no bias columns).</summary>
+    private static string Repeats(int[] shape, double[] v, bool plain)
+    {
+        if (!plain || shape.Length != 2 || shape[0] < 2 || shape[1] < 2)
+        {
+            return "";
+        }
+
+        var (rows, columns) = (shape[0], shape[1]);
+        var sameColumns = Enumerable.Range(0, v.Length).All(i => v[i] == v[i - (i % columns)]);
+        var sameRows = Enumerable.Range(0, v.Length).All(i => v[i] == v[i % columns]);
+        return sameColumns ? $" (every column is a copy of the first: each of the {rows} rows repeats one value)"
+            : sameRows ? $" (every row is a copy of the first)"
+            : "";
     }
 }
