@@ -112,6 +112,13 @@ public sealed record CheckSpec
 
     public int? ParameterCount { get; init; }
 
+    /// <summary>
+    /// model: the Dropout layers of <c>$m.Network</c> (nested Sequentials included) must match the reference's: as many, each
+    /// with the same rate and after as many layers with parameters. Parameters and a forward pass with dropout off cannot see
+    /// a dropout layer left out, moved or given a hard-coded rate.
+    /// </summary>
+    public bool DropoutLayers { get; init; }
+
     /// <summary>Log file name (training-log kind) and schema path relative to the course root.</summary>
     public string? File { get; init; }
 

@@ -12,7 +12,8 @@ namespace Autograder.Grader.Checks.Kinds;
 /// the return value and every parameter gradient must match: calling the layers' backward in the wrong
 /// order or with the wrong inputs changes them. With <c>output_shape</c>, calling the method must give
 /// a tensor of that shape (a forward check of a model the student assembles). <c>compare_result: false</c> compares the
-/// gradients only (a backward item: a wrong loss value belongs to the loss's item).
+/// gradients only (a backward item: a wrong loss value belongs to the loss's item). With <c>dropout_layers: true</c>, the
+/// Dropout layers of <c>$m.Network</c> must match the reference's in number, rate and place (layers with parameters before).
 /// </summary>
 internal sealed class ModelCheck : ICheckKind
 {
@@ -31,6 +32,16 @@ internal sealed class ModelCheck : ICheckKind
             if (total != count)
             {
                 throw new CheckFailure($"the model should have {count:N0} parameters, found {total:N0}");
+            }
+        }
+
+        if (c.Spec.DropoutLayers)
+        {
+            var wantDropouts = Dropouts(r => c.Reference(r), "the reference");
+            var gotDropouts = Dropouts(r => c.Student(r).Value ?? new NullValue(), "your model");
+            if (!wantDropouts.SequenceEqual(gotDropouts))
+            {
+                throw new CheckFailure($"dropout layers: expected {Describe(wantDropouts)}, found {Describe(gotDropouts)}");
             }
         }
 
@@ -59,4 +70,53 @@ internal sealed class ModelCheck : ICheckKind
 
         ModuleHarness.AssertParams(c, ps, "Grad", $"after {method}, gradient of");
     }
+
+    /// <summary>Each Dropout layer of <c>$m.Network</c> in order: its rate and how many layers with parameters come before it.</summary>
+    private static List<(int After, double Rate)> Dropouts(Func<WorkerRequest, WireValue> send, string whose)
+    {
+        var found = new List<(int, double)>();
+        var parameterised = 0;
+        void Walk(WireValue sequential, int depth)
+        {
+            if (sequential is not ObjectValue seq || depth > 4)
+            {
+                throw new CheckFailure($"dropout layers: {whose} has no Network of layers to inspect");
+            }
+
+            if (send(new WorkerRequest(0, "get", Target: seq.Handle, Member: "Layers")) is not ListValue layers)
+            {
+                throw new CheckFailure($"dropout layers: {whose} Network lists no layers");
+            }
+
+            foreach (var entry in layers.Items)
+            {
+                if (entry is not ListValue { Items: [_, ObjectValue module] })
+                {
+                    throw new CheckFailure($"dropout layers: {whose} Network holds an entry that is not a (name, layer) pair");
+                }
+
+                if (module.Type.EndsWith(".Sequential", StringComparison.Ordinal))
+                {
+                    Walk(module, depth + 1);
+                }
+                else if (module.Type.EndsWith(".Dropout", StringComparison.Ordinal))
+                {
+                    var rate = send(new WorkerRequest(0, "get", Target: module.Handle, Member: "Rate"));
+                    found.Add((parameterised, rate is DoubleValue d ? d.Value : double.NaN));
+                }
+                else if (send(new WorkerRequest(0, "get", Target: module.Handle, Member: "Parameters")) is ListValue { Items.Count: > 0 })
+                {
+                    parameterised++;
+                }
+            }
+        }
+
+        Walk(send(new WorkerRequest(0, "get", Target: "m", Member: "Network")), 0);
+        return found;
+    }
+
+    private static string Describe(List<(int After, double Rate)> dropouts) =>
+        dropouts.Count == 0
+            ? "no dropout layer"
+            : string.Join(", ", dropouts.Select(d => $"dropout with rate {d.Rate:g3} after {d.After} layer{(d.After == 1 ? "" : "s")} with parameters"));
 }
