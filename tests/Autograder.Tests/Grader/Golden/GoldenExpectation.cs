@@ -42,4 +42,7 @@ internal sealed record GoldenItem
 
     [JsonPropertyName("output_contains")]
     public string? OutputContains { get; init; }
+
+    /// <summary>The item's own checks decided it: no note (no error carried forward, no re-run with reference parts).</summary>
+    public bool Direct { get; init; }
 }

@@ -165,6 +165,11 @@ public sealed class GoldenSubmissionTests
             {
                 yield return $"{itemId}: no check captured the output '{printed}'";
             }
+
+            if (want.Direct && item.Notes.Count > 0)
+            {
+                yield return $"{itemId}: expected to be graded by its own checks, but it has notes: {string.Join(" | ", item.Notes)}";
+            }
         }
 
         foreach (var extra in result.Items.Where(i => !expected.Items.ContainsKey(i.Id)))
