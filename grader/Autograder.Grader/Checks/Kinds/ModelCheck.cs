@@ -39,7 +39,8 @@ internal sealed class ModelCheck : ICheckKind
         {
             var wantDropouts = Dropouts(r => c.Reference(r), "the reference");
             var gotDropouts = Dropouts(r => c.Student(r).Value ?? new NullValue(), "your model");
-            if (!wantDropouts.SequenceEqual(gotDropouts))
+            // Rates within 1e-9: a rate computed as 1 - (1 - r) is the same rate.
+            if (wantDropouts.Count != gotDropouts.Count || wantDropouts.Zip(gotDropouts).Any(p => p.First.After != p.Second.After || !(Math.Abs(p.First.Rate - p.Second.Rate) <= 1e-9)))
             {
                 throw new CheckFailure($"dropout layers: expected {Describe(wantDropouts)}, found {Describe(gotDropouts)}");
             }
