@@ -14,6 +14,9 @@ internal static class NeuronQuestions
 {
     private static readonly (int X1, int X2)[] Inputs = [(0, 0), (0, 1), (1, 0), (1, 1)];
 
+    /// <summary>Relative rounding slack at the threshold: far above a double's error on a sum of three terms, far below any answer's margin.</summary>
+    private const double BoundarySlack = 1e-12;
+
     public static (QuestionResult? Done, PendingQuestion? Pending) Prepare(WrittenQuestion q, StudentAnswer answer)
     {
         var (texts, error) = NeuronReading.Read(answer);
@@ -50,11 +53,14 @@ internal static class NeuronQuestions
             values[k] = results[k].Values?.SingleOrDefault()?.Value?.Data[0] ?? double.NaN;
         }
 
+        // w^T x + b == 0 is the threshold's own case (>= 0 fires), so a sum that is zero in exact arithmetic but a
+        // rounding error below it in doubles (w = [0.3, 0.6], b = -0.9 for AND) still fires.
+        var slack = BoundarySlack * (Math.Abs(values[0]) + Math.Abs(values[1]) + Math.Abs(values[2]));
         var wrong = new List<string>();
         for (var i = 0; i < Inputs.Length; i++)
         {
             var (x1, x2) = Inputs[i];
-            var output = (values[0] * x1) + (values[1] * x2) + values[2] >= 0 ? 1 : 0;
+            var output = (values[0] * x1) + (values[1] * x2) + values[2] >= -slack ? 1 : 0;
             if (output != q.TruthTable[i])
             {
                 wrong.Add($"f({x1}, {x2}) = {output}, expected {q.TruthTable[i]}");
