@@ -14,11 +14,21 @@ public sealed class AnswerSheet
     public const int MaxBytes = 64 * 1024;
     public const int MaxItems = 16;
 
-    private AnswerSheet(IReadOnlyDictionary<string, StudentAnswer> answers, IReadOnlyList<string> problems)
+    /// <summary>How many unreadable entries are set aside before the whole file counts as unreadable.</summary>
+    public const int MaxUnreadable = 8;
+
+    private AnswerSheet(IReadOnlyDictionary<string, StudentAnswer> answers, IReadOnlyList<string> problems, IReadOnlyDictionary<string, string>? unreadable = null)
     {
         Answers = answers;
         Problems = problems;
+        Unreadable = unreadable ?? new Dictionary<string, string>(StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// Questions whose entry the YAML parser could not read (e.g. an unquoted answer holding ': '), with why: each costs
+    /// its own question, and the rest of the file is read as written.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Unreadable { get; }
 
     public IReadOnlyDictionary<string, StudentAnswer> Answers { get; }
 
@@ -48,13 +58,28 @@ public sealed class AnswerSheet
         }
 
         var stream = new YamlStream();
-        try
+        var unreadable = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lines = text.Split('\n');
+        while (true)
         {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException ex)
-        {
-            return Empty($"{FileName}({ex.Start.Line},{ex.Start.Column}): not valid YAML: {ex.InnerException?.Message ?? ex.Message}");
+            try
+            {
+                stream = new YamlStream();
+                stream.Load(new StringReader(string.Join('\n', lines)));
+                break;
+            }
+            catch (YamlException ex)
+            {
+                // One answer the parser cannot read costs its question, not the sheet: the top-level entry holding the
+                // error is set aside (its lines blanked, so every other line keeps its number) and the file read again.
+                var why = $"line {ex.Start.Line}: not valid YAML: {ex.InnerException?.Message ?? ex.Message}";
+                if (unreadable.Count >= MaxUnreadable || SetAside(lines, (int)ex.Start.Line) is not { } key || unreadable.ContainsKey(key))
+                {
+                    return Empty($"{FileName}({ex.Start.Line},{ex.Start.Column}): not valid YAML: {ex.InnerException?.Message ?? ex.Message}");
+                }
+
+                unreadable[key] = $"{why} (an answer holding ': ', '#' or starting with a quote, brace or bracket must be quoted: {key}: \"...\")";
+            }
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
@@ -92,7 +117,53 @@ public sealed class AnswerSheet
             }
         }
 
-        return new AnswerSheet(answers, problems);
+        foreach (var (key, why) in unreadable)
+        {
+            answers.Remove(key);
+            problems.Add($"'{key}': {why}");
+        }
+
+        return new AnswerSheet(answers, problems, unreadable);
+    }
+
+    /// <summary>
+    /// Blanks the top-level entry (a line 'key: ...' at column 0 and the indented or blank lines after it) that holds
+    /// 1-based line <paramref name="errorLine"/>, leaving 'key:' so the key still parses; returns the key, or null when
+    /// the line belongs to no entry.
+    /// </summary>
+    private static string? SetAside(string[] lines, int errorLine)
+    {
+        static string? KeyOf(string line)
+        {
+            if (line.Length == 0 || char.IsWhiteSpace(line[0]) || line[0] is '#' or '-' or '"' or '\'' or '{' or '[')
+            {
+                return null;
+            }
+
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            return colon > 0 && (colon == line.Length - 1 || char.IsWhiteSpace(line[colon + 1])) ? line[..colon].Trim() : null;
+        }
+
+        // The entry is the last key line at or above the error. When the parser reports an error after its real cause (an
+        // unterminated quote), the entry found is set aside, the same error comes back at the same key, and the caller
+        // gives up on the file as before: nothing is set aside that the parse did not point at.
+        for (var start = Math.Min(errorLine, lines.Length) - 1; start >= 0; start--)
+        {
+            if (KeyOf(lines[start]) is not { } key)
+            {
+                continue;
+            }
+
+            lines[start] = key + ":";
+            for (var i = start + 1; i < lines.Length && (lines[i].Length == 0 || char.IsWhiteSpace(lines[i][0]) || lines[i].StartsWith('#')); i++)
+            {
+                lines[i] = "";
+            }
+
+            return key;
+        }
+
+        return null;
     }
 
     private static (StudentAnswer Answer, string? Problem) Read(YamlNode node, int depth)
