@@ -78,6 +78,7 @@ internal sealed class TrainingLogCheck : ICheckKind
 
             Sane(document.RootElement, "$", file, c.Spec.MinEntries ?? 1);
             LogConsistency.Check(file, document.RootElement, c.Spec.TrainExamples);
+            Unique(file, document.RootElement, c.Environment.Logs);
             if (c.Spec.Expect is { } rules)
             {
                 LogExpectations.Check(file, document.RootElement, rules, c.Environment.Logs);
@@ -89,6 +90,81 @@ internal sealed class TrainingLogCheck : ICheckKind
             }
         }
     }
+
+    /// <summary>Per-epoch lists a copied log would repeat exactly.</summary>
+    private static readonly string[] Curves = ["train", "val", "train_loss", "val_loss"];
+
+    /// <summary>Settings that change a run's numbers (its name, description, epochs and early stopping do not, up to a point).</summary>
+    private static readonly string[] Settings = ["seed", "model", "optimizer", "data", "training.batch_size"];
+
+    /// <summary>
+    /// A log whose per-epoch accuracies and losses equal, to the last bit, those of another submitted log whose run has
+    /// other settings (seed, model, optimizer, data, batch size) is a copy: two such runs never give identical curves.
+    /// The grader cannot tell which of the two is the copy, so both logs' checks fail, each naming the other.
+    /// </summary>
+    private static void Unique(string file, JsonElement log, IReadOnlyDictionary<string, string> logs)
+    {
+        if (!log.TryGetProperty("config", out var config) || config.ValueKind != JsonValueKind.Object || Curve(log, "train") is not { Length: >= 2 })
+        {
+            return;
+        }
+
+        foreach (var (other, text) in logs.Where(l => l.Key != file && l.Key.EndsWith(".json", StringComparison.OrdinalIgnoreCase)).OrderBy(l => l.Key, StringComparer.Ordinal))
+        {
+            try
+            {
+                using var otherDocument = JsonDocument.Parse(text);
+                var root = otherDocument.RootElement;
+                if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("config", out var otherConfig) || otherConfig.ValueKind != JsonValueKind.Object)
+                {
+                    continue;
+                }
+
+                var same = Curves.All(name => (Curve(log, name), Curve(root, name)) switch
+                {
+                    (null, null) => true,
+                    ({ } a, { } b) => a.SequenceEqual(b),
+                    _ => false,
+                });
+                var differ = Settings.Where(path => !JsonEqual(At(config, path), At(otherConfig, path))).ToList();
+                if (same && differ.Count > 0)
+                {
+                    throw new CheckFailure($"{file} holds exactly the per-epoch accuracies and losses of {other}, a run with other settings ({string.Join(", ", differ.Select(d => "config." + d))}): " +
+                        "two runs with different settings never give identical curves, so one of the two logs is not the output of its own run; train each run with its own configuration");
+                }
+            }
+            catch (JsonException)
+            {
+            }
+        }
+    }
+
+    private static double[]? Curve(JsonElement log, string name) =>
+        log.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array && list.EnumerateArray().All(e => e.ValueKind == JsonValueKind.Number)
+            ? list.EnumerateArray().Select(e => e.GetDouble()).ToArray()
+            : null;
+
+    private static JsonElement? At(JsonElement config, string path)
+    {
+        var node = config;
+        foreach (var part in path.Split('.'))
+        {
+            if (node.ValueKind != JsonValueKind.Object || !node.TryGetProperty(part, out node))
+            {
+                return null;
+            }
+        }
+
+        return node;
+    }
+
+    private static bool JsonEqual(JsonElement? a, JsonElement? b) =>
+        (a, b) switch
+        {
+            (null, null) => true,
+            ({ } x, { } y) => JsonElement.DeepEquals(x, y),
+            _ => false,
+        };
 
     /// <summary>
     /// Re-runs the log's first epochs with the submission's code in the worker (<c>NeuralNet.Experiments.ExperimentReplay</c>
