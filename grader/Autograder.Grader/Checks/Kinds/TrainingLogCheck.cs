@@ -135,6 +135,7 @@ internal sealed class TrainingLogCheck : ICheckKind
             }
             catch (JsonException)
             {
+                // Not JSON (a plot's text file, a broken log): that file's own check says so; nothing to compare here.
             }
         }
     }

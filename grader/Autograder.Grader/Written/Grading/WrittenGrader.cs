@@ -54,7 +54,7 @@ public sealed class WrittenGrader(QuestionBank bank, IWrittenEvaluator evaluator
 
             if (sheet.Unreadable.TryGetValue(q.Id, out var unreadable))
             {
-                results[q.Id] = QuestionResult.Zero(q, WrittenStatus.SyntaxError, unreadable);
+                results[q.Id] = QuestionResult.Zero(q, WrittenStatus.SyntaxError, unreadable.ToString());
                 continue;
             }
 
@@ -126,9 +126,7 @@ public sealed class WrittenGrader(QuestionBank bank, IWrittenEvaluator evaluator
             return $"no answer (line {misspelt.Answer.Line} has the key '{misspelt.Id}'; the id is '{q.Id}')";
         }
 
-        // A problem of the file itself, not one of the entries set aside as unreadable (those name their own question).
-        var problem = sheet.Problems.FirstOrDefault(p => !sheet.Unreadable.Keys.Any(k => p.StartsWith($"'{k}'", StringComparison.Ordinal)));
-        return problem is not null ? $"no answer ({problem})" : "no answer";
+        return sheet.Problems.Count > 0 ? $"no answer ({sheet.Problems[0]})" : "no answer";
     }
 
     private IEnumerable<(string Id, StudentAnswer Answer, string? Close)> UnknownKeys(AnswerSheet sheet)

@@ -16,8 +16,7 @@ if (file is null || !File.Exists(file))
 var questions = JsonSerializer.Deserialize<List<Question>>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "questions.json")), new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
 var sheet = AnswerSheet.Load(file);
 // An entry the YAML parser cannot read costs only its own question (the grader reads the rest): it is flagged below.
-var fileProblems = sheet.Problems.Where(p => !sheet.Unreadable.Keys.Any(k => p.StartsWith($"'{k}'", StringComparison.Ordinal))).ToList();
-if (fileProblems.Count > 0)
+if (sheet.Problems.Count > 0)
 {
     foreach (var problem in sheet.Problems)
     {
@@ -43,8 +42,7 @@ foreach (var q in questions)
     var answer = sheet[q.Id];
     if (sheet.Unreadable.TryGetValue(q.Id, out var unreadable))
     {
-        // "line 43: not valid YAML: ..." (the line where the parser stopped)
-        Console.WriteLine($"  ERROR  {q.Id} ({unreadable[..unreadable.IndexOf(':', StringComparison.Ordinal)]}): {unreadable[(unreadable.IndexOf(':', StringComparison.Ordinal) + 2)..]}");
+        Console.WriteLine($"  ERROR  {q.Id} (line {unreadable.Line}): {unreadable.Message}");
         answered++;
         errors++;
         continue;

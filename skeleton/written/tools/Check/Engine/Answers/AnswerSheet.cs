@@ -17,18 +17,19 @@ public sealed class AnswerSheet
     /// <summary>How many unreadable entries are set aside before the whole file counts as unreadable.</summary>
     public const int MaxUnreadable = 8;
 
-    private AnswerSheet(IReadOnlyDictionary<string, StudentAnswer> answers, IReadOnlyList<string> problems, IReadOnlyDictionary<string, string>? unreadable = null)
+    private AnswerSheet(IReadOnlyDictionary<string, StudentAnswer> answers, IReadOnlyList<string> problems, IReadOnlyDictionary<string, UnreadableAnswer>? unreadable = null)
     {
         Answers = answers;
         Problems = problems;
-        Unreadable = unreadable ?? new Dictionary<string, string>(StringComparer.Ordinal);
+        Unreadable = unreadable ?? new Dictionary<string, UnreadableAnswer>(StringComparer.Ordinal);
     }
 
     /// <summary>
-    /// Questions whose entry the YAML parser could not read (e.g. an unquoted answer holding ': '), with why: each costs
-    /// its own question, and the rest of the file is read as written.
+    /// Questions whose entry the YAML parser could not read (e.g. an unquoted answer holding ': '), with where and why:
+    /// each costs its own question (its result says why), and the rest of the file is read as written. They are not
+    /// in <see cref="Problems"/>, which are the file's own.
     /// </summary>
-    public IReadOnlyDictionary<string, string> Unreadable { get; }
+    public IReadOnlyDictionary<string, UnreadableAnswer> Unreadable { get; }
 
     public IReadOnlyDictionary<string, StudentAnswer> Answers { get; }
 
@@ -57,8 +58,8 @@ public sealed class AnswerSheet
             return Empty($"{FileName} is {text.Length} characters; at most {MaxBytes} are read");
         }
 
-        var stream = new YamlStream();
-        var unreadable = new Dictionary<string, string>(StringComparer.Ordinal);
+        YamlStream stream;
+        var unreadable = new Dictionary<string, UnreadableAnswer>(StringComparer.Ordinal);
         var lines = text.Split('\n');
         while (true)
         {
@@ -72,13 +73,12 @@ public sealed class AnswerSheet
             {
                 // One answer the parser cannot read costs its question, not the sheet: the top-level entry holding the
                 // error is set aside (its lines blanked, so every other line keeps its number) and the file read again.
-                var why = $"line {ex.Start.Line}: not valid YAML: {ex.InnerException?.Message ?? ex.Message}";
                 if (unreadable.Count >= MaxUnreadable || SetAside(lines, (int)ex.Start.Line) is not { } key || unreadable.ContainsKey(key))
                 {
                     return Empty($"{FileName}({ex.Start.Line},{ex.Start.Column}): not valid YAML: {ex.InnerException?.Message ?? ex.Message}");
                 }
 
-                unreadable[key] = $"{why} (an answer holding ': ', '#' or starting with a quote, brace or bracket must be quoted: {key}: \"...\")";
+                unreadable[key] = new UnreadableAnswer((int)ex.Start.Line, $"not valid YAML: {ex.InnerException?.Message ?? ex.Message} (an answer holding ': ', '#' or starting with a quote, brace or bracket must be quoted: {key}: \"...\")");
             }
         }
 
@@ -117,10 +117,9 @@ public sealed class AnswerSheet
             }
         }
 
-        foreach (var (key, why) in unreadable)
+        foreach (var key in unreadable.Keys)
         {
             answers.Remove(key);
-            problems.Add($"'{key}': {why}");
         }
 
         return new AnswerSheet(answers, problems, unreadable);
@@ -203,4 +202,10 @@ public sealed class AnswerSheet
                 return (new StudentAnswer(line, null), "nested mappings are not accepted here");
         }
     }
+}
+
+/// <summary>An entry of answers.yaml the YAML parser could not read: the line where it stopped, and why.</summary>
+public sealed record UnreadableAnswer(int Line, string Message)
+{
+    public override string ToString() => $"line {Line}: {Message}";
 }
