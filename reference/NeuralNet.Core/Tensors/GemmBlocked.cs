@@ -5,14 +5,16 @@ namespace NeuralNet;
 
 /// <summary>
 /// The cache-blocked product for the general case (after Goto and van de Geijn, "Anatomy of
-/// high-performance matrix multiplication", 2008, and BLIS): B is packed once into strips
-/// <c>TKernel.Cols</c> wide and kc deep, so a kc x nc block of it stays in L2 while a kc-long slice of
-/// <c>TKernel.Rows</c> rows of A (read in place through its strides, transposed or not) stays in L1 and
+/// high-performance matrix multiplication", 2008, and BLIS): for each pass over a kc-deep slice of the inner
+/// dimension, a kc x nc block of B is packed into strips <c>TKernel.Cols</c> wide that stay in L2 while a kc-long
+/// slice of <c>TKernel.Rows</c> rows of A (read in place through its strides, transposed or not) stays in L1 and
 /// meets every strip of the block.
 /// </summary>
 /// <remarks>
-/// Threads own disjoint row ranges of C (or column ranges when C has few rows); the inner dimension is
-/// never split, so the result does not depend on the thread count.
+/// Threads own disjoint row ranges of C (or column ranges when C has few rows), and each packs the blocks of B it
+/// uses into its own buffer, so packed B never leaves the core's caches: packing all of B up front wrote and read back
+/// a buffer as large as B (7.9 MB for a convolution's weight gradient over K = 15,488), which made long-K products
+/// memory-bound. The inner dimension is never split, so the result does not depend on the thread count.
 /// </remarks>
 internal static class GemmBlocked<TKernel>
     where TKernel : struct, IGemmKernel
@@ -29,113 +31,103 @@ internal static class GemmBlocked<TKernel>
         var (m, k, n) = (a.Rows, a.Cols, b.Cols);
         var strips = (n + TKernel.Cols - 1) / TKernel.Cols;
         var kc = GemmPartition.Balanced(k, KcMax);
-        var packed = ArrayPool<double>.Shared.Rent(k * strips * TKernel.Cols);
-        try
+        var panels = (m + TKernel.Rows - 1) / TKernel.Rows;
+        if (workers <= 1)
         {
-            var panels = (m + TKernel.Rows - 1) / TKernel.Rows;
-            if (workers <= 1)
+            Compute(a, b, kc, c, cOffset, ldc, 0, m, 0, strips);
+        }
+        else if (panels >= 4 * workers || panels >= strips)
+        {
+            Parallel.For(0, workers, w =>
+                Compute(a, b, kc, c, cOffset, ldc, GemmPartition.Start(panels, workers, w) * TKernel.Rows, Math.Min(m, GemmPartition.Start(panels, workers, w + 1) * TKernel.Rows), 0, strips));
+        }
+        else
+        {
+            Parallel.For(0, workers, w =>
+                Compute(a, b, kc, c, cOffset, ldc, 0, m, GemmPartition.Start(strips, workers, w), GemmPartition.Start(strips, workers, w + 1)));
+        }
+    }
+
+    /// <summary>
+    /// Packs rows [p0, p0 + depth) of strips [s0, s1) of B into <paramref name="packed"/>: strip s at
+    /// <c>(s - s0) * depth * Cols</c>, its row p holding B[p0 + p, s * Cols ..] with zeros past column n.
+    /// </summary>
+    private static void Pack(GemmOperand b, Span<double> packed, int p0, int depth, int s0, int s1)
+    {
+        var n = b.Cols;
+        var width = TKernel.Cols;
+        for (var s = s0; s < s1; s++)
+        {
+            var j0 = s * width;
+            var cols = Math.Min(width, n - j0);
+            var strip = packed.Slice((s - s0) * depth * width, depth * width);
+            if (b.ColStride == 1 && cols == width)
             {
-                Pack(b, packed, kc, 0, strips);
-                Compute(a, packed, kc, n, c, cOffset, ldc, 0, m, 0, strips);
-                return;
+                for (var p = 0; p < depth; p++)
+                {
+                    b.Data.AsSpan(b.Offset + (p0 + p) * b.RowStride + j0, width).CopyTo(strip.Slice(p * width, width));
+                }
+
+                continue;
             }
 
-            Parallel.For(0, workers, w => Pack(b, packed, kc, GemmPartition.Start(strips, workers, w), GemmPartition.Start(strips, workers, w + 1)));
-            if (panels >= 4 * workers || panels >= strips)
+            // Transposed or strided B, or the last partial strip: column by column, so a transposed B
+            // is read along its contiguous rows.
+            strip.Clear();
+            for (var j = 0; j < cols; j++)
             {
-                Parallel.For(0, workers, w =>
-                    Compute(a, packed, kc, n, c, cOffset, ldc, GemmPartition.Start(panels, workers, w) * TKernel.Rows, Math.Min(m, GemmPartition.Start(panels, workers, w + 1) * TKernel.Rows), 0, strips));
+                ref var src = ref b.At(p0, j0 + j);
+                nint step = b.RowStride;
+                for (var p = 0; p < depth; p++)
+                {
+                    strip[p * width + j] = Unsafe.Add(ref src, p * step);
+                }
             }
-            else
+        }
+    }
+
+    /// <summary>C[i0..i1, strips s0..s1] over all passes; A is read in place, B packed block by block.</summary>
+    private static void Compute(GemmOperand a, GemmOperand b, int kc, double[] c, int cOffset, int ldc, int i0, int i1, int s0, int s1)
+    {
+        var (k, n) = (a.Cols, b.Cols);
+        var (rowsMax, width) = (TKernel.Rows, TKernel.Cols);
+        var block = Math.Max(1, BlockBudget / (kc * width));
+        var packed = ArrayPool<double>.Shared.Rent(kc * Math.Min(block, s1 - s0) * width);
+        Span<double> tile = stackalloc double[rowsMax * width];
+        try
+        {
+            for (var js = s0; js < s1; js += block)
             {
-                Parallel.For(0, workers, w =>
-                    Compute(a, packed, kc, n, c, cOffset, ldc, 0, m, GemmPartition.Start(strips, workers, w), GemmPartition.Start(strips, workers, w + 1)));
+                var je = Math.Min(s1, js + block);
+                for (var p0 = 0; p0 < k; p0 += kc)
+                {
+                    var depth = Math.Min(kc, k - p0);
+                    var accumulate = p0 > 0;
+                    Pack(b, packed, p0, depth, js, je);
+                    for (var i = i0; i < i1; i += rowsMax)
+                    {
+                        var rows = Math.Min(rowsMax, i1 - i);
+                        ref var aRef = ref a.At(i, p0);
+                        for (var s = js; s < je; s++)
+                        {
+                            var j = s * width;
+                            ref var bRef = ref packed[(s - js) * depth * width];
+                            if (j + width <= n)
+                            {
+                                TKernel.Run(rows, depth, ref aRef, a.RowStride, a.ColStride, ref bRef, width, ref c[cOffset + i * ldc + j], ldc, accumulate);
+                            }
+                            else
+                            {
+                                EdgeTile(rows, depth, ref aRef, a.RowStride, a.ColStride, ref bRef, width, c, cOffset + i * ldc + j, ldc, n - j, accumulate, tile);
+                            }
+                        }
+                    }
+                }
             }
         }
         finally
         {
             ArrayPool<double>.Shared.Return(packed);
-        }
-    }
-
-    /// <summary>
-    /// Packs strips [s0, s1) of B for every pass: pass (p0, depth d) starts at <c>p0 * strips * Cols</c>, strip s of it
-    /// at <c>+ s * d * Cols</c>, row p of the strip holds B[p0 + p, s * Cols ..] with zeros past column n.
-    /// </summary>
-    private static void Pack(GemmOperand b, double[] packed, int kc, int s0, int s1)
-    {
-        var (k, n) = (b.Rows, b.Cols);
-        var width = TKernel.Cols;
-        var stride = (n + width - 1) / width * width;
-        for (var p0 = 0; p0 < k; p0 += kc)
-        {
-            var depth = Math.Min(kc, k - p0);
-            for (var s = s0; s < s1; s++)
-            {
-                var j0 = s * width;
-                var cols = Math.Min(width, n - j0);
-                var dst = p0 * stride + s * depth * width;
-                if (b.ColStride == 1 && cols == width)
-                {
-                    for (var p = 0; p < depth; p++)
-                    {
-                        b.Data.AsSpan(b.Offset + (p0 + p) * b.RowStride + j0, width).CopyTo(packed.AsSpan(dst + p * width, width));
-                    }
-
-                    continue;
-                }
-
-                // Transposed or strided B, or the last partial strip: column by column, so a transposed B
-                // is read along its contiguous rows.
-                var strip = packed.AsSpan(dst, depth * width);
-                strip.Clear();
-                for (var j = 0; j < cols; j++)
-                {
-                    ref var src = ref b.At(p0, j0 + j);
-                    nint step = b.RowStride;
-                    for (var p = 0; p < depth; p++)
-                    {
-                        strip[p * width + j] = Unsafe.Add(ref src, p * step);
-                    }
-                }
-            }
-        }
-    }
-
-    /// <summary>C[i0..i1, strips s0..s1] over all passes; A is read in place.</summary>
-    private static void Compute(GemmOperand a, double[] packed, int kc, int n, double[] c, int cOffset, int ldc, int i0, int i1, int s0, int s1)
-    {
-        var k = a.Cols;
-        var (rowsMax, width) = (TKernel.Rows, TKernel.Cols);
-        var stride = (n + width - 1) / width * width;
-        var block = Math.Max(1, BlockBudget / (kc * width));
-        Span<double> tile = stackalloc double[rowsMax * width];
-        for (var js = s0; js < s1; js += block)
-        {
-            var je = Math.Min(s1, js + block);
-            for (var p0 = 0; p0 < k; p0 += kc)
-            {
-                var depth = Math.Min(kc, k - p0);
-                var accumulate = p0 > 0;
-                for (var i = i0; i < i1; i += rowsMax)
-                {
-                    var rows = Math.Min(rowsMax, i1 - i);
-                    ref var aRef = ref a.At(i, p0);
-                    for (var s = js; s < je; s++)
-                    {
-                        var j = s * width;
-                        ref var bRef = ref packed[p0 * stride + s * depth * width];
-                        if (j + width <= n)
-                        {
-                            TKernel.Run(rows, depth, ref aRef, a.RowStride, a.ColStride, ref bRef, width, ref c[cOffset + i * ldc + j], ldc, accumulate);
-                        }
-                        else
-                        {
-                            EdgeTile(rows, depth, ref aRef, a.RowStride, a.ColStride, ref bRef, width, c, cOffset + i * ldc + j, ldc, n - j, accumulate, tile);
-                        }
-                    }
-                }
-            }
         }
     }
 

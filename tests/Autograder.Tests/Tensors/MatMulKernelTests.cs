@@ -114,9 +114,11 @@ public sealed class MatMulKernelTests
     public void Multiply_OnSeveralThreads_MatchesNaiveAndOneThreadBitForBit(int layout)
     {
         // Row-split blocked (300 rows), column-split blocked (30 rows, 150 columns), small-batch and dot paths
-        // (5 rows); 270 > 256 makes two K passes.
+        // (5 rows); 270 > 256 makes two K passes. (64, 2000, 49): a weight gradient's long K (eight passes, each
+        // packing its own block of B on each thread) and a last strip one column wide; (40, 600, 700): B wider than
+        // one packed block (three blocks of 20 strips), split by columns.
         var rng = new Rng(5);
-        foreach (var (m, k, n) in new[] { (300, 270, 150), (30, 40, 150), (5, 300, 400), (400, 7, 90), (3000, 5, 10) })
+        foreach (var (m, k, n) in new[] { (300, 270, 150), (30, 40, 150), (5, 300, 400), (400, 7, 90), (3000, 5, 10), (64, 2000, 49), (40, 600, 700) })
         {
             var a = Operand(m, k, layout, rng);
             var b = Operand(k, n, layout, rng);
