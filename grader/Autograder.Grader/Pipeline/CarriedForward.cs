@@ -90,6 +90,23 @@ internal sealed class CarriedForward(CourseLibrary library, AssignmentProfile as
         return _reach.From(check) is not { } reached || reached.Overlaps(types);
     }
 
+    /// <summary>
+    /// Whether <paramref name="check"/>'s code can reach the student's code of any of <paramref name="parts"/>: a type
+    /// declared in one of their files (true when that cannot be told).
+    /// </summary>
+    public bool Reaches(Rubrics.CheckSpec check, IReadOnlyCollection<string> parts)
+    {
+        var partFiles = parts.Select(library.FileOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        if (compiled is null || partFiles.Count == 0)
+        {
+            return true;
+        }
+
+        _reach ??= new TypeReach(compiled);
+        var types = new HashSet<Microsoft.CodeAnalysis.INamedTypeSymbol>(_reach.DeclaredIn(partFiles), Microsoft.CodeAnalysis.SymbolEqualityComparer.Default);
+        return _reach.From(check) is not { } reached || reached.Overlaps(types);
+    }
+
     /// <summary>Whether the student's code of <paramref name="part"/> is still the kit's stub (<see cref="PartSplicer.IsStub"/>).</summary>
     public bool IsStub(string part)
     {

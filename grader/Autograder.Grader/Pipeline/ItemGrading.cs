@@ -15,6 +15,9 @@ internal sealed class ItemGrading(
     CourseLibrary library, IntakeResult intake, SubmissionBuild build, IExecutor reference, IExecutor student,
     string courseRoot, ulong seed, string scratchDirectory, List<string> messages, CarriedForward? carried = null)
 {
+    /// <summary>Checks of earlier items that ran out of time or memory in this grade, with the parts they judge.</summary>
+    private readonly List<(string Item, string Check, IReadOnlyList<string> Parts, CheckStatus Status)> _limits = [];
+
     /// <summary>How many items scored with the reference in place of the student's other parts.</summary>
     public int Carried { get; private set; }
 
@@ -40,8 +43,23 @@ internal sealed class ItemGrading(
             return ItemScorer.Score(item, ItemScorer.Blocked(item, new PolicyViolated(string.Join("\n", violations.Take(5)))), notes);
         }
 
+        var referenceFirst = ReferenceFirst(item, files, notes);
+        if (referenceFirst is { Passed: true } passed)
+        {
+            Carried++;
+            return ItemScorer.Score(item, [.. passed.Checks.Select(c => Blame(item, c))], notes);
+        }
+
         var firstRuns = new Dictionary<int, CheckResult>();
         var checks = Run(item, student, build.Compiled.AssemblyPath, scratchDirectory, (i, sofar) => CarryFirst(item, i, sofar, firstRuns, notes));
+        for (var i = 0; i < checks.Count; i++)
+        {
+            if (checks[i].Status is CheckStatus.Timeout or CheckStatus.Oom)
+            {
+                _limits.Add((item.Id, item.Checks[i].Name ?? item.Checks[i].Kind, item.Checks[i].Part is { } part ? [part] : item.Parts, checks[i].Status));
+            }
+        }
+
         var carriedItem = Carried;
         // A check whose code reaches none of the types the carried-forward build changes would run the same code there
         // (TypeReach): its result is reused, and no build is made when that holds for every check.
@@ -53,7 +71,7 @@ internal sealed class ItemGrading(
             // The better of the two counts: the handouts' rule is that a mistake inherited from another part costs
             // nothing, and a student whose own parts only fit each other (a field that their forward caches for
             // their backward) must not lose what their whole code earns.
-            var alone = Run(item, variant.Worker, variant.AssemblyPath, variant.ScratchDirectory, (i, _) => differs[i] ? null : checks[i]);
+            var alone = referenceFirst?.Checks is { } first ? first : Run(item, variant.Worker, variant.AssemblyPath, variant.ScratchDirectory, (i, _) => differs[i] ? null : checks[i]);
             if (Earned(item, alone) > Earned(item, checks))
             {
                 var other = string.Join(", ", variant.Swapped.Take(4)) + (variant.Swapped.Count > 4 ? ", ..." : "");
@@ -150,6 +168,43 @@ internal sealed class ItemGrading(
         notes.Add($"error carried forward: \"{spec.Name ?? spec.Kind}\" judges {part} alone and passes with the reference in place of your other parts ({OtherParts(item, variant)}); " +
             $"it was not run with all of your code: \"{item.Checks[limit].Name ?? item.Checks[limit].Kind}\" ({item.Checks[limit].Part}) {what}, and run with it this check would most likely wait out the same limit");
         return alone;
+    }
+
+    /// <summary>
+    /// Grade the part, the reference's code first, across items: once a check of another item has run out of time or
+    /// memory in this grade (a forward that loops), an item whose checks call that part's code runs first with the
+    /// reference in place of the student's other parts, since with all of their code it would most likely wait out the
+    /// same limit again (HW3 3.1.4 runs the student's forward pass before their backward pass). When every check passes
+    /// there, that is the most the item can earn under error carried forward, and it is not run with all of the
+    /// student's code; otherwise it runs as usual and this run serves as its carried-forward run.
+    /// </summary>
+    /// <returns>the item's checks with the reference's other parts, or null when the rule does not apply</returns>
+    private (List<CheckResult> Checks, bool Passed)? ReferenceFirst(RubricItem item, IReadOnlyCollection<string> files, List<string> notes)
+    {
+        if (carried is null || item.Composition || item.Parts.Count == 0 || (files.Count > 0 && files.All(intake.Missing.Contains)))
+        {
+            return null;
+        }
+
+        var elsewhere = _limits.Where(l => l.Item != item.Id && !l.Parts.Any(item.Parts.Contains)).ToList();
+        var limit = elsewhere.FirstOrDefault(l => item.Checks.Any(check => carried.Reaches(check, l.Parts)));
+        if (limit.Item is null || item.Parts.Any(carried.IsStub)
+            || !item.Checks.Any(check => carried.MayDiffer(item.Parts, check)) || carried.For(item.Parts) is not { } variant)
+        {
+            return null;
+        }
+
+        var alone = Run(item, variant.Worker, variant.AssemblyPath, variant.ScratchDirectory);
+        if (alone.Any(c => c.Status != CheckStatus.Passed))
+        {
+            return (alone, false);
+        }
+
+        var what = limit.Status == CheckStatus.Timeout ? "did not finish in time" : "ran out of memory";
+        notes.Add($"error carried forward: graded with the reference in place of your other parts ({OtherParts(item, variant)}), where it passes; " +
+            $"it was not run with all of your code: \"{limit.Check}\" of item {limit.Item} ({string.Join(", ", limit.Parts)}) {what} earlier in this grade, " +
+            "and this item's checks call that code, so run with it they would most likely wait out the same limit");
+        return (alone, true);
     }
 
     private CheckResult RunAlone(RubricItem item, int index, CarriedForward.Variant variant)

@@ -43,6 +43,10 @@ internal sealed record GoldenItem
     [JsonPropertyName("output_contains")]
     public string? OutputContains { get; init; }
 
+    /// <summary>Text one of this item's notes must contain (how error carried forward graded it).</summary>
+    [JsonPropertyName("note_contains")]
+    public string? NoteContains { get; init; }
+
     /// <summary>The item's own checks decided it: no note (no error carried forward, no re-run with reference parts).</summary>
     public bool Direct { get; init; }
 }

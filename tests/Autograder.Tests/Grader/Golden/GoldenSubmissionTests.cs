@@ -166,6 +166,11 @@ public sealed class GoldenSubmissionTests
                 yield return $"{itemId}: no check captured the output '{printed}'";
             }
 
+            if (want.NoteContains is { } itemNote && !item.Notes.Any(n => n.Contains(itemNote, StringComparison.Ordinal)))
+            {
+                yield return $"{itemId}: no note contains '{itemNote}': {string.Join(" | ", item.Notes)}";
+            }
+
             if (want.Direct && item.Notes.Count > 0)
             {
                 yield return $"{itemId}: expected to be graded by its own checks, but it has notes: {string.Join(" | ", item.Notes)}";
