@@ -186,7 +186,8 @@ internal sealed class ItemGrading(
             return null;
         }
 
-        var elsewhere = _limits.Where(l => l.Item != item.Id && !l.Parts.Any(item.Parts.Contains)).ToList();
+        // A limit hit by an item without parts (a log's re-run) names no code to steer around; such items keep the usual order.
+        var elsewhere = _limits.Where(l => l.Parts.Count > 0 && l.Item != item.Id && !l.Parts.Any(item.Parts.Contains)).ToList();
         var limit = elsewhere.FirstOrDefault(l => item.Checks.Any(check => carried.Reaches(check, l.Parts)));
         if (limit.Item is null || item.Parts.Any(carried.IsStub)
             || !item.Checks.Any(check => carried.MayDiffer(item.Parts, check)) || carried.For(item.Parts) is not { } variant)
