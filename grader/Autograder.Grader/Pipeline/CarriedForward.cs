@@ -15,7 +15,7 @@ internal sealed class CarriedForward(CourseLibrary library, AssignmentProfile as
 {
     private readonly Dictionary<string, Variant?> _variants = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Dictionary<string, string> Files, List<string> Swapped, HashSet<string> Changed)> _plans = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<Microsoft.CodeAnalysis.INamedTypeSymbol>> _changedTypes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<Microsoft.CodeAnalysis.INamedTypeSymbol>> _declaredTypes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _stubs = new(StringComparer.Ordinal);
     private TypeReach? _reach;
 
@@ -75,19 +75,7 @@ internal sealed class CarriedForward(CourseLibrary library, AssignmentProfile as
             return false;
         }
 
-        if (compiled is null)
-        {
-            return true;
-        }
-
-        _reach ??= new TypeReach(compiled);
-        var key = Key(parts);
-        if (!_changedTypes.TryGetValue(key, out var types))
-        {
-            _changedTypes[key] = types = new HashSet<Microsoft.CodeAnalysis.INamedTypeSymbol>(_reach.DeclaredIn(changed), Microsoft.CodeAnalysis.SymbolEqualityComparer.Default);
-        }
-
-        return _reach.From(check) is not { } reached || reached.Overlaps(types);
+        return ReachesTypesIn(check, "changed:" + Key(parts), changed);
     }
 
     /// <summary>
@@ -97,13 +85,23 @@ internal sealed class CarriedForward(CourseLibrary library, AssignmentProfile as
     public bool Reaches(Rubrics.CheckSpec check, IReadOnlyCollection<string> parts)
     {
         var partFiles = parts.Select(library.FileOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        if (compiled is null || partFiles.Count == 0)
+        return partFiles.Count == 0 || ReachesTypesIn(check, "own:" + Key(parts), partFiles);
+    }
+
+    /// <summary>Whether the check's code reaches a type declared in <paramref name="files"/> (true without a compilation); the types are kept under <paramref name="key"/>.</summary>
+    private bool ReachesTypesIn(Rubrics.CheckSpec check, string key, IEnumerable<string> files)
+    {
+        if (compiled is null)
         {
             return true;
         }
 
         _reach ??= new TypeReach(compiled);
-        var types = new HashSet<Microsoft.CodeAnalysis.INamedTypeSymbol>(_reach.DeclaredIn(partFiles), Microsoft.CodeAnalysis.SymbolEqualityComparer.Default);
+        if (!_declaredTypes.TryGetValue(key, out var types))
+        {
+            _declaredTypes[key] = types = new HashSet<Microsoft.CodeAnalysis.INamedTypeSymbol>(_reach.DeclaredIn(files), Microsoft.CodeAnalysis.SymbolEqualityComparer.Default);
+        }
+
         return _reach.From(check) is not { } reached || reached.Overlaps(types);
     }
 
