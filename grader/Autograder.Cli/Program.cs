@@ -7,6 +7,12 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
+        // `autograder train` trains in a runtime of its own, set up as a kit's tools/Run is (TrainingProcess).
+        if (TrainingProcess.ShouldRestart(args) && TrainingProcess.TryRun(args, out var trained))
+        {
+            return trained;
+        }
+
         var root = new RootCommand("Autograder: reference, starter kits and grader for neural-networks-from-scratch courses.");
         foreach (var command in Commands())
         {

@@ -25,8 +25,24 @@ public sealed class ExperimentRunner
     /// <summary>Examples in the batch the gradient checks use (the first ones of the training split).</summary>
     public const int GradientCheckBatch = 5;
 
+    /// <summary>Seed of the warm-up copy's weights (any fixed value: its results are thrown away).</summary>
+    private const ulong WarmUpSeed = 0x5EED;
+
     /// <summary>HW3's magnitude-check batch sizes.</summary>
     public static readonly IReadOnlyList<int> MagnitudeBatchSizes = [50, 5000];
+
+    /// <summary>
+    /// Steps of a throwaway copy of the network to run on a background thread during the set-up, so the first epoch
+    /// does not compile the training step's code (see <c>StepWarmUp</c>); 0, the default, runs none. Only for the
+    /// course reference's modules: <c>autograder train</c> sets it, a kit's tools/Run and the grader do not.
+    /// </summary>
+    public int WarmUpSteps { get; init; }
+
+    /// <summary>Steps the last <see cref="Run"/>'s warm-up took (tests).</summary>
+    internal int LastWarmUpSteps { get; private set; }
+
+    /// <summary>Wait for all <see cref="WarmUpSteps"/> before training instead of stopping them (tests: the steps then run beside the checks).</summary>
+    internal bool FinishWarmUpBeforeTraining { get; init; }
 
     /// <summary>Raised after each optimiser step.</summary>
     public event EventHandler<BatchProgress>? BatchCompleted;
@@ -69,6 +85,33 @@ public sealed class ExperimentRunner
         var shuffleSeed = master.NextUInt64();
         var checkRng = master.Fork();
 
+        var warmUp = WarmUpSteps > 0 ? StartWarmUp(config, train) : null;
+        try
+        {
+            return Train(config, data, settings, model, train, validation, shuffleSeed, checkRng, warmUp, cancellationToken);
+        }
+        finally
+        {
+            warmUp?.Join();
+            LastWarmUpSteps = warmUp?.StepsTaken ?? 0;
+        }
+    }
+
+    // The copy's weights come from a seed of its own and its batch is a copy of the first rows: nothing is shared with the run.
+    private StepWarmUp StartWarmUp(ExperimentConfig config, Dataset train)
+    {
+        var rows = Enumerable.Range(0, Math.Min(config.Training.BatchSize, train.Count)).ToArray();
+        var (features, classes) = (train.Features, train.NumClasses);
+        return StepWarmUp.Start(
+            () => _catalog.CreateModel(config.Model, new Rng(WarmUpSeed), features, classes),
+            () => _catalog.CreateOptimizer(config.Optimizer).Optimizer,
+            train.Subset(rows),
+            WarmUpSteps);
+    }
+
+    private TrainingLog Train(ExperimentConfig config, DataSplits data, RunSettings settings, LayerChain model, Dataset train, Dataset validation,
+        ulong shuffleSeed, Rng checkRng, StepWarmUp? warmUp, CancellationToken cancellationToken)
+    {
         var checks = RunChecks(config.Checks, model, train, checkRng);
         var (optimizer, setLearningRate) = _catalog.CreateOptimizer(config.Optimizer);
         var o = config.Optimizer;
@@ -87,6 +130,12 @@ public sealed class ExperimentRunner
         var trainer = new Trainer(model, optimizer, options, new LearningRateSchedule(o.LearningRate, o.DecayEvery, o.DecayFactor), setLearningRate);
         trainer.BatchCompleted += (_, p) => BatchCompleted?.Invoke(this, p);
         trainer.EpochCompleted += (_, e) => EpochCompleted?.Invoke(this, e);
+        if (FinishWarmUpBeforeTraining)
+        {
+            warmUp?.Finish();
+        }
+
+        warmUp?.Stop();
         var history = trainer.Run(train, validation, data.Test, cancellationToken);
 
         Dictionary<string, double>? testSets = null;

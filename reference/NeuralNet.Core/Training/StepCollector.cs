@@ -1,8 +1,9 @@
 namespace NeuralNet.Training;
 
 /// <summary>
-/// Collects the youngest generation between training steps, once the steps since the last collection (the
-/// collector's or the runtime's own) have allocated <see cref="MinBytesPerCollection"/> and at least
+/// Collects the youngest generation between training steps, once what was allocated since the last collection (the
+/// collector's or the runtime's own; for an epoch's first step, also what the set-up or the evaluation before it
+/// left, <see cref="AllocatedSinceLastCollection"/>) reaches <see cref="MinBytesPerCollection"/> and at least
 /// <see cref="StepsPerCollection"/> times the largest step: then nothing of the current step is alive, and the next
 /// steps reuse the same memory, still in the processor's cache.
 /// </summary>
@@ -35,6 +36,10 @@ internal sealed class StepCollector : IDisposable
     /// <summary>Steps of the largest size seen between collections.</summary>
     internal const int StepsPerCollection = 4;
 
+    // This thread's allocated-bytes count when a collector last collected on it.
+    [ThreadStatic]
+    private static long t_collectedUpTo;
+
     private long _mark = GC.GetAllocatedBytesForCurrentThread();
     private long _stepStart = GC.GetAllocatedBytesForCurrentThread();
     private readonly Func<int> _collections;
@@ -52,7 +57,7 @@ internal sealed class StepCollector : IDisposable
     /// </summary>
     /// <param name="arrays">the run's pool of recycled arrays, or null for a new one</param>
     public StepCollector(StepArrays? arrays = null)
-        : this(static () => GC.CollectionCount(0), recycle: true, arrays)
+        : this(static () => GC.CollectionCount(0), recycle: true, arrays, AllocatedSinceLastCollection())
     {
     }
 
@@ -60,12 +65,28 @@ internal sealed class StepCollector : IDisposable
     /// <param name="gen0Collections">the count of gen0 collections</param>
     /// <param name="recycle">whether to recycle the steps' large arrays (<see cref="StepArrays"/>) on this thread</param>
     /// <param name="arrays">the pool to recycle them in, or null for a new one</param>
-    internal StepCollector(Func<int> gen0Collections, bool recycle = false, StepArrays? arrays = null)
+    /// <param name="uncollectedBefore">bytes allocated before this collector began that no collection has reclaimed
+    /// yet; they count toward the first collection</param>
+    internal StepCollector(Func<int> gen0Collections, bool recycle = false, StepArrays? arrays = null, long uncollectedBefore = 0)
     {
         _collections = gen0Collections;
         _collectionsSeen = gen0Collections();
+        _mark -= Math.Max(0, uncollectedBefore);
         _arrays = recycle ? StepArrays.Activate(arrays) : null;
     }
+
+    /// <summary>
+    /// Bytes this thread allocated since a collector last collected on it (since the thread began, if none has): what
+    /// a run's set-up (the data load, the gradient and magnitude checks) or the evaluation between epochs left.
+    /// </summary>
+    /// <remarks>
+    /// Not counted, the first steps of an epoch allocated past that memory until their own allocations reached the
+    /// minimum: after a run's set-up, into memory the process had never touched, a page fault every 4 KB (HW3's
+    /// <c>MLP_lr0.01_b5</c>: about 440 of its first epoch's 810 faults, in the first 20 steps). Counted, the first
+    /// step collects it and the steps after it reuse that memory (300 faults; docs/performance.md). Where the runtime
+    /// collected since, this counts too much, and the first step collects a young generation that holds little.
+    /// </remarks>
+    internal static long AllocatedSinceLastCollection() => GC.GetAllocatedBytesForCurrentThread() - t_collectedUpTo;
 
     /// <summary>The recycled arrays of this collector's steps, or null.</summary>
     internal StepArrays? Arrays => _arrays;
@@ -140,6 +161,7 @@ internal sealed class StepCollector : IDisposable
         _arrays?.Reclaim();
         _mark = GC.GetAllocatedBytesForCurrentThread();
         _stepStart = _mark;
+        t_collectedUpTo = _mark;
         _collectionsSeen = _collections();
     }
 }
