@@ -124,8 +124,7 @@ internal static class TrainCommand
     {
         var effective = ExperimentRunner.Effective(config, settings);
         Console.WriteLine($"{config.Name}: {config.Model.Type}, {config.Optimizer.Type} lr {F(config.Optimizer.LearningRate)}, batch {config.Training.BatchSize}, {effective.Training.Epochs} epochs{(settings.Quick ? " (quick)" : "")}");
-        // The reference's modules (linked into autograder) keep no static state, so a throwaway copy may train beside
-        // the set-up and compile the step's code before the first epoch (StepWarmUp; docs/performance.md).
+        // NeuralNet.Core's step code is compiled on the other core while the checks run (StepWarmUp; docs/performance.md).
         var runner = new ExperimentRunner { WarmUpSteps = WarmUpSteps };
         runner.ChecksCompleted += (_, report) => PrintChecks(report);
         if (!interactive)

@@ -25,16 +25,13 @@ public sealed class ExperimentRunner
     /// <summary>Examples in the batch the gradient checks use (the first ones of the training split).</summary>
     public const int GradientCheckBatch = 5;
 
-    /// <summary>Seed of the warm-up copy's weights (any fixed value: its results are thrown away).</summary>
-    private const ulong WarmUpSeed = 0x5EED;
-
     /// <summary>HW3's magnitude-check batch sizes.</summary>
     public static readonly IReadOnlyList<int> MagnitudeBatchSizes = [50, 5000];
 
     /// <summary>
-    /// Steps of a throwaway copy of the network to run on a background thread during the set-up, so the first epoch
-    /// does not compile the training step's code (see <c>StepWarmUp</c>); 0, the default, runs none. Only for the
-    /// course reference's modules: <c>autograder train</c> sets it, a kit's tools/Run and the grader do not.
+    /// Throwaway steps of NeuralNet.Core's own step code to run on a background thread during the set-up, so the first
+    /// epoch does not compile the training step's code (see <c>StepWarmUp</c>; no module's code runs there); 0, the
+    /// default, runs none (the grader). <c>autograder train</c> and a kit's tools/Run set it.
     /// </summary>
     public int WarmUpSteps { get; init; }
 
@@ -85,7 +82,7 @@ public sealed class ExperimentRunner
         var shuffleSeed = master.NextUInt64();
         var checkRng = master.Fork();
 
-        var warmUp = WarmUpSteps > 0 ? StartWarmUp(config, train) : null;
+        var warmUp = WarmUpSteps > 0 ? StepWarmUp.StartLibraryOnly(train, config.Training.BatchSize, WarmUpSteps) : null;
         try
         {
             return Train(config, data, settings, model, train, validation, shuffleSeed, checkRng, warmUp, cancellationToken);
@@ -95,18 +92,6 @@ public sealed class ExperimentRunner
             warmUp?.Join();
             LastWarmUpSteps = warmUp?.StepsTaken ?? 0;
         }
-    }
-
-    // The copy's weights come from a seed of its own and its batch is a copy of the first rows: nothing is shared with the run.
-    private StepWarmUp StartWarmUp(ExperimentConfig config, Dataset train)
-    {
-        var rows = Enumerable.Range(0, Math.Min(config.Training.BatchSize, train.Count)).ToArray();
-        var (features, classes) = (train.Features, train.NumClasses);
-        return StepWarmUp.Start(
-            () => _catalog.CreateModel(config.Model, new Rng(WarmUpSeed), features, classes),
-            () => _catalog.CreateOptimizer(config.Optimizer).Optimizer,
-            train.Subset(rows),
-            WarmUpSteps);
     }
 
     private TrainingLog Train(ExperimentConfig config, DataSplits data, RunSettings settings, LayerChain model, Dataset train, Dataset validation,

@@ -1,60 +1,95 @@
 using NeuralNet.Data;
 using NeuralNet.Losses;
-using NeuralNet.Optimizers;
 
 namespace NeuralNet.Training;
 
 /// <summary>
-/// Training steps of a throwaway copy of an experiment's network on a background thread, while the run's own thread
-/// does its set-up (the gradient and magnitude checks): the code the first epoch's steps run and the set-up does not
-/// (the optimiser's update, the products of a small batch) is then compiled on the otherwise idle core before the
-/// first epoch, instead of inside it.
+/// Throwaway training steps of NeuralNet.Core's own step code on a background thread, while the run's own thread does
+/// its set-up (the gradient and magnitude checks): the code the first epoch's steps run and the set-up does not (the
+/// optimiser's deferred update, the products and sampling of a small batch) is then compiled on the otherwise idle
+/// core before the first epoch, instead of inside it.
 /// </summary>
 /// <remarks>
 /// <para>
-/// The copy shares nothing with the run: its own weights (from a fixed seed), optimiser, loss and a copy of the first
-/// batch's rows, so the run's results are bit-identical with or without it (ExperimentRunnerTests). For the same
-/// reason it is only for modules known to keep no static state, the course reference's: a submission's layer that
-/// keeps, say, a static random generator would draw from it on two threads at once. <c>autograder train</c> turns it
-/// on; a kit's tools/Run and the grader do not.
-/// </para>
-/// <para>
-/// It stops at the first step boundary after <see cref="Stop"/> (the run's training begins), so it never competes
-/// with the run for more than one step. HW3's <c>MLP_lr0.01_b5</c> (docs/performance.md): first epoch 0.094 s
-/// against 0.114 s without it (ten alternated pairs), wall time of the whole run and CPU time unchanged.
+/// It runs no module's code, only NeuralNet.Core's, with a stand-in two-layer network: a submission's modules must
+/// not run on a second thread (a layer that keeps, say, a static random generator would draw from it twice, one that
+/// prints would print twice), and a copy of the experiment's own network compiled no more (HW3's
+/// <c>MLP_lr0.01_b5</c>, six alternated pairs: first epoch 1.095 times a later one with the copy, 1.096 with this).
+/// It shares nothing with the run (its own tensors and a sampler of its own that only reads the training set), so
+/// the run's results are bit-identical with or without it (StepWarmUpTests). It stops at the first step boundary
+/// after <see cref="Stop"/> (the run's training begins), so it never competes with the run for more than one step.
+/// <c>autograder train</c> and a kit's tools/Run use it; the grader does not. Measurements: docs/performance.md.
 /// </para>
 /// </remarks>
 internal sealed class StepWarmUp
 {
+    /// <summary>Seed of the library warm-up's batch order (any fixed value: its results are thrown away).</summary>
+    private const ulong LibrarySeed = 0x5EED;
+
+    /// <summary>Hidden width of the library warm-up's stand-in network (HW3's MLP: 784-128-10).</summary>
+    private const int LibraryHidden = 128;
+
+    /// <summary>The stand-in network's learning rate (its weights are thrown away).</summary>
+    private const double LibraryLearningRate = 0.01;
+
     private readonly Thread _thread;
     private volatile bool _stopping;
 
-    private StepWarmUp(Func<ITrainableModel> createModel, Func<IOptimizer> createOptimizer, Dataset batch, int steps)
+    private StepWarmUp(Func<Action> prepare, int steps)
     {
-        _thread = new Thread(() => Run(createModel, createOptimizer, batch, steps))
+        _thread = new Thread(() => Run(prepare, steps))
         {
             IsBackground = true,
             Name = "training warm-up",
         };
     }
 
-    /// <summary>Steps taken so far (read after <see cref="Stop"/>; tests).</summary>
+    /// <summary>Steps taken so far (read after <see cref="Join"/> or <see cref="Finish"/>; tests).</summary>
     internal int StepsTaken { get; private set; }
 
-    /// <summary>Starts the steps on a background thread.</summary>
-    /// <param name="createModel">builds the throwaway network (called on the background thread)</param>
-    /// <param name="createOptimizer">builds its optimiser (called on the background thread)</param>
-    /// <param name="batch">the rows of one batch, a copy no one else uses</param>
+    /// <summary>Starts steps on a background thread (tests: steps of their own).</summary>
+    /// <param name="prepare">called on the background thread; returns one step</param>
     /// <param name="steps">most steps to take</param>
     /// <returns>the running warm-up</returns>
-    public static StepWarmUp Start(Func<ITrainableModel> createModel, Func<IOptimizer> createOptimizer, Dataset batch, int steps)
+    internal static StepWarmUp Start(Func<Action> prepare, int steps)
     {
-        ArgumentNullException.ThrowIfNull(createModel);
-        ArgumentNullException.ThrowIfNull(createOptimizer);
-        ArgumentNullException.ThrowIfNull(batch);
-        var warmUp = new StepWarmUp(createModel, createOptimizer, batch, steps);
+        ArgumentNullException.ThrowIfNull(prepare);
+        var warmUp = new StepWarmUp(prepare, steps);
         warmUp._thread.Start();
         return warmUp;
+    }
+
+    /// <summary>
+    /// Starts steps of NeuralNet.Core's own step code on a background thread, no module's: mini-batches drawn as the
+    /// trainer draws them (by a sampler of its own), the products of a stand-in two-layer network on them, the loss
+    /// gradient, and both weight gradients added into the weights as an optimiser adds them (the large one is the
+    /// deferred update, which the checks never run).
+    /// </summary>
+    /// <param name="train">the training set (only read)</param>
+    /// <param name="batchSize">the run's batch size</param>
+    /// <param name="steps">most steps to take</param>
+    /// <returns>the running warm-up</returns>
+    public static StepWarmUp StartLibraryOnly(Dataset train, int batchSize, int steps)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        return Start(() =>
+        {
+            var sampler = new MiniBatchSampler(train, Math.Clamp(batchSize, 1, Math.Max(1, train.Count)), dropLast: false, shuffle: true, new Rng(LibrarySeed));
+            sampler.NextEpoch();
+            var first = Tensor.Zeros(train.Features, LibraryHidden);
+            var second = Tensor.Zeros(LibraryHidden, train.NumClasses);
+            var loss = new SoftmaxCrossEntropy();
+            var batch = 0;
+            return () =>
+            {
+                var (x, y) = sampler.Batch(batch++ % sampler.BatchesPerEpoch);
+                var hidden = x.MatMul(first);
+                var grad = loss.Backward(hidden.MatMul(second), y);
+                var hiddenGrad = grad.MatMul(second.T);
+                second.AddInPlace(hidden.T.MatMul(grad), -LibraryLearningRate);
+                first.AddInPlace(x.T.MatMul(hiddenGrad), -LibraryLearningRate);
+            };
+        }, steps);
     }
 
     /// <summary>Asks the steps to stop at the next step boundary; does not wait.</summary>
@@ -70,19 +105,15 @@ internal sealed class StepWarmUp
     /// <summary>Waits for every step (tests).</summary>
     internal void Finish() => _thread.Join();
 
-    private void Run(Func<ITrainableModel> createModel, Func<IOptimizer> createOptimizer, Dataset batch, int steps)
+    private void Run(Func<Action> prepare, int steps)
     {
         try
         {
-            var model = createModel();
-            var optimizer = createOptimizer();
-            var loss = new SoftmaxCrossEntropy();
-            var x = batch.X;
-            for (var step = 0; step < steps && !_stopping; step++)
+            var step = prepare();
+            for (var taken = 0; taken < steps && !_stopping; taken++)
             {
-                model.Backward(loss.Backward(model.Forward(x, training: true), batch.Labels));
-                optimizer.Step(model.Parameters);
-                StepsTaken = step + 1;
+                step();
+                StepsTaken = taken + 1;
             }
         }
         catch (Exception)

@@ -1,15 +1,15 @@
 using Autograder.Tests.Experiments;
-using NeuralNet;
 using NeuralNet.Data;
 using NeuralNet.Experiments;
+using NeuralNet.Models.A1;
 using NeuralNet.Training;
 
 namespace Autograder.Tests.Training;
 
 /// <summary>
-/// <c>autograder train</c> trains a throwaway copy of the network on a background thread during the set-up, so the
-/// first epoch does not compile the step's code (issue 19). The copy must share nothing with the run: a run with it
-/// must give the log a run without it gives, to the last bit.
+/// <c>autograder train</c> and a kit's tools/Run run NeuralNet.Core's own step code on a background thread during the
+/// set-up, so the first epoch does not compile it (issue 19). It must share nothing with the run: a run with it must
+/// give the log a run without it gives, to the last bit; and it must run no module's code (a student's).
 /// </summary>
 public sealed class StepWarmUpTests
 {
@@ -24,7 +24,7 @@ public sealed class StepWarmUpTests
         var settings = new RunSettings { Quick = true, Epochs = 2 };
         var warm = new ExperimentRunner { WarmUpSteps = 32, FinishWarmUpBeforeTraining = true };
 
-        // All 32 steps: the copy trains while the checks run, and the run waits for the last of them.
+        // All 32 steps: they run while the checks run, and the run waits for the last of them.
         var with = warm.Run(Hw3Config(), DataStore.Load("fashion-mnist", DataRoot), settings);
         var without = new ExperimentRunner().Run(Hw3Config(), DataStore.Load("fashion-mnist", DataRoot), settings);
 
@@ -42,38 +42,48 @@ public sealed class StepWarmUpTests
     }
 
     [Fact]
-    public void TheWarmUp_TrainsItsOwnCopy_OnItsOwnRows()
+    public void TheWarmUp_BuildsNoModule()
     {
-        var config = Hw3Config();
-        var data = DataStore.Load("fashion-mnist", DataRoot).Validation;
-        var batch = data.Subset([0, 1, 2, 3, 4]);
-        LayerChain? copy = null;
+        // The reference's modules, with the experiment's model type built through a counter: the run builds its one
+        // network; a warm-up that trained a copy of it (a student's layers, in a kit) would build a second.
+        var catalog = CourseCatalog.From(typeof(A1Module).Assembly);
+        var builds = 0;
+        catalog.AddModel("counted-hw3-mlp", (model, rng, inputs, classes) =>
+        {
+            Interlocked.Increment(ref builds);
+            return catalog.CreateModel(model with { Type = "hw3-mlp" }, rng, inputs, classes);
+        });
+        var config = Hw3Config() with { Model = Hw3Config().Model with { Type = "counted-hw3-mlp" } };
 
-        var warmUp = StepWarmUp.Start(
-            () => copy = CourseCatalog.Default.CreateModel(config.Model, new Rng(7), data.Features, data.NumClasses),
-            () => CourseCatalog.Default.CreateOptimizer(config.Optimizer).Optimizer,
-            batch,
-            steps: 3);
+        var runner = new ExperimentRunner(catalog) { WarmUpSteps = 32, FinishWarmUpBeforeTraining = true };
+        runner.Run(config, DataStore.Load("fashion-mnist", DataRoot), new RunSettings { Quick = true, Epochs = 1 });
+
+        Assert.Equal(32, runner.LastWarmUpSteps);
+        Assert.Equal(1, builds);
+    }
+
+    [Fact]
+    public void TheWarmUp_OnlyReadsTheTrainingSet()
+    {
+        var train = DataStore.Load("fashion-mnist", DataRoot).Validation;
+        var pixels = train.PixelBytes!.ToArray();
+        var labels = train.Labels.ToArray();
+
+        var warmUp = StepWarmUp.StartLibraryOnly(train, batchSize: 5, steps: 3);
         warmUp.Finish();
 
-        var untrained = CourseCatalog.Default.CreateModel(config.Model, new Rng(7), data.Features, data.NumClasses);
         Assert.Equal(3, warmUp.StepsTaken);
-        Assert.NotNull(copy);
-        Assert.NotEqual(untrained.Parameters[0].Value.ToArray(), copy.Parameters[0].Value.ToArray());
-        Assert.True(data.HasPixelsOnly, "the warm-up built the data set's X");
+        Assert.True(train.HasPixelsOnly, "the warm-up built the training set's X");
+        Assert.Equal(pixels, train.PixelBytes);
+        Assert.Equal(labels, train.Labels);
     }
 
     [Fact]
     public void Join_StopsTheSteps_AtTheNextStep()
     {
-        var config = Hw3Config();
-        var data = DataStore.Load("fashion-mnist", DataRoot).Validation;
+        var train = DataStore.Load("fashion-mnist", DataRoot).Validation;
 
-        var warmUp = StepWarmUp.Start(
-            () => CourseCatalog.Default.CreateModel(config.Model, new Rng(7), data.Features, data.NumClasses),
-            () => CourseCatalog.Default.CreateOptimizer(config.Optimizer).Optimizer,
-            data.Subset([0, 1, 2, 3, 4]),
-            steps: int.MaxValue);
+        var warmUp = StepWarmUp.StartLibraryOnly(train, batchSize: 5, steps: int.MaxValue);
         warmUp.Join();
 
         Assert.InRange(warmUp.StepsTaken, 0, int.MaxValue - 1);
@@ -82,14 +92,7 @@ public sealed class StepWarmUpTests
     [Fact]
     public void AnErrorInTheWarmUp_EndsItQuietly()
     {
-        var config = Hw3Config();
-        var data = DataStore.Load("fashion-mnist", DataRoot).Validation;
-
-        var warmUp = StepWarmUp.Start(
-            () => throw new InvalidOperationException("a module that cannot be built"),
-            () => CourseCatalog.Default.CreateOptimizer(config.Optimizer).Optimizer,
-            data.Subset([0]),
-            steps: 3);
+        var warmUp = StepWarmUp.Start(() => throw new InvalidOperationException("a step that cannot be prepared"), steps: 3);
         warmUp.Finish();
 
         // The process is still here (an exception escaping a thread ends it) and no step was taken.
