@@ -66,17 +66,19 @@ internal static class TrainingProcess
         using (child)
         {
             // Ctrl+C or a termination request ends the child (the training command has no partial result to save) and
-            // then this process, with the child's exit code.
+            // then this process, with the shell's code for that signal (130, 143).
+            int? endedBy = null;
             void End(PosixSignalContext context)
             {
                 context.Cancel = true;
+                endedBy = context.Signal == PosixSignal.SIGINT ? 2 : 15;
                 EndChild(child);
             }
 
             using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, End);
             using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, End);
             child.WaitForExit();
-            exitCode = child.ExitCode;
+            exitCode = endedBy is { } signal ? 128 + signal : child.ExitCode;
             return true;
         }
     }

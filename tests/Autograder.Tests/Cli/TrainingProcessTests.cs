@@ -37,6 +37,7 @@ public sealed class TrainingProcessTests : IDisposable
             // A termination request to the parent (a course's CI cancelling a job) ends the training too.
             Process.Start("kill", ["-TERM", parent.Id.ToString()]).WaitForExit();
             Assert.True(parent.WaitForExit(TimeSpan.FromSeconds(30)), "autograder train did not end after SIGTERM");
+            Assert.Equal(143, parent.ExitCode); // 128 + SIGTERM, as a shell reports a command that a signal ended
             var deadline = DateTime.UtcNow.AddSeconds(10);
             while (IsRunning(child) && DateTime.UtcNow < deadline)
             {
