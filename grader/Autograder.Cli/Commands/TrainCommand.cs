@@ -114,18 +114,12 @@ internal static class TrainCommand
         return 0;
     }
 
-    /// <summary>
-    /// Warm-up steps before the first epoch: a little above the runtime's 30 calls after which a method is queued for
-    /// optimised code, so the step's methods are optimised before the first epoch when the set-up lasts long enough.
-    /// </summary>
-    internal const int WarmUpSteps = 32;
-
     private static TrainingLog RunOne(ExperimentConfig config, DataSplits splits, RunSettings settings, bool interactive)
     {
         var effective = ExperimentRunner.Effective(config, settings);
         Console.WriteLine($"{config.Name}: {config.Model.Type}, {config.Optimizer.Type} lr {F(config.Optimizer.LearningRate)}, batch {config.Training.BatchSize}, {effective.Training.Epochs} epochs{(settings.Quick ? " (quick)" : "")}");
         // NeuralNet.Core's step code is compiled on the other core while the checks run (StepWarmUp; docs/performance.md).
-        var runner = new ExperimentRunner { WarmUpSteps = WarmUpSteps };
+        var runner = new ExperimentRunner { WarmUpSteps = ExperimentRunner.TrainingWarmUpSteps };
         runner.ChecksCompleted += (_, report) => PrintChecks(report);
         if (!interactive)
         {

@@ -53,12 +53,17 @@ internal static class TrainingProcess
         }
 
         start.Environment[CallCountingDelay] = "0";
-        Process child;
+        Process? child;
         try
         {
-            child = Process.Start(start) ?? throw new Win32Exception("no process started");
+            child = Process.Start(start);
         }
         catch (Win32Exception)
+        {
+            return false;
+        }
+
+        if (child is null)
         {
             return false;
         }

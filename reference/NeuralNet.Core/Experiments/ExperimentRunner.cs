@@ -35,6 +35,13 @@ public sealed class ExperimentRunner
     /// </summary>
     public int WarmUpSteps { get; init; }
 
+    /// <summary>
+    /// The <see cref="WarmUpSteps"/> that <c>autograder train</c> and a kit's tools/Run use: a little above the runtime's
+    /// 30 calls after which a method is queued for optimised code, so the step's methods are optimised before the first
+    /// epoch when the set-up lasts long enough.
+    /// </summary>
+    public const int TrainingWarmUpSteps = 32;
+
     /// <summary>Steps the last <see cref="Run"/>'s warm-up took (tests).</summary>
     internal int LastWarmUpSteps { get; private set; }
 

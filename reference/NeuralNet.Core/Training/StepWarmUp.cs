@@ -47,7 +47,7 @@ internal sealed class StepWarmUp
     /// <summary>Steps taken so far (read after <see cref="Join"/> or <see cref="Finish"/>; tests).</summary>
     internal int StepsTaken { get; private set; }
 
-    /// <summary>Starts steps on a background thread (tests: steps of their own).</summary>
+    /// <summary>Starts steps on a background thread (<see cref="StartLibraryOnly"/>'s, or a test's own).</summary>
     /// <param name="prepare">called on the background thread; returns one step</param>
     /// <param name="steps">most steps to take</param>
     /// <returns>the running warm-up</returns>

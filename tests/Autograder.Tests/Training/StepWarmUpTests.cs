@@ -79,14 +79,23 @@ public sealed class StepWarmUpTests
     }
 
     [Fact]
-    public void Join_StopsTheSteps_AtTheNextStep()
+    public async Task Join_StopsTheSteps_AtTheNextStep()
     {
         var train = DataStore.Load("fashion-mnist", DataRoot).Validation;
-
         var warmUp = StepWarmUp.StartLibraryOnly(train, batchSize: 5, steps: int.MaxValue);
-        warmUp.Join();
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (warmUp.StepsTaken < 3 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
 
-        Assert.InRange(warmUp.StepsTaken, 0, int.MaxValue - 1);
+        // Without the stop, Join would wait for int.MaxValue steps: it must return within the time limit.
+        await Task.Run(warmUp.Join).WaitAsync(TimeSpan.FromSeconds(30));
+        var stoppedAt = warmUp.StepsTaken;
+        await Task.Delay(100);
+
+        Assert.True(stoppedAt >= 3, $"the warm-up took {stoppedAt} steps in a minute");
+        Assert.Equal(stoppedAt, warmUp.StepsTaken);
     }
 
     [Fact]

@@ -49,9 +49,8 @@ switch (args.FirstOrDefault())
         foreach (var config in configs)
         {
             // While the checks run, NeuralNet.Core's own step code (not your modules') is compiled on the other core,
-            // so the first epoch does not compile it (32 steps at most, a little over the runtime's 30 calls before it
-            // optimises a method); your run's results are the same with or without it.
-            var runner = new ExperimentRunner { WarmUpSteps = 32 };
+            // so the first epoch does not compile it; your run's results are the same with or without it.
+            var runner = new ExperimentRunner { WarmUpSteps = ExperimentRunner.TrainingWarmUpSteps };
             var replaySeconds = ReplayBudget(config.Name);
             runner.EpochCompleted += (_, e) =>
             {
