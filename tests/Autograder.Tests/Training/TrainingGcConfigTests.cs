@@ -56,6 +56,15 @@ public sealed class TrainingGcConfigTests
     }
 
     [Fact]
+    public void Cli_RecompilesOnlyMethodsCalled4096Times_TheWorkerAndTrainingKeepTheDefault()
+    {
+        // Grading: Roslyn's precompiled methods recompiled at 30 calls cost the README's `examples` about 15 % of its
+        // CPU. The worker (student code, the log re-run's training) and `autograder train` (TrainingProcessTests) keep 30.
+        Assert.Equal(4096, ConfigProperties("autograder")["System.Runtime.TieredCompilation.CallCountThreshold"].GetInt32());
+        Assert.False(ConfigProperties("autograder-worker").ContainsKey("System.Runtime.TieredCompilation.CallCountThreshold"));
+    }
+
+    [Fact]
     public void Worker_KeepsTheDefaultGc()
     {
         var properties = ConfigProperties("autograder-worker");
