@@ -30,14 +30,16 @@ internal static class TrainingProcess
 
     /// <summary>
     /// Whether this process should hand <paramref name="args"/> to a child: a <c>train</c> command of the
-    /// <c>autograder</c> program itself (not a test calling its entry point), whose runtime still counts calls late
-    /// (no one set <see cref="CallCountingDelay"/>, so the child, which has it set, never restarts again).
+    /// <c>autograder</c> program itself (not a test calling its entry point), whose runtime does not yet have both of
+    /// training's settings (the child has them, so it never restarts again; a user who set only one of them by hand
+    /// still trains with both).
     /// </summary>
     /// <param name="args">the command line</param>
     /// <returns>true to restart</returns>
     public static bool ShouldRestart(string[] args) =>
         args.Length > 0 && args[0] == "train"
-        && Environment.GetEnvironmentVariable(CallCountingDelay) is null
+        && (Environment.GetEnvironmentVariable(CallCountingDelay) != "0"
+            || Environment.GetEnvironmentVariable(CallCountThreshold) != TrainingCallCountThreshold)
         && Assembly.GetEntryAssembly()?.GetName().Name == "autograder"
         && Environment.ProcessPath is not null;
 

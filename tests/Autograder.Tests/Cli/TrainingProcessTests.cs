@@ -58,6 +58,23 @@ public sealed class TrainingProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Train_WithOnlyTheDelaySetByHand_StillTrainsInAChildWithTheTrainingThreshold()
+    {
+        Assert.True(OperatingSystem.IsLinux(), "reads the child's environment from Linux's /proc");
+        using var parent = Start(["train", Hw3Run, "--epochs", "500", "--out", _dir], (TrainingProcess.CallCountingDelay, "0"));
+        try
+        {
+            await WaitForLine(parent, "Check the gradient", TimeSpan.FromMinutes(2));
+            var child = Children(parent.Id).Single();
+            Assert.Contains($"{TrainingProcess.CallCountThreshold}=30", File.ReadAllText($"/proc/{child}/environ").Split('\0'));
+        }
+        finally
+        {
+            parent.Kill(entireProcessTree: true);
+        }
+    }
+
+    [Fact]
     public async Task Train_ExitCodeAndMessage_AreTheChilds_Once()
     {
         var missing = Path.Combine(_dir, "no-such.yaml");
@@ -80,7 +97,9 @@ public sealed class TrainingProcessTests : IDisposable
         Assert.False(TrainingProcess.ShouldRestart([]));
     }
 
-    private static Process Start(params string[] args)
+    private static Process Start(params string[] args) => Start(args, []);
+
+    private static Process Start(string[] args, params (string Name, string Value)[] environment)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -95,6 +114,12 @@ public sealed class TrainingProcessTests : IDisposable
         }
 
         start.Environment.Remove(TrainingProcess.CallCountingDelay);
+        start.Environment.Remove(TrainingProcess.CallCountThreshold);
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         return Process.Start(start)!;
     }
 
