@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Win32.SafeHandles;
 
 namespace Autograder.Grader.Execution;
 
@@ -15,8 +16,13 @@ namespace Autograder.Grader.Execution;
 /// and the tree is walked again when <see cref="RewalkAfter"/> has passed or one of its processes is gone. In the full sandbox the worker cannot start
 /// processes (seccomp allows only threads), so the kept tree is the whole tree; without it, a process the
 /// student starts is counted from the next walk on (its CPU time from its start, as <c>stat</c> reports it).
+/// The kept processes' <c>stat</c> files stay open and are read again from their start (the kernel writes them
+/// afresh on each read from offset 0): every request reads the tree's time three times, and opening, reading
+/// and closing the files as text was about 3 % of a batch's CPU (docs/performance.md, "Batch grading a class").
+/// An open file also keeps naming the process it was opened for: once that process is gone, reading it fails
+/// (ESRCH) even if its pid is reused, and the tree is walked again.
 /// </remarks>
-internal sealed class ProcessTreeCpu(int rootPid)
+internal sealed class ProcessTreeCpu(int rootPid) : IDisposable
 {
     // USER_HZ: /proc reports times in 1/100 s on every Linux architecture .NET runs on.
     private const double TicksPerSecond = 100.0;
@@ -24,7 +30,9 @@ internal sealed class ProcessTreeCpu(int rootPid)
     /// <summary>How long a walked tree is trusted before it is walked again.</summary>
     internal static readonly TimeSpan RewalkAfter = TimeSpan.FromMilliseconds(250);
 
-    private int[] _tree = [];
+    // A stat line is "pid (comm) " and 50 numbers: well under 1 KB (comm is at most 64 bytes).
+    private readonly byte[] _buffer = new byte[4096];
+    private SafeFileHandle[] _tree = [];
     private long _walkedAt;
 
     /// <summary>How many times the tree has been walked (tests).</summary>
@@ -38,14 +46,23 @@ internal sealed class ProcessTreeCpu(int rootPid)
             return null;
         }
 
+        // One reader at a time: the kept files and the buffer are this instance's.
+        lock (_buffer)
+        {
+            return Read();
+        }
+    }
+
+    private double? Read()
+    {
         try
         {
             if (_tree.Length > 0 && Stopwatch.GetElapsedTime(_walkedAt) < RewalkAfter)
             {
-                var total = 0.0;
-                foreach (var pid in _tree)
+                var total = 0L;
+                foreach (var stat in _tree)
                 {
-                    if (Ticks(pid) is not { } ticks)
+                    if (Ticks(stat) is not { } ticks)
                     {
                         return Walk();
                     }
@@ -64,53 +81,124 @@ internal sealed class ProcessTreeCpu(int rootPid)
         }
     }
 
-    /// <summary>One walk from the root: every process's CPU time, and the tree kept for the next reads.</summary>
+    /// <summary>Closes the kept processes' files.</summary>
+    public void Dispose()
+    {
+        lock (_buffer)
+        {
+            Keep([]);
+        }
+    }
+
+    /// <summary>One walk from the root: every process's CPU time, and the tree (its open stat files) kept for the next reads.</summary>
     private double? Walk()
     {
         var total = 0L;
-        var tree = new List<int>();
+        var tree = new List<SafeFileHandle>();
         var pending = new Stack<int>([rootPid]);
         var seen = new HashSet<int>();
-        while (pending.TryPop(out var current))
+        try
         {
-            if (!seen.Add(current) || Ticks(current) is not { } ticks)
+            while (pending.TryPop(out var current))
             {
-                continue;
-            }
-
-            total += ticks;
-            tree.Add(current);
-            foreach (var task in Directory.EnumerateDirectories($"/proc/{current}/task"))
-            {
-                var children = Path.Combine(task, "children");
-                foreach (var child in File.Exists(children) ? File.ReadAllText(children).Split(' ', StringSplitOptions.RemoveEmptyEntries) : [])
+                if (!seen.Add(current) || Open(current) is not { } stat)
                 {
-                    pending.Push(int.Parse(child, CultureInfo.InvariantCulture));
+                    continue;
+                }
+
+                if (Ticks(stat) is not { } ticks)
+                {
+                    stat.Dispose();
+                    continue;
+                }
+
+                total += ticks;
+                tree.Add(stat);
+                foreach (var task in Directory.EnumerateDirectories($"/proc/{current}/task"))
+                {
+                    var children = Path.Combine(task, "children");
+                    foreach (var child in File.Exists(children) ? File.ReadAllText(children).Split(' ', StringSplitOptions.RemoveEmptyEntries) : [])
+                    {
+                        pending.Push(int.Parse(child, CultureInfo.InvariantCulture));
+                    }
                 }
             }
         }
+        catch
+        {
+            tree.ForEach(stat => stat.Dispose());
+            throw;
+        }
 
         Walks++;
-        _tree = [.. tree];
+        Keep([.. tree]);
         _walkedAt = Stopwatch.GetTimestamp();
         return tree.Count == 0 ? null : total / TicksPerSecond;
     }
 
-    /// <summary>utime + stime of one process (all its threads), or null when it is gone.</summary>
-    private static long? Ticks(int pid)
+    private void Keep(SafeFileHandle[] tree)
     {
-        string stat;
+        foreach (var stat in _tree)
+        {
+            stat.Dispose();
+        }
+
+        _tree = tree;
+    }
+
+    /// <summary>The process's open <c>stat</c> file, or null when it is gone.</summary>
+    private static SafeFileHandle? Open(int pid)
+    {
         try
         {
-            stat = File.ReadAllText($"/proc/{pid}/stat");
+            return File.OpenHandle($"/proc/{pid}/stat");
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
             return null;
         }
+    }
+
+    /// <summary>utime + stime of one process (all its threads) read from its open <c>stat</c> file, or null when it is gone.</summary>
+    private long? Ticks(SafeFileHandle stat)
+    {
+        int length;
+        try
+        {
+            length = RandomAccess.Read(stat, _buffer, fileOffset: 0);
+        }
+        catch (IOException)
+        {
+            return null; // ESRCH: the process this file was opened for has exited and been reaped
+        }
+
+        if (length == 0)
+        {
+            return null;
+        }
 
         // After "pid (comm) ", field 3 (state) is index 0: utime (14) and stime (15) are 11 and 12.
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        ReadOnlySpan<byte> line = _buffer.AsSpan(0, length);
+        var close = line.LastIndexOf((byte)')');
+        if (close < 0 || close + 2 > line.Length)
+        {
+            throw new FormatException($"unexpected /proc stat line: '{System.Text.Encoding.ASCII.GetString(line)}'");
+        }
+
+        line = line[(close + 2)..];
+        long ticks = 0;
+        for (var field = 0; field <= 12; field++)
+        {
+            var end = line.IndexOf((byte)' ');
+            var value = end < 0 ? line : line[..end];
+            if (field >= 11)
+            {
+                ticks += long.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture);
+            }
+
+            line = end < 0 ? [] : line[(end + 1)..];
+        }
+
+        return ticks;
     }
 }

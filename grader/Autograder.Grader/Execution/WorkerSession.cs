@@ -272,6 +272,7 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits) : 
 
         _process.Dispose();
         _process = null;
+        _cpu?.Dispose();
         _cpu = null;
         _loaded = false;
     }

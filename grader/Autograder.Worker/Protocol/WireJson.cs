@@ -19,14 +19,8 @@ internal static class WireJson
     /// <summary>The line that announces a request's attachments: this prefix, then their lengths separated by spaces.</summary>
     public const string AttachmentHeader = "#attachments ";
 
-    public static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        WriteIndented = false,
-        Converters = { new WireBytesConverter() },
-    };
+    /// <summary>The messages' settings, with their serialisation code generated at build time (<see cref="WireContext"/>).</summary>
+    public static JsonSerializerOptions Options => WireContext.Default.Options;
 
     /// <summary>
     /// One message as a UTF-8 line into <paramref name="stream"/>. Its byte arrays of <see cref="AttachmentBytes"/> or more are

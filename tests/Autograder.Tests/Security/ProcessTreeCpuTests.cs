@@ -17,7 +17,7 @@ public sealed class ProcessTreeCpuTests
         using var process = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", "sh -c 'while :; do :; done' & wait"]))!;
         try
         {
-            var cpu = new ProcessTreeCpu(process.Id);
+            using var cpu = new ProcessTreeCpu(process.Id);
             Thread.Sleep(300);
             var first = cpu.Seconds();
             Assert.NotNull(first);
@@ -50,12 +50,57 @@ public sealed class ProcessTreeCpuTests
     }
 
     [Fact]
+    public void Seconds_KeptTree_ReadsFreshTimesFromTheOpenFiles()
+    {
+        Assert.True(OperatingSystem.IsLinux(), "the grader's CPU limits read Linux's /proc");
+        using var process = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", "while :; do :; done"]))!;
+        try
+        {
+            using var cpu = new ProcessTreeCpu(process.Id);
+            Thread.Sleep(100);
+            var first = cpu.Seconds()!.Value;
+            var clock = Stopwatch.StartNew();
+            var now = first;
+            // Within the kept tree's lifetime the same open file is read again: its times must move on.
+            while (now <= first && clock.Elapsed < ProcessTreeCpu.RewalkAfter * 0.8)
+            {
+                Thread.Sleep(20);
+                now = cpu.Seconds()!.Value;
+            }
+
+            Assert.Equal(1, cpu.Walks);
+            Assert.True(now > first, $"the kept stat file gave the same CPU time ({first} s) for {clock.Elapsed.TotalMilliseconds:0} ms of spinning");
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+    }
+
+    [Fact]
+    public void Seconds_KeptProcessExitedAndReaped_IsNullNotItsLastTime()
+    {
+        Assert.True(OperatingSystem.IsLinux(), "the grader's CPU limits read Linux's /proc");
+        using var process = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", "while :; do :; done"]))!;
+        using var cpu = new ProcessTreeCpu(process.Id);
+        Thread.Sleep(50);
+        Assert.NotNull(cpu.Seconds());
+        process.Kill();
+        process.WaitForExit();
+        // Read well within the kept tree's lifetime: the open file of a reaped process must not answer.
+        Assert.Null(cpu.Seconds());
+        Assert.Equal(2, cpu.Walks);
+    }
+
+    [Fact]
     public void Seconds_ProcessGone_IsNull()
     {
         using var process = Process.Start(new ProcessStartInfo("/bin/true"))!;
         process.WaitForExit();
         var pid = process.Id;
         process.Dispose();
-        Assert.Null(new ProcessTreeCpu(pid).Seconds());
+        using var cpu = new ProcessTreeCpu(pid);
+        Assert.Null(cpu.Seconds());
     }
 }
