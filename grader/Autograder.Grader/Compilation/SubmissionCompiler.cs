@@ -40,7 +40,7 @@ public static class SubmissionCompiler
         OutputKind.DynamicallyLinkedLibrary,
         optimizationLevel: OptimizationLevel.Release,
         // Nullable annotations on, nullable warnings off: a grade uses only errors, and the flow analysis behind the warnings
-        // (NullableWalker) was about a quarter of Roslyn's time in a batch (docs/performance.md, "Batch grading a class").
+        // (NullableWalker) was about a quarter of Roslyn's time in a batch (docs/performance.md, "Batch-grading a class").
         // The emitted assembly is the same either way.
         nullableContextOptions: NullableContextOptions.Annotations,
         allowUnsafe: false,

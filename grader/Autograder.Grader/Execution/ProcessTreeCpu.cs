@@ -18,7 +18,7 @@ namespace Autograder.Grader.Execution;
 /// student starts is counted from the next walk on (its CPU time from its start, as <c>stat</c> reports it).
 /// The kept processes' <c>stat</c> files stay open and are read again from their start (the kernel writes them
 /// afresh on each read from offset 0): every request reads the tree's time three times, and opening, reading
-/// and closing the files as text was about 3 % of a batch's CPU (docs/performance.md, "Batch grading a class").
+/// and closing the files as text was about 3 % of a batch's CPU (docs/performance.md, "Batch-grading a class").
 /// An open file also keeps naming the process it was opened for: once that process is gone, reading it fails
 /// (ESRCH) even if its pid is reused, and the tree is walked again.
 /// </remarks>
