@@ -107,8 +107,20 @@ public static class SandboxLauncher
         }
 
         info.Environment["DOTNET_TieredPGO"] = "0";
+        info.Environment["DOTNET_TC_CallCountThreshold"] = WorkerCallCountThreshold.ToString("X", CultureInfo.InvariantCulture);
         return info;
     }
+
+    /// <summary>
+    /// Calls after which the worker recompiles a method optimised (the runtime's default is 30), as the grader's own
+    /// process does (Autograder.Cli.csproj). A worker lives for one submission: most of what it recompiled at 30 calls
+    /// (the protocol, the argument binder, reflection) never paid the compile back, while a loop that runs long is
+    /// optimised on the stack (OSR) whatever the threshold. A 40-submission HW3 batch, alternated (2026-12-08
+    /// 00:38-00:56): 58.5, 60.5 s with 4,096 and 54.5-63.6 s with 65,535 against 60.0-71.6 s with the default; A1's
+    /// grade (training in the worker) 7.43-7.49 s against 7.48-7.60 s (65,535: 7.46-8.06 s). docs/performance.md,
+    /// "Batch-grading a class".
+    /// </summary>
+    internal const int WorkerCallCountThreshold = 4096;
 
     /// <summary>
     /// The worker's garbage collector settings (hexadecimal, as the runtime reads DOTNET_ variables): objects up to

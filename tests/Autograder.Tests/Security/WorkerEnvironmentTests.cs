@@ -22,6 +22,9 @@ public sealed class WorkerEnvironmentTests
             Assert.Equal("1000000", info.Environment["DOTNET_GCLOHThreshold"]);
             Assert.Equal("2000000", info.Environment["DOTNET_GCgen0size"]);
             Assert.Equal("1", info.Environment["DOTNET_GCRetainVM"]);
+            // Methods are recompiled optimised after 4,096 calls, not 30 (hexadecimal 1000): a worker lives for one submission.
+            Assert.Equal("1000", info.Environment["DOTNET_TC_CallCountThreshold"]);
+            Assert.Equal("0", info.Environment["DOTNET_TieredPGO"]);
             Assert.False(info.Environment.ContainsKey("AUTOGRADER_TEST_SECRET"));
         }
         finally
