@@ -71,14 +71,15 @@ internal sealed class ItemGrading(
             // The better of the two counts: the handouts' rule is that a mistake inherited from another part costs
             // nothing, and a student whose own parts only fit each other (a field that their forward caches for
             // their backward) must not lose what their whole code earns.
-            var alone = referenceFirst?.Checks is { } first ? first : Run(item, variant.Worker, variant.AssemblyPath, variant.ScratchDirectory, (i, _) => differs[i] ? null : checks[i]);
+            var alone = referenceFirst?.Checks is { } first ? first : Run(item, variant.Worker, variant.AssemblyPath, variant.ScratchDirectory, (i, _) => differs[i] ? null : checks[i], carriedBuild: true);
             if (Earned(item, alone) > Earned(item, checks))
             {
                 var other = string.Join(", ", variant.Swapped.Take(4)) + (variant.Swapped.Count > 4 ? ", ..." : "");
                 notes.Add(alone.All(c => c.Status == CheckStatus.Passed)
                     ? $"error carried forward: this item passes with the reference in place of your other parts ({other}); with all of your code it failed: " +
                       $"{checks.First(c => c.Status != CheckStatus.Passed).Outcome.Message.ReplaceLineEndings(" ")}"
-                    : $"error carried forward: graded with the reference in place of your other parts ({other}), which earns more here; only {string.Join(", ", item.Parts)} is judged");
+                    : $"error carried forward: graded with the reference in place of your other parts ({other}), which earns more here; only {string.Join(", ", item.Parts)} is judged; " +
+                      $"with all of your code: {checks.First(c => c.Status != CheckStatus.Passed).Outcome.Message.ReplaceLineEndings(" ")}");
                 checks = alone;
                 Carried++;
             }
@@ -195,7 +196,7 @@ internal sealed class ItemGrading(
             return null;
         }
 
-        var alone = Run(item, variant.Worker, variant.AssemblyPath, variant.ScratchDirectory);
+        var alone = Run(item, variant.Worker, variant.AssemblyPath, variant.ScratchDirectory, carriedBuild: true);
         if (alone.Any(c => c.Status != CheckStatus.Passed))
         {
             return (alone, false);
@@ -211,8 +212,38 @@ internal sealed class ItemGrading(
     private CheckResult RunAlone(RubricItem item, int index, CarriedForward.Variant variant)
     {
         var environment = new GradingEnvironment(courseRoot, item.Id, index, seed, intake.Logs, variant.ScratchDirectory, variant.AssemblyPath);
-        return CheckRunner.Run(item.Checks[index], reference, variant.Worker, environment, messages.Add);
+        return Withheld(CheckRunner.Run(item.Checks[index], reference, variant.Worker, environment, messages.Add));
     }
+
+    /// <summary>
+    /// A check's result from a carried-forward build, as the student may see it: its status, cases and time, with a
+    /// message the grader writes. That build holds the reference's solution of the student's other parts, and the
+    /// student's code running beside it could read it (assume it runs arbitrary code: the policy is a lint), so nothing
+    /// that code answered there is shown: not its exception texts, not the values it returned, not what it printed.
+    /// The student's own run, with all of their code, keeps its full message (the notes quote it).
+    /// </summary>
+    private CheckResult Withheld(CheckResult result)
+    {
+        var cases = result.CasesTotal > 1 ? $" ({result.CasesPassed} of {result.CasesTotal} cases passed)" : "";
+        var outcome = result.Outcome switch
+        {
+            Passed => new Passed(result.CasesTotal > 1 ? $"all {result.CasesTotal} cases passed" : "passed"),
+            NotImplemented { Part: { } part } when library.FileOf(part) is not null => new NotImplemented($"not implemented yet: TODO({part})") { Part = part },
+            var other => CheckOutcome.Of(other.Status,
+                $"{Describe(other.Status)} with the reference in place of your other parts{cases}; what your code answered in that run is not shown, " +
+                "since that run held the reference's solution of your other parts"),
+        };
+        return result with { Outcome = outcome, Output = null };
+    }
+
+    private static string Describe(CheckStatus status) => status switch
+    {
+        CheckStatus.Timeout => "did not finish in time",
+        CheckStatus.Oom => "ran out of memory",
+        CheckStatus.Crashed => "crashed",
+        CheckStatus.NotImplemented => "reached a part that is not implemented yet",
+        _ => "failed",
+    };
 
     /// <summary>The parts a carried-forward variant swapped: the item's own by name (the forward a backward check called), the rest counted.</summary>
     private static string OtherParts(RubricItem item, CarriedForward.Variant variant)
@@ -239,7 +270,14 @@ internal sealed class ItemGrading(
     /// <summary>The points a list of check results earns on the item (before rubric-wide deductions).</summary>
     private static double Earned(RubricItem item, List<CheckResult> checks) => ItemScorer.Score(item, checks, []).Points;
 
-    private List<CheckResult> Run(RubricItem item, IExecutor worker, string? assemblyPath, string scratch, Func<int, IReadOnlyList<CheckResult>, CheckResult?>? known = null)
+    /// <summary>Runs the item's checks on <paramref name="worker"/>; a check <paramref name="known"/> answers for is not run.</summary>
+    /// <param name="item">the rubric item</param>
+    /// <param name="worker">the student's worker, or a carried-forward build's</param>
+    /// <param name="assemblyPath">the build the worker runs</param>
+    /// <param name="scratch">the worker's scratch folder</param>
+    /// <param name="known">a check's result already known (by index and the results so far), or null to run it</param>
+    /// <param name="carriedBuild">the worker runs a carried-forward build: what it answers is <see cref="Withheld"/></param>
+    private List<CheckResult> Run(RubricItem item, IExecutor worker, string? assemblyPath, string scratch, Func<int, IReadOnlyList<CheckResult>, CheckResult?>? known = null, bool carriedBuild = false)
     {
         var checks = new List<CheckResult>();
         for (var i = 0; i < item.Checks.Count; i++)
@@ -251,7 +289,8 @@ internal sealed class ItemGrading(
             }
 
             var environment = new GradingEnvironment(courseRoot, item.Id, i, seed, intake.Logs, scratch, assemblyPath);
-            checks.Add(CheckRunner.Run(item.Checks[i], reference, worker, environment, messages.Add));
+            var ran = CheckRunner.Run(item.Checks[i], reference, worker, environment, messages.Add);
+            checks.Add(carriedBuild ? Withheld(ran) : ran);
         }
 
         return checks;
