@@ -77,6 +77,7 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits) : 
                 }
             }
         };
+        InheritedDescriptors.CloseOnExec();
         process.Start();
         process.BeginErrorReadLine();
         _process = process;

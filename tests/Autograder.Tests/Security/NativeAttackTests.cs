@@ -31,7 +31,7 @@ public sealed class NativeAttackTests : IClassFixture<NativeAttackTests.Batch>
         "read-rubric", "read-reference", "read-other-submission", "read-shadow", "read-host-environ",
         "write-victim-result", "write-sentinel", "write-own-library", "write-root",
         "signal-host", "ptrace-host", "mount-tmpfs", "remount-root-rw", "umount-usr", "unshare-user", "unshare-mount",
-        "chroot", "setuid-root", "fork", "network", "fill-tmp",
+        "chroot", "setuid-root", "fork", "network", "fill-tmp", "write-inherited-fd",
     ];
 
     [SkippableFact]
@@ -76,6 +76,7 @@ public sealed class NativeAttackTests : IClassFixture<NativeAttackTests.Batch>
         Assert.Empty(Directory.EnumerateFileSystemEntries(_batch.Sentinel));
         Assert.False(File.Exists("/pwned.txt"));
         Assert.False(_batch.ConnectionSeen, "the attacker reached a socket listening on the host's loopback");
+        Assert.False(_batch.InheritedPipeWritten, "the attacker wrote into a pipe the grader inherited from the process that started it");
         Assert.Empty(Directory.EnumerateFileSystemEntries(_batch.WorkRoot));
     }
 
@@ -86,6 +87,12 @@ public sealed class NativeAttackTests : IClassFixture<NativeAttackTests.Batch>
         public const string Attacker = "b-attacker";
 
         private readonly string _scratch;
+
+        /// <summary>
+        /// The descriptor number of a pipe the test process holds open without close-on-exec, as a grader inherits one
+        /// from whatever started it (a shell's <c>exec 3&gt;log</c>, a CI runner, make's jobserver).
+        /// </summary>
+        public const int InheritedFd = 700;
 
         public Batch()
         {
@@ -109,6 +116,14 @@ public sealed class NativeAttackTests : IClassFixture<NativeAttackTests.Batch>
             BatchRunner.Run(new BatchOptions(submissions, Output, template) { Jobs = 1 });
             VictimResultBefore = File.ReadAllText(Path.Combine(Output, Victim, StudentRecord.ResultsFile));
 
+            var pipe = new int[2];
+            if (Libc.pipe(pipe) != 0 || Libc.dup2(pipe[1], InheritedFd) != InheritedFd || Libc.fcntl(pipe[0], 4, 0x800) != 0) // F_SETFL, O_NONBLOCK
+            {
+                throw new InvalidOperationException($"could not open the inherited pipe (errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()})");
+            }
+
+            Libc.close(pipe[1]);
+            _inheritedRead = pipe[0];
             using var listener = new TcpListener(IPAddress.Loopback, 0);
             listener.Start();
             var targets = new NativeAttacks.Targets(
@@ -118,13 +133,21 @@ public sealed class NativeAttackTests : IClassFixture<NativeAttackTests.Batch>
                 Path.Combine(Output, Victim, StudentRecord.ResultsFile),
                 Sentinel,
                 Environment.ProcessId,
-                ((IPEndPoint)listener.LocalEndpoint).Port);
+                ((IPEndPoint)listener.LocalEndpoint).Port,
+                InheritedFd);
             var attacker = GeneratedSubmissions.Copy(passesAll, Path.Combine(submissions, Attacker));
             var relu = Path.Combine(attacker, "Layers", "Relu.cs");
             File.WriteAllText(relu, NativeAttacks.Relu(File.ReadAllText(relu), targets));
             Run = BatchRunner.Run(new BatchOptions(submissions, Output, template with { PolicyOff = true }) { Jobs = 1 });
             ConnectionSeen = listener.Pending();
+            // Every writer but the test's own copy is gone with the workers: after closing it, a read gets what was written or the end.
+            Libc.close(InheritedFd);
+            InheritedPipeWritten = Libc.read(_inheritedRead, new byte[16], 16) > 0;
         }
+
+        private readonly int _inheritedRead = -1;
+
+        public bool InheritedPipeWritten { get; }
 
         public string Sentinel { get; }
 
@@ -149,6 +172,11 @@ public sealed class NativeAttackTests : IClassFixture<NativeAttackTests.Batch>
 
         public void Dispose()
         {
+            if (_inheritedRead >= 0)
+            {
+                Libc.close(_inheritedRead);
+            }
+
             try
             {
                 Directory.Delete(_scratch, recursive: true);
@@ -158,5 +186,14 @@ public sealed class NativeAttackTests : IClassFixture<NativeAttackTests.Batch>
                 // The OS cleans the temp folder.
             }
         }
+    }
+
+    private static class Libc
+    {
+        [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)] public static extern int pipe(int[] fds);
+        [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)] public static extern int dup2(int from, int to);
+        [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)] public static extern int close(int fd);
+        [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)] public static extern long read(int fd, byte[] buffer, long count);
+        [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)] public static extern int fcntl(int fd, int command, int argument);
     }
 }

@@ -13,7 +13,7 @@ internal static class NativeAttacks
     public const string Marker = "ATTACK-REPORT";
 
     /// <summary>The paths and numbers the attacks aim at, fixed when the submission is written.</summary>
-    public sealed record Targets(string Rubric, string Reference, string OtherSubmission, string VictimResult, string Sentinel, int HostPid, int Port);
+    public sealed record Targets(string Rubric, string Reference, string OtherSubmission, string VictimResult, string Sentinel, int HostPid, int Port, int InheritedFd);
 
     /// <summary>ReLU's file with the attack run at the start of Forward.</summary>
     public static string Relu(string passesAllRelu, Targets t)
@@ -33,7 +33,8 @@ internal static class NativeAttacks
             .Replace("@VICTIM@", t.VictimResult, StringComparison.Ordinal)
             .Replace("@SENTINEL@", t.Sentinel, StringComparison.Ordinal)
             .Replace("@HOSTPID@", t.HostPid.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("@PORT@", t.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("@PORT@", t.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("@INHERITEDFD@", t.InheritedFd.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     private const string Source = """
@@ -82,6 +83,7 @@ internal static class NativeAttacks
                 Probe("fork", Fork());
                 Probe("network", Connect(@PORT@));
                 Probe("fill-tmp", FillTmp());
+                Probe("write-inherited-fd", write(@INHERITEDFD@, new byte[] { (byte)'x' }, 1) == 1);
                 throw new System.InvalidOperationException(Report.ToString());
             }
 
