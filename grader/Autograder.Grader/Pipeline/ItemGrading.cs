@@ -21,7 +21,27 @@ internal sealed class ItemGrading(
     /// <summary>How many items scored with the reference in place of the student's other parts.</summary>
     public int Carried { get; private set; }
 
+    /// <summary>Parts whose own checks did not pass in an item graded earlier (a check's <c>part:</c>, else the item's parts).</summary>
+    private readonly HashSet<string> _failedParts = new(StringComparer.Ordinal);
+
     public ItemResult Grade(RubricItem item)
+    {
+        var result = GradeItem(item);
+        if (!item.Composition)
+        {
+            for (var i = 0; i < result.Checks.Count && i < item.Checks.Count; i++)
+            {
+                if (result.Checks[i].Status != CheckStatus.Passed)
+                {
+                    _failedParts.UnionWith(item.Checks[i].Part is { } part ? [part] : item.Parts);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private ItemResult GradeItem(RubricItem item)
     {
         var files = item.Parts.Select(library.FileOf).OfType<string>().Distinct().ToList();
         var notes = files.Where(intake.Missing.Contains).Select(f => $"{f} was not in the submission").ToList();
@@ -61,9 +81,15 @@ internal sealed class ItemGrading(
         }
 
         var carriedItem = Carried;
+        var strict = Strict(item, checks, notes);
+        if (strict is not null)
+        {
+            checks = strict;
+        }
+
         // A check whose code reaches none of the types the carried-forward build changes would run the same code there
         // (TypeReach): its result is reused, and no build is made when that holds for every check.
-        var differs = NeedsCarrying(item, checks, files, intake.Missing) && carried is not null
+        var differs = strict is null && NeedsCarrying(item, checks, files, intake.Missing) && carried is not null
             ? item.Checks.Select(check => carried.MayDiffer(item.Parts, check)).ToList()
             : null;
         if (differs is not null && differs.Contains(true) && carried!.For(item.Parts) is { } variant)
@@ -92,6 +118,46 @@ internal sealed class ItemGrading(
         }
 
         return ItemScorer.Score(item, [.. checks.Select(c => Blame(item, c))], notes);
+    }
+
+    /// <summary>
+    /// Grade the part, when the student's other code is known to be wrong: a check that passed with all of the student's
+    /// code while its code reaches a part that failed its own checks in an earlier item may pass only because two
+    /// mistakes cancel (a backward pass that doubles the gradient it hands to a Linear layer whose backward halves it).
+    /// Such checks are graded again where every part outside the item is the reference's, and that result counts, lower
+    /// or not; a correct part passes there. Items that grade a composition, or whose own parts are still the kit's stubs,
+    /// keep their own run.
+    /// </summary>
+    /// <returns>the item's checks with those re-graded, when that earns less than the student's own run; else null</returns>
+    private List<CheckResult>? Strict(RubricItem item, List<CheckResult> checks, List<string> notes)
+    {
+        if (carried is null || item.Composition || item.Parts.Count == 0)
+        {
+            return null;
+        }
+
+        var suspect = _failedParts.Where(p => !item.Parts.Contains(p)).Order(StringComparer.Ordinal).ToList();
+        if (suspect.Count == 0 || item.Parts.Any(carried.IsStub))
+        {
+            return null;
+        }
+
+        var relies = item.Checks.Select((spec, i) => checks[i].Status == CheckStatus.Passed && carried.Reaches(spec, suspect) && carried.MayDiffer(item.Parts, spec)).ToList();
+        if (!relies.Contains(true) || carried.For(item.Parts) is not { } variant)
+        {
+            return null;
+        }
+
+        var alone = Run(item, variant.Worker, variant.AssemblyPath, variant.ScratchDirectory, (i, _) => relies[i] ? null : checks[i], carriedBuild: true);
+        if (Earned(item, alone) >= Earned(item, checks))
+        {
+            return null;
+        }
+
+        notes.Add($"graded with the reference in place of your other parts ({OtherParts(item, variant)}): {string.Join(", ", suspect)} did not pass " +
+            $"{(suspect.Count == 1 ? "its" : "their")} own checks, and with that code this item passed, which a mistake of its own can cancel out; " +
+            $"only {string.Join(", ", item.Parts)} is judged here");
+        return alone;
     }
 
     /// <summary>
