@@ -39,6 +39,9 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits) : 
     /// <inheritdoc />
     public TimeSpan? CallTimeout => limits.CallTimeout;
 
+    /// <summary>The process the session started (bubblewrap, or the worker itself without the sandbox), for tests.</summary>
+    internal int? ProcessId => _process is { HasExited: false } p ? p.Id : null;
+
     /// <summary>How many worker processes this session has started (1 when no check killed one).</summary>
     public int Starts { get; private set; }
 
@@ -138,15 +141,7 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits) : 
     private WorkerResponse Send(WorkerRequest request, TimeSpan timeout)
     {
         var process = _process!;
-        try
-        {
-            WireJson.WriteLine(process.StandardInput.BaseStream, request);
-        }
-        catch (IOException)
-        {
-            throw Died(process);
-        }
-
+        Write(process, request, timeout);
         var answers = _answers!;
         var read = Task.Run(answers.ReadLine);
         if (!WaitWithin(read, _cpu!, timeout, out var message))
@@ -186,6 +181,36 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits) : 
         }
 
         return response;
+    }
+
+    /// <summary>
+    /// Writes a request, for at most <see cref="WallFactor"/> times the call's limit (10 s at least). A worker always
+    /// waits for the next request once it has answered, but one the submission took over may stop reading and stay alive
+    /// (it can stop itself with SIGSTOP): a request bigger than the pipe's buffer (a data set's chunk) would then block the
+    /// grader for ever, so the write runs beside the grader, and a write that does not finish stops the worker.
+    /// </summary>
+    private void Write(Process process, WorkerRequest request, TimeSpan timeout)
+    {
+        var stdin = process.StandardInput.BaseStream;
+        var write = Task.Run(() => WireJson.WriteLine(stdin, request));
+        var limit = TimeSpan.FromTicks(Math.Max(timeout.Ticks * WallFactor, TimeSpan.FromSeconds(10).Ticks));
+        bool written;
+        try
+        {
+            written = write.Wait(limit);
+        }
+        catch (AggregateException e) when (e.InnerException is IOException)
+        {
+            throw Died(process);
+        }
+
+        if (!written)
+        {
+            Kill(process);
+            // Killing the worker closes the pipe, so the blocked write ends with an IOException nobody else waits for.
+            _ = write.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            throw new WorkerFailure(CheckStatus.Timeout, $"the worker stopped reading the grader's requests (one was not taken within {limit.TotalSeconds:0.#} s); it was stopped");
+        }
     }
 
     /// <summary>
