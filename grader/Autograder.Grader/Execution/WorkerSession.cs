@@ -199,9 +199,15 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits) : 
         {
             written = write.Wait(limit);
         }
-        catch (AggregateException e) when (e.InnerException is IOException)
+        catch (AggregateException e) when (e.InnerException is { } inner)
         {
-            throw Died(process);
+            if (inner is IOException)
+            {
+                throw Died(process);
+            }
+
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(inner); // as the write would have thrown it here
+            throw;
         }
 
         if (!written)

@@ -154,6 +154,9 @@ internal sealed class ItemGrading(
             return null;
         }
 
+        // The note names only the failing parts those checks run.
+        suspect = suspect.Where(p => Enumerable.Range(0, item.Checks.Count).Any(i => relies[i] && carried.Reaches(item.Checks[i], [p]))).ToList();
+
         notes.Add($"graded with the reference in place of your other parts ({OtherParts(item, variant)}): {string.Join(", ", suspect)} did not pass " +
             $"{(suspect.Count == 1 ? "its" : "their")} own checks, and with that code this item passed, which a mistake of its own can cancel out; " +
             $"only {string.Join(", ", item.Parts)} is judged here");
