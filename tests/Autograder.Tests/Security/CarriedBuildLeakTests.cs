@@ -1,5 +1,3 @@
-using Autograder.Grader.Execution;
-using Autograder.Grader.Pipeline;
 using Autograder.Grader.Reports;
 using Autograder.Grader.Results;
 
@@ -25,20 +23,8 @@ public sealed class CarriedBuildLeakTests
     [Fact]
     public void CarriedForwardRun_HoldingTheReference_ShowsNothingItsCodeAnswered()
     {
-        var root = AdversarialSuite.Root;
         using var scratch = new Autograder.Tests.Data.TempDirectory();
-        var passesAll = Autograder.Tests.Grader.Golden.Goldens.Case(AdversarialSuite.Assignment, AdversarialSuite.Control);
-        var submission = GeneratedSubmissions.Copy(passesAll, Path.Combine(scratch.Path, "attacker"));
-        var linear = Path.Combine(submission, "Layers", "Linear.cs");
-        File.WriteAllText(linear, Attack(File.ReadAllText(linear)));
-
-        var result = GradingPipeline.Grade(new GradeRequest(submission, AdversarialSuite.Assignment, root)
-        {
-            PolicyOff = true,
-            AllowUnsandboxed = true,
-            Seed = AdversarialSuite.Seed,
-            WorkRoot = scratch.Path,
-        });
+        var result = GeneratedSubmissions.GradeWithPolicyOff(scratch.Path, "Layers/Linear.cs", Attack);
 
         var text = TextReport.Write(result);
         _output.WriteLine(text);

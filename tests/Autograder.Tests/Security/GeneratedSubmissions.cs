@@ -12,6 +12,26 @@ internal static class GeneratedSubmissions
 {
     private const string Target = "Gradients/GradientChecker.cs";
 
+    /// <summary>
+    /// PassesAll copied to <paramref name="folder"/> with one file (<paramref name="relative"/>) rewritten by
+    /// <paramref name="edit"/>, graded once with the policy walk off (only the sandbox and the host's checks stand) and the
+    /// adversarial suite's seed.
+    /// </summary>
+    public static Autograder.Grader.Results.GradeResult GradeWithPolicyOff(string folder, string relative, Func<string, string> edit)
+    {
+        var passesAll = Autograder.Tests.Grader.Golden.Goldens.Case(AdversarialSuite.Assignment, AdversarialSuite.Control);
+        var submission = Copy(passesAll, Path.Combine(folder, "submission"));
+        var file = Path.Combine(submission, relative);
+        File.WriteAllText(file, edit(File.ReadAllText(file)));
+        return Autograder.Grader.Pipeline.GradingPipeline.Grade(new Autograder.Grader.Pipeline.GradeRequest(submission, AdversarialSuite.Assignment, AdversarialSuite.Root)
+        {
+            PolicyOff = true,
+            AllowUnsandboxed = true,
+            Seed = AdversarialSuite.Seed,
+            WorkRoot = Directory.CreateDirectory(Path.Combine(folder, "work")).FullName,
+        });
+    }
+
     /// <summary>Writes the submission <paramref name="kind"/> as <paramref name="student"/> (a folder or student.zip) under <paramref name="folder"/>.</summary>
     public static void Write(string kind, string passesAll, string referenceLibrary, string folder, string student)
     {

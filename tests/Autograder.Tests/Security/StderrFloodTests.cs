@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Autograder.Grader.Execution;
-using Autograder.Grader.Pipeline;
 using Autograder.Grader.Results;
 
 namespace Autograder.Tests.Security;
@@ -20,17 +18,7 @@ public sealed class StderrFloodTests
     [Fact]
     public void EndlessStderrLine_IsCappedOnTheHost()
     {
-        var root = AdversarialSuite.Root;
         using var scratch = new Autograder.Tests.Data.TempDirectory();
-        var passesAll = Autograder.Tests.Grader.Golden.Goldens.Case(AdversarialSuite.Assignment, AdversarialSuite.Control);
-        var submission = GeneratedSubmissions.Copy(passesAll, Path.Combine(scratch.Path, "flood"));
-        var relu = Path.Combine(submission, "Layers", "Relu.cs");
-        const string anchor = "ArgumentNullException.ThrowIfNull(x);";
-        var text = File.ReadAllText(relu);
-        var at = text.IndexOf(anchor, StringComparison.Ordinal);
-        Assert.True(at >= 0);
-        File.WriteAllText(relu, text[..at] + "StderrFlood.Run();\n        " + text[at..] + Source);
-
         using var self = Process.GetCurrentProcess();
         GC.Collect();
         self.Refresh();
@@ -51,13 +39,7 @@ public sealed class StderrFloodTests
         GradeResult result;
         try
         {
-            result = GradingPipeline.Grade(new GradeRequest(submission, AdversarialSuite.Assignment, root)
-            {
-                PolicyOff = true,
-                AllowUnsandboxed = true,
-                Seed = AdversarialSuite.Seed,
-                WorkRoot = scratch.Path,
-            });
+            result = GeneratedSubmissions.GradeWithPolicyOff(scratch.Path, "Layers/Relu.cs", Flood);
         }
         finally
         {
@@ -72,6 +54,15 @@ public sealed class StderrFloodTests
         // 512 MiB would be about 1.7 GB. With it, the growth is the grading's own.
         _output.WriteLine($"working set growth: {(peak - before) >> 20} MiB; forward check: {forward.Status}: {forward.Outcome.Message}");
         Assert.True(peak - before < 600L << 20, $"the grader's working set grew by {(peak - before) >> 20} MiB while the worker flooded its standard error");
+    }
+
+    /// <summary>PassesAll's ReLU with the flood at the start of Forward.</summary>
+    private static string Flood(string relu)
+    {
+        const string anchor = "ArgumentNullException.ThrowIfNull(x);";
+        var at = relu.IndexOf(anchor, StringComparison.Ordinal);
+        Assert.True(at >= 0);
+        return relu[..at] + "StderrFlood.Run();\n        " + relu[at..] + Source;
     }
 
     private const string Source = """
