@@ -69,7 +69,7 @@ internal static class CheckRunner
         }
 
         var name = spec.Name ?? $"{spec.Kind}{(spec.Type is { } t ? $" {t.Split('.').Last()}" : "")}";
-        var message = first?.Message ?? (total == 1 ? "passed" : $"all {total} cases passed");
+        var message = first?.Message ?? PassedMessage(total);
         var final = first ?? new Passed(message);
         if (warnings.Count > 0)
         {
@@ -78,4 +78,7 @@ internal static class CheckRunner
         }
         return new CheckResult(name, spec.Kind, final, passed, total, clock.Elapsed.TotalMilliseconds, output.Length > 0 ? Results.TextLimit.Cut(output.ToString()) : null);
     }
+
+    /// <summary>The message of a check whose <paramref name="total"/> cases all passed.</summary>
+    public static string PassedMessage(int total) => total == 1 ? "passed" : $"all {total} cases passed";
 }

@@ -194,28 +194,21 @@ internal sealed class WorkerSession(WorkerLayout layout, WorkerLimits limits) : 
         var stdin = process.StandardInput.BaseStream;
         var write = Task.Run(() => WireJson.WriteLine(stdin, request));
         var limit = TimeSpan.FromTicks(Math.Max(timeout.Ticks * WallFactor, TimeSpan.FromSeconds(10).Ticks));
-        bool written;
-        try
-        {
-            written = write.Wait(limit);
-        }
-        catch (AggregateException e) when (e.InnerException is { } inner)
-        {
-            if (inner is IOException)
-            {
-                throw Died(process);
-            }
-
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(inner); // as the write would have thrown it here
-            throw;
-        }
-
-        if (!written)
+        if (Task.WaitAny([write], limit) < 0)
         {
             Kill(process);
             // Killing the worker closes the pipe, so the blocked write ends with an IOException nobody else waits for.
             _ = write.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             throw new WorkerFailure(CheckStatus.Timeout, $"the worker stopped reading the grader's requests (one was not taken within {limit.TotalSeconds:0.#} s); it was stopped");
+        }
+
+        try
+        {
+            write.GetAwaiter().GetResult(); // the write's own exception, unwrapped, as the synchronous write threw it
+        }
+        catch (IOException)
+        {
+            throw Died(process);
         }
     }
 

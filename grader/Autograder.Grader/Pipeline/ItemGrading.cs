@@ -296,7 +296,7 @@ internal sealed class ItemGrading(
         var cases = result.CasesTotal > 1 ? $" ({result.CasesPassed} of {result.CasesTotal} cases passed)" : "";
         var outcome = result.Outcome switch
         {
-            Passed => new Passed(result.CasesTotal > 1 ? $"all {result.CasesTotal} cases passed" : "passed"),
+            Passed => new Passed(CheckRunner.PassedMessage(result.CasesTotal)),
             NotImplemented { Part: { } part } when library.FileOf(part) is not null => new NotImplemented($"not implemented yet: TODO({part})") { Part = part },
             var other => CheckOutcome.Of(other.Status,
                 $"{Describe(other.Status)} with the reference in place of your other parts{cases}; what your code answered in that run is not shown, " +

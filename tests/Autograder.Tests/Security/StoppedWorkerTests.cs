@@ -16,6 +16,8 @@ public sealed class StoppedWorkerTests
 {
     private const int SigStop = 19;
 
+    private const int SigKill = 9;
+
     [DllImport("libc", SetLastError = true)]
     private static extern int kill(int pid, int signal);
 
@@ -41,7 +43,17 @@ public sealed class StoppedWorkerTests
         // 8 MB of raw bytes: far more than a pipe holds, so the write blocks until the worker reads.
         var big = new WorkerRequest(0, "ping", Args: [new BytesValue(new byte[8 << 20])]);
         var sent = Task.Run(() => Record.Exception(() => session.Execute(big)));
-        Assert.True(sent.Wait(TimeSpan.FromSeconds(60)), "the grader still waits to write a request to a worker that stopped reading, after 60 s");
+        if (Task.WaitAny([sent], TimeSpan.FromSeconds(60)) < 0)
+        {
+            // Unblock the grader's write before the session is disposed (it would wait on that write), then fail.
+            foreach (var pid in Tree(root))
+            {
+                kill(pid, SigKill);
+            }
+
+            Assert.Fail("the grader still waited to write a request to a worker that stopped reading, after 60 s");
+        }
+
         var failure = Assert.IsType<WorkerFailure>(sent.Result);
         Assert.Equal(CheckStatus.Timeout, failure.Status);
         Assert.Contains("stopped reading", failure.Message, StringComparison.Ordinal);
